@@ -1,0 +1,3 @@
+from retro_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""The closed vocabularies of the method. Values are what the session file holds;
+their Dutch and English labels live in the locale files (`enum.<Class>.<value>`)."""
+
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+class Status(StrEnum):
+    preparing = "preparing"
+    in_session = "in_session"
+    report_draft = "report_draft"
+    final = "final"
+
+
+class StepId(StrEnum):
+    checkin = "checkin"
+    relate = "relate"
+    family = "family"
+    timeline = "timeline"
+    insights = "insights"
+    closing = "closing"
+
+
+class Sense(StrEnum):
+    """Do we stand side by side or opposite each other? A five-point scale."""
+
+    side_by_side = "side_by_side"
+    mostly_side_by_side = "mostly_side_by_side"
+    mixed = "mixed"
+    mostly_opposite = "mostly_opposite"
+    opposite = "opposite"
+
+
+class RelationKind(StrEnum):
+    parent_of = "parent_of"
+    partners = "partners"
+    separated = "separated"
+    close = "close"
+    distant = "distant"
+    conflict = "conflict"
+    cut_off = "cut_off"
+    care = "care"
+
+
+class EventKind(StrEnum):
+    decision = "decision"
+    contact = "contact"
+    family_fact = "family_fact"
+    family_need = "family_need"
+    family_experience = "family_experience"
+    crisis = "crisis"
+    placement = "placement"
+    other = "other"
+
+
+class Lane(StrEnum):
+    """Work card 3: professionals above the line, the family below it."""
+
+    professionals = "professionals"
+    family = "family"
+
+
+class InsightCategory(StrEnum):
+    stands_out = "stands_out"
+    crucial_moments = "crucial_moments"
+    hindsight = "hindsight"
+    asks_of_us = "asks_of_us"
+    conditions = "conditions"
+
+
+class CatalogueKind(StrEnum):
+    pattern = "pattern"
+    limiting = "limiting"
+    helpful = "helpful"
+    element = "element"

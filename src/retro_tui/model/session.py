@@ -1,0 +1,297 @@
+"""The whole session as pydantic models: what the file holds, in method order.
+
+Field order here is the key order in the file, so the file reads like the session went.
+Every list item carries a stable `id`; cross references are checked in `integrity.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .dates import PartialDate, sort_key
+from .enums import (
+    EventKind,
+    InsightCategory,
+    Lane,
+    Language,
+    RelationKind,
+    Sense,
+    Status,
+    StepId,
+)
+from .ids import Id
+
+SCHEMA_VERSION = 1
+
+
+def _naive_local(value: dt.datetime) -> dt.datetime:
+    # A hand-edited file may carry an offset; the session works in local wall-clock time.
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value
+
+
+def _unix_newlines(value: str) -> str:
+    # Text pasted from Windows carries CRLF; TOML multi-line strings would fold it anyway.
+    return value.replace("\r\n", "\n")
+
+
+Stamp = Annotated[dt.datetime, AfterValidator(_naive_local)]
+Text = Annotated[str, AfterValidator(_unix_newlines)]
+Name = Annotated[str, Field(min_length=1), AfterValidator(_unix_newlines)]
+TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element)\.[a-z0-9_]+$")]
+
+
+class Model(BaseModel):
+    # Unknown keys are refused: in a hand-edited file they are almost always typos.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Entity(Model):
+    id: Id
+
+
+# --- session meta -------------------------------------------------------------------
+
+
+class SessionMeta(Model):
+    title: Name
+    case_code: Text = ""
+    date: dt.date | None = None
+    place: Text = ""
+    facilitator: Text = ""
+    notetaker: Text = ""
+    language: Language
+    status: Status
+    feedback_deadline: dt.date | None = None
+    created: Stamp
+    updated: Stamp
+
+
+# --- step 1: check-in ---------------------------------------------------------------
+
+
+class Participant(Entity):
+    name: Name
+    organisation: Text = ""
+    role: Text = ""
+    check_in: Text = ""
+
+
+class CheckinStep(Model):
+    notes: Text = ""
+    participants: list[Participant] = Field(default_factory=list)
+
+
+# --- step 2: how we relate ----------------------------------------------------------
+
+
+class Remark(Entity):
+    """One observation or agreement: a line of text with an id."""
+
+    text: Name
+
+
+class SenseRating(Entity):
+    """Where one participant (or, without one, the group) stands: side by side or opposite."""
+
+    participant: Id | None = None
+    sense: Sense
+    note: Text = ""
+
+
+class RelateStep(Model):
+    notes: Text = ""
+    group_sense: Sense | None = None
+    senses: list[SenseRating] = Field(default_factory=list)
+    observations: list[Remark] = Field(default_factory=list)
+    agreements: list[Remark] = Field(default_factory=list)
+
+
+# --- step 3: family portrait --------------------------------------------------------
+
+
+class FamilyMember(Entity):
+    pseudonym: Name
+    role: Text = ""
+    age: int | None = Field(default=None, ge=0, le=120)
+    birth_year: int | None = Field(default=None, ge=1900, le=2100)
+    nature: Text = ""
+    joys: Text = ""
+    strengths: Text = ""
+    limits: Text = ""
+    needs: Text = ""
+
+
+class Relation(Entity):
+    source: Id = Field(alias="from")
+    target: Id = Field(alias="to")
+    kind: RelationKind
+    note: Text = ""
+
+    @model_validator(mode="after")
+    def _not_to_self(self) -> Relation:
+        if self.source == self.target:
+            raise PydanticCustomError("relation_to_self", "a relation needs two different people")
+        return self
+
+
+class FamilyStep(Model):
+    notes: Text = ""
+    members: list[FamilyMember] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+
+# --- step 4: timeline ---------------------------------------------------------------
+
+
+class TimelineEvent(Entity):
+    date: PartialDate
+    date_label: Text = ""
+    title: Name
+    kind: EventKind = EventKind.other
+    lane: Lane
+    people: list[Id] = Field(default_factory=list)
+    what_happened: Text = ""
+    parents_dynamic: Text = ""
+    effect_on_professionals: Text = ""
+    next_step: Text = ""
+    facts: Text = ""
+    opinions: Text = ""
+    assumptions: Text = ""
+    emotions: Text = ""
+    interpretations: Text = ""
+    crucial: bool = False
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return sort_key(self.date)
+
+
+class TimelineStep(Model):
+    notes: Text = ""
+    events: list[TimelineEvent] = Field(default_factory=list)
+
+
+# --- step 5: insights ---------------------------------------------------------------
+
+
+class Insight(Entity):
+    category: InsightCategory
+    text: Name
+    events: list[Id] = Field(default_factory=list)
+    tags: list[TagId] = Field(default_factory=list)
+
+
+class InsightsStep(Model):
+    notes: Text = ""
+    items: list[Insight] = Field(default_factory=list)
+
+
+# --- closing: the intention declaration ---------------------------------------------
+
+
+class CoreTeamMember(Entity):
+    name: Name
+    organisation: Text = ""
+    role: Text = ""
+    participant: Id | None = None
+
+
+class Backing(Entity):
+    """The backing (rugdekking) a core-team member needs from their organisation."""
+
+    organisation: Name
+    needed: Text = ""
+
+
+class Commitment(Entity):
+    name: Name
+    sentence: Text = ""
+
+
+class IntentionDeclaration(Model):
+    notes: Text = ""
+    core_team: list[CoreTeamMember] = Field(default_factory=list)
+    assignment: Text = ""
+    content_and_process: Text = ""
+    backing: list[Backing] = Field(default_factory=list)
+    collaboration: Text = ""
+    frequency: Text = ""
+    meeting_dates: list[dt.date] = Field(default_factory=list)
+    agenda: list[Name] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+
+
+# --- captured along the way ---------------------------------------------------------
+
+
+class Quote(Entity):
+    time: Stamp
+    step: StepId
+    speaker_id: Id | None = None
+    speaker: Text = ""
+    text: Name
+    for_report: bool = False
+
+
+class Pause(Entity):
+    """A "stop button" moment: the group slows down on purpose."""
+
+    started: Stamp
+    ended: Stamp | None = None
+    step: StepId
+    note: Text = ""
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Pause:
+        if self.ended is not None and self.ended < self.started:
+            raise PydanticCustomError("pause_order", "a pause cannot end before it started")
+        return self
+
+
+class Perspective(Entity):
+    """Work card 5: a participant speaks from the place of a person in the timeline."""
+
+    person_id: Id | None = None
+    person: Text = ""
+    taken_by: Id | None = None
+    dilemma_or_fear: Text = ""
+    feeling: Text = ""
+
+
+class CatalogueEntry(Model):
+    """A session's own addition to the shipped catalogues, so insights can be tagged with it."""
+
+    id: TagId
+    nl: Text = ""
+    en: Text = ""
+
+    @model_validator(mode="after")
+    def _has_a_label(self) -> CatalogueEntry:
+        if not (self.nl or self.en):
+            raise PydanticCustomError("catalogue_label", "a catalogue entry needs a Dutch or an English label")
+        return self
+
+
+class Session(Model):
+    schema_version: int
+    session: SessionMeta
+    checkin: CheckinStep = Field(default_factory=CheckinStep)
+    relate: RelateStep = Field(default_factory=RelateStep)
+    family: FamilyStep = Field(default_factory=FamilyStep)
+    timeline: TimelineStep = Field(default_factory=TimelineStep)
+    insights: InsightsStep = Field(default_factory=InsightsStep)
+    closing: IntentionDeclaration = Field(default_factory=IntentionDeclaration)
+    quotes: list[Quote] = Field(default_factory=list)
+    pauses: list[Pause] = Field(default_factory=list)
+    perspectives: list[Perspective] = Field(default_factory=list)
+    catalogue: list[CatalogueEntry] = Field(default_factory=list)
+
+    @property
+    def meta(self) -> SessionMeta:
+        return self.session
