@@ -1,0 +1,82 @@
+"""The one i18n layer: every user-facing string comes from `locales/<lang>.toml`.
+
+Keys are dotted (`cli.created`); values use `str.format` fields (`{path}`). The active
+language follows the session or `--lang`, else the user's locale (gettext's variables).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from enum import Enum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "en"
+
+_active: list[str] = []
+
+
+def detect_language(environ: Mapping[str, str] = os.environ) -> str:
+    """The locale's language if it is one we speak, in gettext's order of variables."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var, "")
+        for part in value.split(":"):
+            code = part.split("_")[0].split(".")[0].lower()
+            if code in LANGUAGES:
+                return code
+            if code and code not in ("c", "posix"):
+                return DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language: {lang}")
+    _active[:] = [lang]
+
+
+def current_language() -> str:
+    if not _active:
+        _active.append(detect_language())
+    return _active[0]
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    text = resources.files("retro_tui").joinpath("locales", f"{lang}.toml").read_text("utf-8")
+    return _flatten(tomllib.loads(text))
+
+
+def t(key: str, /, lang: str | None = None, **params: Any) -> str:
+    """The text for `key` in `lang` (default: the active language), filled with `params`."""
+    lang = lang or current_language()
+    text = catalog(lang).get(key)
+    if text is None:
+        # A missing translation must be visible, not a crash in front of the room.
+        text = catalog(DEFAULT_LANGUAGE).get(key, key)
+    return text.format_map(_Params(params)) if params else text
+
+
+class _Params(dict):
+    # An error message with a missing value must still be shown, never raise.
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def label(member: Enum, lang: str | None = None) -> str:
+    """The translated label of an enum value, e.g. `EventKind.crisis` -> "crisis"."""
+    return t(f"enum.{type(member).__name__}.{member.value}", lang=lang)
