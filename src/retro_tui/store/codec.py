@@ -1,0 +1,160 @@
+"""TOML text <-> Session. Reading reports every problem with its line and field path.
+
+Writing is deterministic: fields in model order (which is method order), defaults left
+out so the file shows what was actually said, long text as multi-line strings. So the
+same session always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from ..method import catalogue_ids
+from ..model import SCHEMA_VERSION, Session, find_problems, format_loc
+from .errors import Finding, SessionError
+from .locate import locate
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
+
+# pydantic error types we explain in the user's language; others fall back to `other`.
+_KNOWN_TYPES = {
+    "missing", "extra_forbidden", "string_type", "string_too_short", "string_pattern_mismatch",
+    "int_type", "int_parsing", "int_from_float", "greater_than_equal", "less_than_equal",
+    "bool_type", "bool_parsing", "enum", "date_type", "date_parsing", "date_from_datetime_inexact",
+    "date_from_datetime_parsing", "datetime_type", "datetime_parsing", "datetime_from_date_parsing",
+    "list_type", "model_type", "model_attributes_type", "dict_type", "partial_date",
+    "impossible_date", "relation_to_self", "pause_order", "catalogue_label",
+}
+
+
+def dumps(session: Session) -> str:
+    data = session.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+# tomllib's reasons (English) mapped to keys under `toml.` so they can be translated.
+_TOML_REASONS = [
+    (re.compile(p), key)
+    for p, key in [
+        (r"^Expected newline or end of document after a statement$", "newline_expected"),
+        (r"^Invalid value$", "invalid_value"),
+        (r"^Cannot overwrite a value$", "overwrite"),
+        (r"^Invalid initial character for a key part$", "key_start"),
+        (r"^Expected '=' after a key in a key/value pair$", "equals_expected"),
+        (r"^Unescaped '\\' in a string$", "backslash"),
+        (r"^Cannot declare (?P<key>.+) twice$", "declared_twice"),
+        (r"^Expected '\]' at the end of a table declaration$", "table_close"),
+        (r"^Expected '\]\]' at the end of an array declaration$", "array_table_close"),
+        (r"^Invalid statement$", "statement"),
+        (r"^Invalid hex value$", "hex"),
+        (r"^(?:Illegal|Found invalid) character (?P<char>.+)$", "character"),
+        (r"^Unclosed inline table$", "inline_unclosed"),
+        (r"^Unclosed array$", "array_unclosed"),
+        (r"^Unterminated string$", "string_unterminated"),
+        (r"^Cannot mutate immutable namespace (?P<key>.+)$", "immutable"),
+        (r"^Invalid date or datetime$", "datetime"),
+        (r"^Escaped character is not a Unicode scalar value$", "scalar"),
+        (r"^Cannot redefine namespace (?P<key>.+)$", "redefine"),
+        (r"^Duplicate inline table key (?P<key>.+)$", "inline_duplicate"),
+        (r"^Expected (?P<quote>\S+)$", "quote_expected"),
+    ]
+]
+
+
+def _key_name(raw: str) -> str:
+    """`('tab', 'arr')` -> `tab.arr`, as the user wrote it."""
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        return raw
+    return ".".join(value) if isinstance(value, tuple) else str(value)
+
+
+def _syntax_finding(error: tomllib.TOMLDecodeError, text: str) -> Finding:
+    message = str(error)
+    m = _TOML_POSITION.search(message)
+    reason = message[: m.start()] if m else message
+    if m and m.group(1):
+        line, column = int(m.group(1)), int(m.group(2))
+    else:
+        line, column = text.count("\n") + 1, None
+    for pattern, key in _TOML_REASONS:
+        if match := pattern.match(reason):
+            params = match.groupdict()
+            if "key" in params:
+                params["key"] = _key_name(params["key"])
+            return Finding(f"toml.{key}", params, line=line, column=column)
+    return Finding("toml_syntax", {"reason": reason}, line=line, column=column)
+
+
+def _value(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _validation_findings(error: ValidationError, text: str) -> list[Finding]:
+    findings = []
+    for item in error.errors(include_url=False):
+        loc = item["loc"]
+        kind = item["type"] if item["type"] in _KNOWN_TYPES else "other"
+        params = {str(k): v for k, v in (item.get("ctx") or {}).items()}
+        params.update(value=_value(item.get("input")), detail=item["msg"])
+        findings.append(
+            Finding(kind, params, line=locate(text, loc), field=format_loc(loc) or None)
+        )
+    return findings
+
+
+def _schema_version(data: dict[str, Any], text: str) -> list[Finding]:
+    version = data.get("schema_version")
+    where = {"field": "schema_version", "line": locate(text, ("schema_version",))}
+    if version is None:
+        return [Finding("schema_missing", {"supported": SCHEMA_VERSION}, **where)]
+    if not isinstance(version, int) or isinstance(version, bool):
+        return [Finding("schema_not_int", {"value": _value(version)}, **where)]
+    if version > SCHEMA_VERSION:
+        return [Finding("schema_newer", {"version": version, "supported": SCHEMA_VERSION}, **where)]
+    if version < 1:
+        return [Finding("schema_unknown", {"version": version}, **where)]
+    return []
+
+
+def decode(raw: bytes, path: Path) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SessionError(path, [Finding("not_utf8", {}, line=line)]) from None
+    # Notepad and some spreadsheets write a byte-order mark; it is not part of the TOML.
+    return text.removeprefix("\ufeff")
+
+
+def loads(text: str, path: Path) -> Session:
+    """Parse and validate a session; raise SessionError naming every problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SessionError(path, [_syntax_finding(error, text)]) from None
+    if findings := _schema_version(data, text):
+        raise SessionError(path, findings)
+    try:
+        session = Session.model_validate(data)
+    except ValidationError as error:
+        raise SessionError(path, _validation_findings(error, text)) from None
+    problems = find_problems(session, catalogue_ids())
+    if problems:
+        raise SessionError(
+            path,
+            [
+                Finding(p.key, dict(p.params), line=locate(text, p.loc), field=format_loc(p.loc))
+                for p in problems
+            ],
+        )
+    return session

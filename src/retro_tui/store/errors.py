@@ -1,0 +1,58 @@
+"""A session file that cannot be used: one clear message, in the user's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..i18n import t
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong in a file: an i18n key with its values, and where it is."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def describe(self, lang: str | None = None) -> str:
+        where = []
+        if self.line is not None and self.column is not None:
+            where.append(t("error.at_line_column", lang=lang, line=self.line, column=self.column))
+        elif self.line is not None:
+            where.append(t("error.at_line", lang=lang, line=self.line))
+        if self.field:
+            where.append(self.field)
+        key = self.key if self.key.startswith("toml.") else f"problem.{self.key}"
+        text = t(key, lang=lang, **self.params)
+        return f"{', '.join(where)}: {text}" if where else text
+
+
+class SessionError(Exception):
+    """Raised by the store for anything wrong with a session file the user gave us."""
+
+    def __init__(self, path: Path, findings: list[Finding]):
+        super().__init__(str(path))
+        self.path = Path(path)
+        self.findings = findings
+
+    @property
+    def first(self) -> Finding:
+        return self.findings[0]
+
+    def message(self, lang: str | None = None, limit: int = 8) -> str:
+        shown = self.findings[:limit]
+        if len(shown) == 1:
+            return f"{self.path}: {shown[0].describe(lang)}"
+        lines = [t("error.problems", lang=lang, path=self.path, count=len(self.findings))]
+        lines += [f"  - {finding.describe(lang)}" for finding in shown]
+        if len(self.findings) > limit:
+            lines.append("  " + t("error.more", lang=lang, count=len(self.findings) - limit))
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.message()

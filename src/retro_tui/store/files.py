@@ -1,0 +1,166 @@
+"""Session files on disk: load, save, create, list, and the bundled example."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..i18n import t
+from ..method import intention_defaults
+from ..model import (
+    SCHEMA_VERSION,
+    Commitment,
+    IntentionDeclaration,
+    Language,
+    Session,
+    SessionMeta,
+    Status,
+)
+from .atomic import ensure_private_dir, write_atomic
+from .codec import decode, dumps, loads
+from .errors import Finding, SessionError
+
+SESSIONS_ENV = "RETRO_TUI_SESSIONS"
+SUFFIX = ".toml"
+
+
+def sessions_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """`--sessions-dir`, else $RETRO_TUI_SESSIONS, else ./sessions."""
+    if option:
+        return Path(option)
+    if env := os.environ.get(SESSIONS_ENV):
+        return Path(env)
+    return Path("sessions")
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SessionError(path, [Finding("not_found")]) from None
+    except IsADirectoryError:
+        raise SessionError(path, [Finding("is_directory")]) from None
+    except PermissionError:
+        raise SessionError(path, [Finding("no_permission")]) from None
+    except OSError as error:
+        raise SessionError(path, [Finding("unreadable", {"reason": error.strerror})]) from None
+    return decode(raw, path)
+
+
+def load(path: str | os.PathLike[str]) -> Session:
+    """Read and validate a session file. It is only ever read, never touched."""
+    path = Path(path)
+    return loads(read_text(path), path)
+
+
+def save(session: Session, path: str | os.PathLike[str]) -> None:
+    """Write the session atomically, owner-only, keeping the previous version as .bak."""
+    write_atomic(Path(path), dumps(session).encode("utf-8"))
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def new_session(title: str, language: Language | str) -> Session:
+    """A fresh session, with the closing's standing agenda and commitments to start from."""
+    language = Language(language)
+    stamp = now()
+    defaults = intention_defaults(language)
+    closing = IntentionDeclaration(
+        agenda=list(defaults["agenda"]),
+        commitments=[
+            Commitment(id=f"cm-{c['id']}", name=c["name"], sentence=c["sentence"])
+            for c in defaults["commitments"]
+        ],
+    )
+    meta = SessionMeta(
+        title=title,
+        date=stamp.date(),
+        language=language,
+        status=Status.preparing,
+        created=stamp,
+        updated=stamp,
+    )
+    return Session(schema_version=SCHEMA_VERSION, session=meta, closing=closing)
+
+
+def _slug(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:40].rstrip("-") or "session"
+
+
+def free_path(folder: Path, stem: str) -> Path:
+    candidate = folder / f"{stem}{SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{SUFFIX}"
+        number += 1
+    return candidate
+
+
+def create(folder: Path, title: str | None, language: Language | str) -> tuple[Path, Session]:
+    title = title or t("session.untitled", lang=str(language))
+    session = new_session(title, language)
+    ensure_private_dir(folder)
+    path = free_path(folder, f"{session.session.date.isoformat()}-{_slug(title)}")
+    save(session, path)
+    return path, session
+
+
+def example_source() -> Path:
+    """The bundled example: inside the installed package, or in the source checkout."""
+    packaged = resources.files("retro_tui").joinpath("example.toml")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "sessions" / "example.toml"
+
+
+def copy_example(folder: Path) -> Path:
+    """A fresh copy of the example to play with; the bundled file itself is never opened."""
+    source = example_source()
+    load(source)  # a broken bundle must fail here, not halfway into the app
+    ensure_private_dir(folder)
+    target = free_path(folder, f"example-copy-{now():%Y%m%d-%H%M%S}")
+    write_atomic(target, source.read_bytes(), keep_backup=False)
+    return target
+
+
+@dataclass(frozen=True)
+class Listing:
+    path: Path
+    meta: SessionMeta | None
+    error: SessionError | None
+
+
+def _peek_meta(path: Path) -> SessionMeta:
+    """The [session] table alone: listing a folder must not parse every timeline."""
+    text = read_text(path)
+    head = re.split(r"(?m)^\s*\[(?!session\])", text, maxsplit=1)[0]
+    try:
+        data = tomllib.loads(head)
+        if data.get("schema_version") == SCHEMA_VERSION:
+            return SessionMeta.model_validate(data["session"])
+    except (tomllib.TOMLDecodeError, KeyError, ValueError):
+        pass
+    return loads(text, path).session
+
+
+def list_sessions(folder: Path) -> list[Listing]:
+    listings = []
+    if not folder.is_dir():
+        return listings
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        try:
+            listings.append(Listing(path, _peek_meta(path), None))
+        except SessionError as error:
+            listings.append(Listing(path, None, error))
+    listings.sort(key=lambda item: (item.meta is None, item.meta and item.meta.date or dt.date.min), reverse=False)
+    return listings
