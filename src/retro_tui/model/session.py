@@ -70,6 +70,10 @@ class SessionMeta(Model):
     feedback_deadline: dt.date | None = None
     created: Stamp
     updated: Stamp
+    # The clock of the session itself, so a restarted app carries on where it was.
+    started: Stamp | None = None
+    current_step: StepId = StepId.checkin
+    seconds_per_step: dict[StepId, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
 
 
 # --- step 1: check-in ---------------------------------------------------------------

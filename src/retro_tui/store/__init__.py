@@ -1,7 +1,7 @@
 """The store: session files read with tomllib, validated by the model, written atomically."""
 
 from .atomic import OWNER_ONLY, backup_path, write_atomic
-from .codec import dumps, loads
+from .codec import dumps, loads, render, snapshot
 from .errors import Finding, SessionError
 from .files import (
     Listing,

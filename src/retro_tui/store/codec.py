@@ -34,9 +34,18 @@ _KNOWN_TYPES = {
 }
 
 
-def dumps(session: Session) -> str:
-    data = session.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+def snapshot(session: Session) -> dict[str, Any]:
+    """Plain data of the session, cheap enough for the UI thread; render it elsewhere."""
+    return session.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+
+
+def render(data: dict[str, Any]) -> str:
+    """The TOML text of a snapshot: the slow part of a save, safe off the UI thread."""
     return tomli_w.dumps(data, multiline_strings=True)
+
+
+def dumps(session: Session) -> str:
+    return render(snapshot(session))
 
 
 # tomllib's reasons (English) mapped to keys under `toml.` so they can be translated.
@@ -99,16 +108,17 @@ def _value(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _validation_findings(error: ValidationError, text: str) -> list[Finding]:
+def describe_validation(error: ValidationError, text: str | None = None) -> list[Finding]:
+    """Each model error as a Finding in the user's language, with its line when the
+    file's text is given (a form has no lines, only fields)."""
     findings = []
     for item in error.errors(include_url=False):
         loc = item["loc"]
         kind = item["type"] if item["type"] in _KNOWN_TYPES else "other"
         params = {str(k): v for k, v in (item.get("ctx") or {}).items()}
         params.update(value=_value(item.get("input")), detail=item["msg"])
-        findings.append(
-            Finding(kind, params, line=locate(text, loc), field=format_loc(loc) or None)
-        )
+        line = locate(text, loc) if text is not None else None
+        findings.append(Finding(kind, params, line=line, field=format_loc(loc) or None))
     return findings
 
 
@@ -147,7 +157,7 @@ def loads(text: str, path: Path) -> Session:
     try:
         session = Session.model_validate(data)
     except ValidationError as error:
-        raise SessionError(path, _validation_findings(error, text)) from None
+        raise SessionError(path, describe_validation(error, text)) from None
     problems = find_problems(session, catalogue_ids())
     if problems:
         raise SessionError(

@@ -1,0 +1,165 @@
+"""The command line. Each command calls the same store functions the app uses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .i18n import LANGUAGES, current_language, detect_language, set_language, t
+
+COMMANDS = ("new", "open", "list", "check", "example")
+_VALUE_OPTIONS = {"--lang", "--sessions-dir"}
+
+
+def _prescan(argv: Sequence[str]) -> tuple[str | None, int | None]:
+    """The --lang value (help texts need it before parsing) and the first positional."""
+    lang, first, skip = None, None, False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg in _VALUE_OPTIONS:
+            skip = True
+            if arg == "--lang" and index + 1 < len(argv):
+                lang = argv[index + 1]
+            continue
+        if arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+            continue
+        if not arg.startswith("-") and first is None:
+            first = index
+    return lang, first
+
+
+def _common_options(default: object) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.opt_lang"))
+    common.add_argument(
+        "--sessions-dir", default=default, metavar=t("cli.metavar_dir"), help=t("cli.opt_sessions_dir")
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # The options are accepted before and after the command; the command's copies must
+    # not overwrite a value given before it, hence SUPPRESS as their default.
+    common = _common_options(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="retro-tui", description=t("cli.description"), parents=[_common_options(None)]
+    )
+    parser.add_argument("--version", action="version", version=f"retro-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar_command"))
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=t(f"cli.help_{name}"), description=t(f"cli.help_{name}"))
+        p.set_defaults(handler=handler)
+        return p
+
+    command("new", cmd_new).add_argument("title", nargs="?", metavar=t("cli.metavar_title"))
+    command("open", cmd_open).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
+    command("list", cmd_list)
+    command("check", cmd_check).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
+    command("example", cmd_example)
+    parser.set_defaults(handler=cmd_start)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .store import create, sessions_dir
+
+    path, _ = create(sessions_dir(args.sessions_dir), args.title, args.lang or current_language())
+    print(t("cli.created", path=path))
+    return 0
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _run_app(args: argparse.Namespace, path: Path | None) -> int:
+    # Imported here: commands that need no UI must not pay for importing Textual.
+    from .store import sessions_dir
+    from .ui.app import run
+
+    run(sessions_dir(args.sessions_dir), path, follow_session_language=not args.lang)
+    return 0
+
+
+def _show(path: Path, args: argparse.Namespace) -> int:
+    """Open a session: the app on a terminal, a printed summary for scripts and pipes."""
+    from .store import SessionError, load
+    from .summary import print_summary
+
+    try:
+        session = load(path)
+    except SessionError as error:
+        return _fail(error.message())
+    if _interactive():
+        return _run_app(args, path)
+    if not args.lang:
+        set_language(session.session.language)
+    print_summary(session, path)
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    return _show(args.file, args)
+
+
+def cmd_example(args: argparse.Namespace) -> int:
+    from .store import copy_example, sessions_dir
+
+    path = copy_example(sessions_dir(args.sessions_dir))
+    print(t("cli.example_copied", path=path))
+    return _show(path, args)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .store import SessionError, load
+
+    try:
+        session = load(args.file)
+    except SessionError as error:
+        return _fail(error.message())
+    print(t("cli.valid", path=args.file, title=session.session.title))
+    return 0
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """No command: the app's opening screen on a terminal, else the list."""
+    if _interactive():
+        return _run_app(args, None)
+    return cmd_list(args)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from .summary import print_listing
+    from .store import list_sessions, sessions_dir
+
+    folder = sessions_dir(args.sessions_dir)
+    print_listing(folder, list_sessions(folder))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang, first = _prescan(argv)
+    set_language(lang if lang in LANGUAGES else detect_language())
+    if first is not None and argv[first] not in COMMANDS:
+        argv.insert(first, "open")  # `retro-tui FILE` is `retro-tui open FILE`
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        # The disk, not the user's file: full disk, read-only folder, no permission.
+        return _fail(t("error.os", reason=error.strerror or str(error), path=error.filename or ""))

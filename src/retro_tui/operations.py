@@ -1,0 +1,138 @@
+"""Changes to a session that keep it whole: ids fresh, references never dangling.
+
+The app and the command line both change sessions only through these functions, so a
+removed person or event can never leave a reference behind that breaks the next load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+from .model import (
+    Pause,
+    Quote,
+    Session,
+    StepId,
+    TimelineEvent,
+    new_id,
+)
+
+T = TypeVar("T")
+
+
+def all_ids(session: Session) -> set[str]:
+    from .model.integrity import _entities
+
+    return {ident for _, ident in _entities(session)}
+
+
+def fresh_id(session: Session, prefix: str) -> str:
+    return new_id(prefix, all_ids(session))
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def people(session: Session) -> Iterator[tuple[str, str]]:
+    """(id, display name) of everyone who can be referred to: participants, then family."""
+    for p in session.checkin.participants:
+        yield p.id, p.name
+    for m in session.family.members:
+        yield m.id, f"{m.pseudonym} ({m.role})" if m.role else m.pseudonym
+
+
+def person_name(session: Session, ident: str | None) -> str:
+    return dict(people(session)).get(ident or "", ident or "")
+
+
+def move(items: list[Any], index: int, delta: int) -> int:
+    """Move items[index] by delta places, clamped; return its new index."""
+    target = max(0, min(len(items) - 1, index + delta))
+    if items and target != index:
+        items.insert(target, items.pop(index))
+    return target
+
+
+def remove_person(session: Session, ident: str) -> None:
+    """Remove a participant or family member and every reference to them.
+
+    Quotes and perspective rows are kept: their speaker becomes a free label, because
+    what someone said must not vanish with the person's entry.
+    """
+    name = person_name(session, ident)
+    session.checkin.participants = [p for p in session.checkin.participants if p.id != ident]
+    session.family.members = [m for m in session.family.members if m.id != ident]
+    session.family.relations = [r for r in session.family.relations if ident not in (r.source, r.target)]
+    session.relate.senses = [s for s in session.relate.senses if s.participant != ident]
+    for event in session.timeline.events:
+        if ident in event.people:
+            event.people = [p for p in event.people if p != ident]
+    for quote in session.quotes:
+        if quote.speaker_id == ident:
+            quote.speaker_id, quote.speaker = None, quote.speaker or name
+    for view in session.perspectives:
+        if view.person_id == ident:
+            view.person_id, view.person = None, view.person or name
+        if view.taken_by == ident:
+            view.taken_by = None
+    for member in session.closing.core_team:
+        if member.participant == ident:
+            member.participant = None
+
+
+def remove_event(session: Session, ident: str) -> None:
+    session.timeline.events = [e for e in session.timeline.events if e.id != ident]
+    for insight in session.insights.items:
+        if ident in insight.events:
+            insight.events = [e for e in insight.events if e != ident]
+
+
+def events_in_order(session: Session) -> list[TimelineEvent]:
+    # sorted() is stable: events on the same (partial) date keep the order they were added.
+    return sorted(session.timeline.events, key=lambda e: e.sort_key)
+
+
+def resolve_speaker(session: Session, speaker: str) -> tuple[str | None, str]:
+    """A typed speaker becomes a reference when it names someone exactly, else a label."""
+    wanted = speaker.strip().casefold()
+    if not wanted:
+        return None, ""
+    for p in session.checkin.participants:
+        if wanted in (p.id, p.name.casefold()):
+            return p.id, ""
+    for m in session.family.members:
+        if wanted in (m.id, m.pseudonym.casefold(), m.role.casefold()):
+            return m.id, ""
+    return None, speaker.strip()
+
+
+def add_quote(session: Session, step: StepId, speaker: str, text: str, when: dt.datetime | None = None) -> Quote:
+    speaker_id, label = resolve_speaker(session, speaker)
+    quote = Quote(
+        id=fresh_id(session, "q"), time=when or now(), step=step,
+        speaker_id=speaker_id, speaker=label, text=text,
+    )
+    session.quotes.append(quote)
+    return quote
+
+
+def open_pause(session: Session) -> Pause | None:
+    return next((p for p in reversed(session.pauses) if p.ended is None), None)
+
+
+def start_pause(session: Session, step: StepId, note: str = "", when: dt.datetime | None = None) -> Pause:
+    pause = open_pause(session)
+    if pause is None:
+        pause = Pause(id=fresh_id(session, "pa"), started=when or now(), step=step, note=note)
+        session.pauses.append(pause)
+    return pause
+
+
+def end_pause(session: Session, when: dt.datetime | None = None) -> Pause | None:
+    pause = open_pause(session)
+    if pause is not None:
+        pause.ended = max(when or now(), pause.started)
+    return pause

@@ -1,0 +1,94 @@
+"""Plain-terminal views of sessions for the command line (rich, no Textual)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .i18n import current_language, label, t
+from .method import steps
+from .model import Session
+from .store import Listing
+
+
+def print_summary(session: Session, path: Path, console: Console | None = None) -> None:
+    console = console or Console()
+    meta = session.session
+    console.print(Text(meta.title, style="bold"))
+    facts = [
+        (t("field.file"), str(path)),
+        (t("field.date"), meta.date.isoformat() if meta.date else "—"),
+        (t("field.place"), meta.place or "—"),
+        (t("field.facilitator"), meta.facilitator or "—"),
+        (t("field.notetaker"), meta.notetaker or "—"),
+        (t("field.status"), label(meta.status)),
+    ]
+    if meta.feedback_deadline:
+        facts.append((t("field.feedback_deadline"), meta.feedback_deadline.isoformat()))
+    grid = Table.grid(padding=(0, 2))
+    for name, value in facts:
+        grid.add_row(Text(name, style="dim"), Text(value))
+    console.print(grid)
+
+    counts = {
+        "checkin": t("summary.checkin", count=len(session.checkin.participants)),
+        "relate": t(
+            "summary.relate",
+            observations=len(session.relate.observations),
+            agreements=len(session.relate.agreements),
+        ),
+        "family": t(
+            "summary.family",
+            members=len(session.family.members),
+            relations=len(session.family.relations),
+        ),
+        "timeline": t(
+            "summary.timeline",
+            count=len(session.timeline.events),
+            crucial=sum(e.crucial for e in session.timeline.events),
+        ),
+        "insights": t("summary.insights", count=len(session.insights.items)),
+        "closing": t(
+            "summary.closing",
+            members=len(session.closing.core_team),
+            commitments=len(session.closing.commitments),
+        ),
+    }
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    for number, step in enumerate(steps(), start=1):
+        text = step.in_language(current_language())
+        table.add_row(f"{number}." if number <= 5 else "·", Text(text.title), Text(counts[step.id], style="cyan"))
+    console.print(table)
+    console.print(
+        Text(
+            t(
+                "summary.captured",
+                quotes=len(session.quotes),
+                marked=sum(q.for_report for q in session.quotes),
+                pauses=len(session.pauses),
+            ),
+            style="dim",
+        )
+    )
+
+
+def print_listing(folder: Path, listings: list[Listing], console: Console | None = None) -> None:
+    console = console or Console()
+    if not listings:
+        console.print(Text(t("list.empty", folder=folder)))
+        return
+    table = Table(title=Text(t("list.title", folder=folder)), title_justify="left")
+    table.add_column(t("field.date"))
+    table.add_column(t("field.title"))
+    table.add_column(t("field.status"))
+    table.add_column(t("field.file"), style="dim")
+    for item in listings:
+        if item.meta is None:
+            table.add_row("—", Text(t("list.unreadable"), style="red"), "—", item.path.name)
+            continue
+        date = item.meta.date.isoformat() if item.meta.date else "—"
+        table.add_row(date, Text(item.meta.title), label(item.meta.status), item.path.name)
+    console.print(table)
