@@ -1,0 +1,73 @@
+"""Autosave: nothing typed is lost for more than a couple of seconds.
+
+A change starts a short timer (not restarted by further typing, so continuous typing
+still saves). On the UI thread we only take a plain-data snapshot; rendering TOML and the
+atomic write run in a worker thread, one at a time, newest snapshot wins.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+from textual.timer import Timer
+
+from ..model import Session
+from ..store import now, render, snapshot, write_atomic
+
+DELAY_SECONDS = 1.5
+
+
+class Autosave:
+    def __init__(self, app: App, session: Session, path: Path, on_state: Callable[[], None]):
+        self.app = app
+        self.session = session
+        self.path = path
+        self.revision = 0
+        self.saved_revision = 0
+        self.error: str | None = None
+        self._timer: Timer | None = None
+        self._write_lock = threading.Lock()
+        self._on_state = on_state
+
+    @property
+    def dirty(self) -> bool:
+        return self.saved_revision < self.revision
+
+    def changed(self) -> None:
+        self.session.session.updated = now()
+        self.revision += 1
+        if self._timer is None:
+            self._timer = self.app.set_timer(DELAY_SECONDS, self.save_soon)
+        self._on_state()
+
+    def save_soon(self) -> None:
+        """Snapshot now, write in the background."""
+        self._timer = None
+        if not self.dirty:
+            return
+        revision, data = self.revision, snapshot(self.session)
+        self.app.run_worker(lambda: self._write(revision, data), thread=True, group="autosave")
+
+    def save_now(self) -> None:
+        """Write on this thread (quitting, changing step): the file is current on return."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.dirty:
+            self._write(self.revision, snapshot(self.session), notify=False)
+
+    def _write(self, revision: int, data: dict, notify: bool = True) -> None:
+        with self._write_lock:
+            if revision <= self.saved_revision:
+                return  # a newer snapshot was written already
+            try:
+                write_atomic(self.path, render(data).encode("utf-8"))
+            except OSError as error:
+                self.error = error.strerror or str(error)
+            else:
+                self.saved_revision, self.error = revision, None
+        if notify:
+            self.app.call_from_thread(self._on_state)

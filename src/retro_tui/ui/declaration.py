@@ -1,0 +1,67 @@
+"""The text parts of the intention declaration, shown as read and edited in one form."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.widgets import Static
+
+from ..i18n import t
+from ..model import IntentionDeclaration, Session
+from .forms import FieldSpec, RecordForm
+from .keys import Key, localized
+from .messages import SessionChanged
+
+TEXT_FIELDS = ("assignment", "content_and_process", "collaboration", "frequency", "meeting_dates", "agenda")
+
+SPECS = [
+    FieldSpec("assignment", "field.assignment", "text", hint="hint.assignment"),
+    FieldSpec("content_and_process", "field.content_and_process", "text", hint="hint.content_and_process"),
+    FieldSpec("collaboration", "field.collaboration", "text"),
+    FieldSpec("frequency", "field.frequency", hint="hint.frequency"),
+    FieldSpec("meeting_dates", "field.meeting_dates", "lines", hint="hint.meeting_dates"),
+    FieldSpec("agenda", "field.agenda", "lines"),
+]
+
+
+class DeclarationPanel(Static, can_focus=True):
+    DEFAULT_CSS = """
+    DeclarationPanel { border: round $primary 50%; padding: 0 1; margin-bottom: 1; height: auto; }
+    DeclarationPanel:focus { border: round $accent; }
+    """
+
+    KEYS = [Key("enter,e", "edit", "key.edit")]
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+
+    def on_mount(self) -> None:
+        self.border_title = t("closing.declaration")
+        self.show()
+
+    def show(self) -> None:
+        c = self.session.closing
+        parts = []
+        for name in TEXT_FIELDS:
+            value = getattr(c, name)
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value) if name == "meeting_dates" else "\n".join(f"• {v}" for v in value)
+            parts.append(Text(t(f"field.{name}"), style="bold"))
+            parts.append(Text(value or t("closing.not_yet"), style="" if value else "dim italic"))
+        self.update(Group(*parts))
+
+    def action_edit(self) -> None:
+        closing = self.session.closing
+
+        def edited(result: IntentionDeclaration | None) -> None:
+            if result is not None:
+                for name in TEXT_FIELDS:
+                    setattr(closing, name, getattr(result, name))
+                self.show()
+                self.post_message(SessionChanged())
+
+        self.app.push_screen(localized(RecordForm)(t("closing.declaration"), closing, SPECS), edited)
+
+    def on_click(self) -> None:
+        self.action_edit()

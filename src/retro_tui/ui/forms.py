@@ -1,0 +1,141 @@
+"""One modal form for every kind of record: a participant, an event, a commitment...
+
+Each pane describes its records as a list of `FieldSpec`s; the form builds the inputs,
+and on save validates through the model, so an impossible date is a message in the
+form, never a crash and never a broken file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from ..i18n import t
+from .keys import Key
+from ..store.codec import describe_validation
+
+Kind = Literal["line", "text", "lines", "choice", "bool", "many", "number"]
+Choices = Callable[[], Sequence[tuple[str, Any]]]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str  # i18n key
+    kind: Kind = "line"
+    choices: Choices | None = None
+    hint: str | None = None  # i18n key of a placeholder that steers what to write
+    optional: bool = True
+
+
+class RecordForm(ModalScreen[BaseModel | None]):
+    """Edit one record; dismisses with the validated new record, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    RecordForm { align: center middle; }
+    RecordForm > Vertical {
+        width: 90%; max-width: 100; height: 90%; border: round $accent; background: $surface;
+        padding: 0 1;
+    }
+    RecordForm .form-title { text-style: bold; padding-bottom: 1; }
+    RecordForm Label { margin-top: 1; color: $text-muted; }
+    RecordForm TextArea { height: 4; }
+    RecordForm SelectionList { height: auto; max-height: 8; }
+    RecordForm #form-error { color: $error; height: auto; }
+    RecordForm #form-buttons { height: 3; align-horizontal: right; }
+    RecordForm Button { margin-left: 1; }
+    """
+
+    KEYS = [
+        Key("ctrl+s", "save", "key.save_form", priority=True),
+        Key("escape", "cancel", "key.cancel"),
+    ]
+
+    def __init__(self, title: str, record: BaseModel, specs: Sequence[FieldSpec]):
+        super().__init__()
+        self.form_title = title
+        self.record = record
+        self.specs = list(specs)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.form_title, classes="form-title")
+            with VerticalScroll():
+                for spec in self.specs:
+                    yield Label(t(spec.label))
+                    yield self._input(spec)
+            yield Static("", id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Button(t("form.cancel"), id="cancel")
+                yield Button(t("form.save"), id="save", variant="primary")
+
+    def _input(self, spec: FieldSpec):
+        value = getattr(self.record, spec.name)
+        wid = f"field-{spec.name}"
+        hint = t(spec.hint) if spec.hint else ""
+        if spec.kind in ("text", "lines"):
+            if spec.kind == "lines":
+                value = "\n".join(str(v) for v in value or [])
+            area = TextArea(value or "", id=wid, soft_wrap=True, tab_behavior="focus")
+            area.placeholder = hint
+            return area
+        if spec.kind == "choice":
+            options = list(spec.choices() if spec.choices else [])
+            known = {v for _, v in options}
+            # Select refuses a value it has no option for; an unset field starts blank.
+            return Select(options, value=value if value in known else Select.BLANK, id=wid, allow_blank=True)
+        if spec.kind == "bool":
+            return Checkbox(t(spec.label), bool(value), id=wid)
+        if spec.kind == "many":
+            chosen = set(value or [])
+            options = [(label, key, key in chosen) for label, key in (spec.choices() if spec.choices else [])]
+            return SelectionList(*options, id=wid)
+        text = "" if value is None else str(value)
+        return Input(text, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text")
+
+    def _values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for spec in self.specs:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea) and spec.kind == "lines":
+                values[spec.name] = [line.strip() for line in widget.text.splitlines() if line.strip()]
+            elif isinstance(widget, TextArea):
+                values[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                values[spec.name] = None if widget.value is Select.BLANK else widget.value
+            elif isinstance(widget, Checkbox):
+                values[spec.name] = widget.value
+            elif isinstance(widget, SelectionList):
+                values[spec.name] = list(widget.selected)
+            else:
+                text = widget.value.strip()
+                values[spec.name] = (int(text) if text else None) if spec.kind == "number" else text
+        return values
+
+    def action_save(self) -> None:
+        data = self.record.model_dump()
+        data.update(self._values())
+        try:
+            record = type(self.record).model_validate(data)
+        except ValidationError as error:
+            labels = {spec.name: t(spec.label) for spec in self.specs}
+            lines = []
+            for finding in describe_validation(error):
+                name = (finding.field or "").split(".")[0].split("[")[0]
+                lines.append(f"{labels.get(name, finding.field)}: {t('problem.' + finding.key, **finding.params)}")
+            self.query_one("#form-error", Static).update("\n".join(lines))
+            return
+        self.dismiss(record)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save() if event.button.id == "save" else self.action_cancel()

@@ -1,0 +1,69 @@
+"""F1: the keys that work right now (read from the live bindings, never typed twice),
+the current step's guidance and the facilitator's aids from work card 1."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from ..i18n import current_language, t
+from ..method import facilitator_aids
+from .keys import Key
+
+
+def keys_table(screen: Screen) -> Table:
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    seen = set()
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or (binding.action, binding.description) in seen:
+            continue
+        seen.add((binding.action, binding.description))
+        table.add_row(Text(screen.app.get_key_display(binding), style="bold cyan"), binding.description)
+    return table
+
+
+def aids_text() -> Group:
+    aids = facilitator_aids(current_language())
+    parts = [Text(t("help.helping_questions"), style="bold")]
+    parts += [Text(f"• {q}") for q in aids["helping_questions"]]
+    parts += [Text(""), Text(t("help.values"), style="bold")]
+    parts += [Text(f"• {v}") for v in aids["values"]]
+    parts += [Text(""), Text(t("help.parallel_patterns"), style="bold"), Text(aids["parallel_patterns"])]
+    parts += [Text(""), Text(t("help.perspective_switch"), style="bold"), Text(aids["perspective_switch"])]
+    return Group(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll { width: 95%; max-width: 110; height: 90%; border: round $accent;
+        background: $surface; padding: 0 1; }
+    HelpScreen .help-heading { text-style: bold; color: $accent; margin-top: 1; }
+    """
+    KEYS = [Key("escape,f1,q", "close", "key.close")]
+
+    def __init__(self, below: Screen, guidance: Group | None):
+        super().__init__()
+        self.below = below
+        self.guidance = guidance
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = t("help.title")
+            yield Static(t("help.keys"), classes="help-heading")
+            yield Static(keys_table(self.below))
+            yield Static(t("help.palette"), classes="help-heading")
+            if self.guidance is not None:
+                yield Static(t("help.this_step"), classes="help-heading")
+                yield Static(self.guidance)
+            yield Static(t("help.aids"), classes="help-heading")
+            yield Static(aids_text())
+
+    def action_close(self) -> None:
+        self.dismiss(None)

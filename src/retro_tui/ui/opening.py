@@ -1,0 +1,99 @@
+"""Without a file: the sessions in the folder, a new session, or the example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..i18n import label, t
+from ..store import SessionError, list_sessions
+from .keys import Key
+
+
+class OpeningScreen(Screen):
+    DEFAULT_CSS = """
+    OpeningScreen { align: center top; }
+    OpeningScreen > Vertical { width: 100%; max-width: 110; padding: 1 2; }
+    OpeningScreen OptionList { height: 1fr; }
+    """
+    KEYS = [
+        Key("n", "app.new_session", "key.new_session"),
+        Key("x", "app.open_example", "key.example"),
+    ]
+
+    def __init__(self, folder: Path):
+        super().__init__()
+        self.folder = folder
+
+    def compose(self) -> ComposeResult:
+        options: list[Option] = [
+            Option(Text("＋ " + t("opening.new"), style="bold"), id="new"),
+            Option(Text("◇ " + t("opening.example")), id="example"),
+        ]
+        for item in list_sessions(self.folder):
+            if item.meta is None:
+                text = Text.assemble(("   —        ", "dim"), (item.path.name, ""), ("  " + t("list.unreadable"), "red"))
+            else:
+                date = item.meta.date.isoformat() if item.meta.date else "—"
+                text = Text.assemble((f"   {date}  ", "dim"), (item.meta.title, "bold"), (f"  {label(item.meta.status)}", "cyan"))
+            options.append(Option(text, id=f"file:{item.path}"))
+        with Vertical():
+            yield Static(Text("retro-tui", style="bold"))
+            yield Static(t("opening.intro", folder=self.folder))
+            yield OptionList(*options)
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        ident = event.option.id or ""
+        if ident == "new":
+            self.app.action_new_session()
+        elif ident == "example":
+            self.app.action_open_example()
+        elif ident.startswith("file:"):
+            self.app.open_session(Path(ident.removeprefix("file:")))
+
+
+class TitlePrompt(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    TitlePrompt { align: center middle; }
+    TitlePrompt > Vertical { width: 70; max-width: 95%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
+    """
+    KEYS = [Key("escape", "cancel", "key.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = t("opening.new")
+            yield Input(placeholder=t("opening.title_hint"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LoadErrorScreen(Screen):
+    """A file that cannot be opened: the same clear message as `retro-tui check`."""
+
+    DEFAULT_CSS = """
+    LoadErrorScreen { align: center middle; }
+    LoadErrorScreen > Vertical { width: 90%; max-width: 110; height: auto; border: round $error; padding: 1 2; }
+    """
+    KEYS = [Key("escape,q", "app.quit", "key.quit")]
+
+    def __init__(self, error: SessionError):
+        super().__init__()
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = t("load_error.title")
+            yield Static(Text(self.error.message()))
+            yield Static(Text(t("load_error.untouched"), style="dim"))
+        yield Footer()

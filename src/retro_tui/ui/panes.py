@@ -1,0 +1,325 @@
+"""What each step captures: one pane per step, built from record tables and forms.
+
+Panes only arrange; the lists they edit are the session model's own, and every change
+bubbles up as `SessionChanged` for the screen to autosave.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from .. import operations as ops
+from ..i18n import label, t
+from ..method import catalogue, intention_defaults
+from ..model import (
+    Backing,
+    Commitment,
+    CoreTeamMember,
+    EventKind,
+    FamilyMember,
+    Insight,
+    InsightCategory,
+    Lane,
+    Participant,
+    Relation,
+    RelationKind,
+    Remark,
+    Sense,
+    SenseRating,
+    Session,
+    StepId,
+    TimelineEvent,
+)
+from .family_map import FamilyMap
+from .declaration import DeclarationPanel
+from .forms import FieldSpec
+from .keys import localized
+from .messages import SessionChanged
+from .records import Column, RecordTable
+
+
+def _enum_choices(enum):
+    return lambda: [(label(member), member) for member in enum]
+
+
+def _short(text: str, width: int = 40) -> str:
+    line = text.replace("\n", " ")
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+class StepPane(VerticalScroll, can_focus=False):
+    """Base of the six panes: knows the session, rebuilds its tables on demand."""
+
+    DEFAULT_CSS = """
+    StepPane { padding: 0 1; }
+    StepPane RecordTable { margin-bottom: 1; }
+    """
+
+    def __init__(self, session: Session, step: StepId):
+        super().__init__(id=f"pane-{step.value}")
+        self.session = session
+        self.step = step
+
+    def focus_first(self) -> None:
+        """Put the keyboard where the step's work is: its first list or panel."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def table(self, *args, **kwargs) -> RecordTable:
+        return localized(RecordTable)(*args, **kwargs)
+
+    def people_choices(self):
+        return lambda: [(name, ident) for ident, name in ops.people(self.session)]
+
+    def participant_choices(self):
+        return lambda: [(p.name, p.id) for p in self.session.checkin.participants]
+
+
+class CheckinPane(StepPane):
+    def compose(self) -> ComposeResult:
+        s = self.session
+        yield self.table(
+            "checkin.participants",
+            lambda: s.checkin.participants,
+            [
+                Column("field.name", lambda p: p.name),
+                Column("field.organisation", lambda p: p.organisation),
+                Column("field.role", lambda p: p.role),
+                Column("field.check_in", lambda p: _short(p.check_in, 30)),
+            ],
+            [
+                FieldSpec("name", "field.name", optional=False),
+                FieldSpec("organisation", "field.organisation"),
+                FieldSpec("role", "field.role", hint="hint.role"),
+                FieldSpec("check_in", "field.check_in", "text", hint="hint.check_in"),
+            ],
+            lambda: Participant.model_construct(id=ops.fresh_id(s, "p"), name=""),
+            on_remove=lambda p: ops.remove_person(s, p.id),
+            id="participants",
+        )
+
+
+class RelatePane(StepPane):
+    def compose(self) -> ComposeResult:
+        s = self.session
+        yield self.table(
+            "relate.senses",
+            lambda: s.relate.senses,
+            [
+                Column("field.who", lambda r: ops.person_name(s, r.participant) if r.participant else t("relate.group")),
+                Column("field.sense", lambda r: label(r.sense)),
+                Column("field.note", lambda r: _short(r.note)),
+            ],
+            [
+                FieldSpec("participant", "field.who", "choice", self.participant_choices(), hint="relate.group"),
+                FieldSpec("sense", "field.sense", "choice", _enum_choices(Sense), optional=False),
+                FieldSpec("note", "field.note", "text"),
+            ],
+            lambda: SenseRating(id=ops.fresh_id(s, "sr"), sense=Sense.mixed),
+            id="senses",
+        )
+        for name in ("observations", "agreements"):
+            yield self.table(
+                f"relate.{name}",
+                lambda name=name: getattr(s.relate, name),
+                [Column("field.text", lambda r: _short(r.text, 70))],
+                [FieldSpec("text", "field.text", "text", optional=False)],
+                lambda name=name: Remark.model_construct(id=ops.fresh_id(s, name[:2]), text=""),
+                id=name,
+            )
+
+
+class FamilyPane(StepPane):
+    def compose(self) -> ComposeResult:
+        s = self.session
+        yield self.table(
+            "family.members",
+            lambda: s.family.members,
+            [
+                Column("field.pseudonym", lambda m: m.pseudonym),
+                Column("field.family_role", lambda m: m.role),
+                Column("field.age", lambda m: "" if m.age is None else str(m.age)),
+                Column("field.nature", lambda m: _short(m.nature, 36)),
+            ],
+            # Nature and joys come before limits: the method turns the room to the person first.
+            [
+                FieldSpec("pseudonym", "field.pseudonym", hint="hint.pseudonym", optional=False),
+                FieldSpec("role", "field.family_role", hint="hint.family_role"),
+                FieldSpec("age", "field.age", "number"),
+                FieldSpec("nature", "field.nature", "text", hint="hint.nature"),
+                FieldSpec("joys", "field.joys", "text", hint="hint.joys"),
+                FieldSpec("strengths", "field.strengths", "text"),
+                FieldSpec("needs", "field.needs", "text", hint="hint.needs"),
+                FieldSpec("limits", "field.limits", "text"),
+            ],
+            lambda: FamilyMember.model_construct(id=ops.fresh_id(s, "fm"), pseudonym=""),
+            on_remove=lambda m: ops.remove_person(s, m.id),
+            id="members",
+        )
+        yield self.table(
+            "family.relations",
+            lambda: s.family.relations,
+            [
+                Column("field.from", lambda r: ops.person_name(s, r.source)),
+                Column("field.kind", lambda r: label(r.kind)),
+                Column("field.to", lambda r: ops.person_name(s, r.target)),
+                Column("field.note", lambda r: _short(r.note, 30)),
+            ],
+            [
+                FieldSpec("source", "field.from", "choice", self.people_choices(), optional=False),
+                FieldSpec("kind", "field.kind", "choice", _enum_choices(RelationKind), optional=False),
+                FieldSpec("target", "field.to", "choice", self.people_choices(), optional=False),
+                FieldSpec("note", "field.note", "text"),
+            ],
+            self._new_relation,
+            id="relations",
+        )
+        yield Static(t("family.map"), classes="records-title")
+        yield FamilyMap(s)
+
+    def _new_relation(self) -> Relation:
+        return Relation.model_construct(
+            id=ops.fresh_id(self.session, "rel"), source=None, target=None, kind=RelationKind.close
+        )
+
+    def on_session_changed(self, event: SessionChanged) -> None:
+        # A renamed or removed member shows in the relations and the map at once.
+        self.query_one(FamilyMap).refresh_map()
+        self.query_one("#relations", RecordTable).reload()
+
+
+def _event_specs(pane: StepPane) -> list[FieldSpec]:
+    return [
+        FieldSpec("date", "field.date", hint="hint.date", optional=False),
+        FieldSpec("date_label", "field.date_label", hint="hint.date_label"),
+        FieldSpec("title", "field.title", optional=False),
+        FieldSpec("kind", "field.kind", "choice", _enum_choices(EventKind), optional=False),
+        FieldSpec("lane", "field.lane", "choice", _enum_choices(Lane), optional=False),
+        FieldSpec("crucial", "field.crucial", "bool"),
+        FieldSpec("people", "field.people", "many", pane.people_choices()),
+        FieldSpec("what_happened", "field.what_happened", "text"),
+        FieldSpec("parents_dynamic", "field.parents_dynamic", "text"),
+        FieldSpec("effect_on_professionals", "field.effect_on_professionals", "text"),
+        FieldSpec("next_step", "field.next_step", "text"),
+        FieldSpec("facts", "field.facts", "text"),
+        FieldSpec("opinions", "field.opinions", "text"),
+        FieldSpec("assumptions", "field.assumptions", "text"),
+        FieldSpec("emotions", "field.emotions", "text"),
+        FieldSpec("interpretations", "field.interpretations", "text"),
+    ]
+
+
+class TimelinePane(StepPane):
+    def compose(self) -> ComposeResult:
+        s = self.session
+        yield self.table(
+            "timeline.events",
+            lambda: s.timeline.events,
+            [
+                Column("field.date", lambda e: e.date_label or e.date),
+                Column("field.crucial", lambda e: "★" if e.crucial else ""),
+                Column("field.lane", lambda e: label(e.lane)),
+                Column("field.kind", lambda e: label(e.kind)),
+                Column("field.title", lambda e: _short(e.title, 40)),
+            ],
+            _event_specs(self),
+            lambda: TimelineEvent.model_construct(
+                id=ops.fresh_id(s, "ev"), date="", date_label="", title="", kind=EventKind.other,
+                lane=Lane.professionals, people=[], crucial=False,
+                **{f: "" for f in ("what_happened", "parents_dynamic", "effect_on_professionals", "next_step",
+                                    "facts", "opinions", "assumptions", "emotions", "interpretations")},
+            ),
+            on_remove=lambda e: ops.remove_event(s, e.id),
+            ordered=lambda events: sorted(events, key=lambda e: e.sort_key),
+            id="events",
+        )
+
+
+class InsightsPane(StepPane):
+    def compose(self) -> ComposeResult:
+        s = self.session
+
+        def event_choices():
+            # Crucial moments first: they are what step 5 looks back on.
+            events = sorted(ops.events_in_order(s), key=lambda e: not e.crucial)
+            return [(f"{'★ ' if e.crucial else ''}{e.date_label or e.date} {e.title}", e.id) for e in events]
+
+        def tag_choices():
+            from ..i18n import current_language
+
+            lang = current_language()
+            own = [(f"{e.nl or e.en}", e.id) for e in s.catalogue]
+            return [(f"{label(item.kind)}: {item.label[lang]}", item.id) for item in catalogue()] + own
+
+        yield self.table(
+            "insights.items",
+            lambda: s.insights.items,
+            [
+                Column("field.category", lambda i: label(i.category)),
+                Column("field.text", lambda i: _short(i.text, 40)),
+                Column("field.events", lambda i: str(len(i.events))),
+                Column("field.tags", lambda i: str(len(i.tags))),
+            ],
+            [
+                FieldSpec("category", "field.category", "choice", _enum_choices(InsightCategory), optional=False),
+                FieldSpec("text", "field.text", "text", optional=False),
+                FieldSpec("events", "field.events", "many", event_choices),
+                FieldSpec("tags", "field.tags", "many", tag_choices),
+            ],
+            lambda: Insight.model_construct(id=ops.fresh_id(s, "in"), category=InsightCategory.stands_out, text=""),
+            id="insights",
+        )
+
+
+class ClosingPane(StepPane):
+    def compose(self) -> ComposeResult:
+        s = self.session
+        c = s.closing
+        yield self.table(
+            "closing.core_team",
+            lambda: c.core_team,
+            [
+                Column("field.name", lambda m: m.name),
+                Column("field.organisation", lambda m: m.organisation),
+                Column("field.role", lambda m: m.role),
+            ],
+            [
+                FieldSpec("name", "field.name", optional=False),
+                FieldSpec("organisation", "field.organisation"),
+                FieldSpec("role", "field.core_role", hint="hint.core_role"),
+                FieldSpec("participant", "field.participant", "choice", self.participant_choices()),
+            ],
+            lambda: CoreTeamMember.model_construct(id=ops.fresh_id(s, "ct"), name=""),
+            id="core_team",
+        )
+        yield localized(DeclarationPanel)(s)
+        yield self.table(
+            "closing.backing",
+            lambda: c.backing,
+            [Column("field.organisation", lambda b: b.organisation), Column("field.needed", lambda b: _short(b.needed, 50))],
+            [FieldSpec("organisation", "field.organisation", optional=False), FieldSpec("needed", "field.needed", "text")],
+            lambda: Backing.model_construct(id=ops.fresh_id(s, "bk"), organisation=""),
+            id="backing",
+        )
+        yield self.table(
+            "closing.commitments",
+            lambda: c.commitments,
+            [Column("field.name", lambda m: m.name), Column("field.sentence", lambda m: _short(m.sentence, 50))],
+            [FieldSpec("name", "field.name", optional=False), FieldSpec("sentence", "field.sentence", "text")],
+            lambda: Commitment.model_construct(id=ops.fresh_id(s, "cm"), name=""),
+            id="commitments",
+        )
+
+
+PANES = {
+    StepId.checkin: CheckinPane,
+    StepId.relate: RelatePane,
+    StepId.family: FamilyPane,
+    StepId.timeline: TimelinePane,
+    StepId.insights: InsightsPane,
+    StepId.closing: ClosingPane,
+}

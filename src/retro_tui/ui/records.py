@@ -1,0 +1,155 @@
+"""A list of records in a step: a DataTable with add, edit, remove and reorder.
+
+The table is virtualised (DataTable draws only visible rows), so a long list of quotes
+or events costs nothing to show. The list it edits belongs to the session model; after
+every change the table posts `SessionChanged` so the screen can autosave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from ..i18n import t
+from .keys import Key, localized
+from ..operations import move
+from .forms import FieldSpec, RecordForm
+from .messages import SessionChanged
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str  # i18n key
+    value: Callable[[BaseModel], str]
+    width: int | None = None
+
+
+class RecordTable(Widget, can_focus=False):
+    DEFAULT_CSS = """
+    RecordTable { height: auto; max-height: 16; min-height: 4; }
+    RecordTable > .records-title { text-style: bold; color: $accent; }
+    RecordTable > DataTable { height: auto; max-height: 14; }
+    RecordTable > .records-empty { color: $text-muted; padding-left: 1; }
+    """
+
+    KEYS = [
+        Key("a,insert", "add", "key.add"),
+        Key("e", "edit", "key.edit"),
+        Key("delete,d", "remove", "key.remove"),
+        Key("ctrl+up", "move(-1)", "key.move_up", show=False),
+        Key("ctrl+down", "move(1)", "key.move_down", show=False),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        items: Callable[[], list],
+        columns: Sequence[Column],
+        specs: Sequence[FieldSpec],
+        new: Callable[[], BaseModel],
+        *,
+        on_remove: Callable[[BaseModel], None] | None = None,
+        ordered: Callable[[list], list] | None = None,
+        id: str | None = None,
+    ):
+        super().__init__(id=id)
+        self.title = title
+        self.items = items
+        self.columns = list(columns)
+        self.specs = list(specs)
+        self.new = new
+        self.on_remove = on_remove
+        self.ordered = ordered  # a sort order (timeline by date) disables manual reordering
+
+    def compose(self) -> ComposeResult:
+        yield Static(t(self.title), classes="records-title")
+        table = DataTable(cursor_type="row", zebra_stripes=True)
+        for column in self.columns:
+            table.add_column(t(column.label), width=column.width)
+        yield table
+        yield Static(t("records.empty"), classes="records-empty")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    def rows(self) -> list:
+        items = self.items()
+        return self.ordered(items) if self.ordered else items
+
+    def reload(self, select: str | None = None) -> None:
+        table = self.table
+        old_row = table.cursor_row
+        table.clear()
+        for record in self.rows():
+            table.add_row(*(column.value(record) for column in self.columns), key=record.id)
+        self.query_one(".records-empty").display = table.row_count == 0
+        if table.row_count:
+            row = old_row
+            if select is not None:
+                row = next((i for i, r in enumerate(self.rows()) if r.id == select), old_row)
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+
+    def current(self) -> BaseModel | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return next((r for r in self.items() if r.id == key), None)
+
+    def _changed(self, select: str | None = None) -> None:
+        self.reload(select)
+        self.post_message(SessionChanged())
+
+    def action_add(self) -> None:
+        record = self.new()
+
+        def added(result: BaseModel | None) -> None:
+            if result is not None:
+                self.items().append(result)
+                self._changed(result.id)
+
+        self.app.push_screen(localized(RecordForm)(t("form.new", what=t(self.title)), record, self.specs), added)
+
+    def action_edit(self) -> None:
+        record = self.current()
+        if record is None:
+            return self.action_add()
+
+        def edited(result: BaseModel | None) -> None:
+            if result is not None:
+                items = self.items()
+                items[items.index(record)] = result
+                self._changed(result.id)
+
+        self.app.push_screen(localized(RecordForm)(t("form.edit", what=t(self.title)), record, self.specs), edited)
+
+    def action_remove(self) -> None:
+        record = self.current()
+        if record is None:
+            return
+        if self.on_remove:
+            self.on_remove(record)
+        else:
+            self.items().remove(record)
+        self._changed()
+
+    def action_move(self, delta: int) -> None:
+        record = self.current()
+        if record is None or self.ordered:
+            return
+        items = self.items()
+        move(items, items.index(record), delta)
+        self._changed(record.id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()

@@ -1,0 +1,215 @@
+"""The facilitator's screen: the steps as tabs, the current step's pane, its guiding
+questions and notes, and a status line. Everything a step shows comes from method data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs, TextArea
+from rich.console import Group
+from rich.text import Text
+
+from .. import operations as ops
+from ..i18n import current_language, t
+from ..method import steps
+from ..model import Session, StepId
+from ..store import now
+from .autosave import Autosave
+from .keys import Key
+from .messages import SessionChanged
+from .panes import PANES
+from .status import status_text
+
+STEP_ORDER = list(StepId)
+
+
+def tab_label(index: int, step_id: StepId, current: StepId) -> str:
+    here = STEP_ORDER.index(current)
+    mark = "✓" if index < here else ("●" if index == here else "○")
+    number = str(index + 1) if index < 5 else "★"
+    return f"{mark} {number} {next(s for s in steps() if s.id == step_id).in_language(current_language()).short}"
+
+
+def guidance(step_id: StepId) -> Group:
+    text = next(s for s in steps() if s.id == step_id).in_language(current_language())
+    parts = [Text(text.title, style="bold"), Text(text.purpose, style="italic"), Text("")]
+    parts += [Text(f"• {q}") for q in text.questions]
+    if text.prompts:
+        parts.append(Text(""))
+        parts += [Text(f"› {p}", style="dim") for p in text.prompts]
+    return Group(*parts)
+
+
+class SessionScreen(Screen):
+    CSS_PATH = Path(__file__).with_name("session.tcss")
+
+    KEYS = [
+        Key("f2", "quote", "key.quote", id="quote"),
+        Key("f3", "pause", "key.pause", id="pause"),
+        Key("f5", "step(-1)", "key.prev_step", id="prev_step"),
+        Key("f6", "step(1)", "key.next_step", id="next_step"),
+        Key("f7", "quotes", "key.quotes", id="quotes"),
+        Key("f8", "perspectives", "key.perspectives", show=False, id="perspectives"),
+        Key("f4", "app.switch_language", "key.language", id="language"),
+        Key("ctrl+s", "save", "key.save", show=False),
+    ]
+
+    def __init__(self, session: Session, path: Path):
+        super().__init__()
+        self.session = session
+        self.path = path
+        self.autosave: Autosave | None = None
+
+    # --- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        meta = self.session.session
+        yield Static(Text(meta.title, style="bold"), id="title")
+        yield Tabs(
+            *(Tab(tab_label(i, s, meta.current_step), id=f"tab-{s.value}") for i, s in enumerate(STEP_ORDER)),
+            active=f"tab-{meta.current_step.value}",
+        )
+        yield Static(id="status")
+        with Horizontal(id="body"):
+            with ContentSwitcher(initial=f"pane-{meta.current_step.value}", id="panes"):
+                for step_id, pane in PANES.items():
+                    yield pane(self.session, step_id)
+            with Vertical(id="side"):
+                with VerticalScroll(id="guidance-box"):
+                    yield Static(guidance(meta.current_step), id="guidance")
+                notes = TextArea(self._step_model().notes, id="notes", soft_wrap=True, tab_behavior="focus")
+                notes.border_title = t("side.notes")
+                yield notes
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
+        if self.session.session.started is None:
+            self.session.session.started = now()
+        self.set_interval(1, self._tick)
+        self.refresh_status()
+        self.call_after_refresh(self._pane().focus_first)
+
+    def _pane(self):
+        return self.query_one(f"#pane-{self.current.value}")
+
+    # --- the model behind the current step ------------------------------------------
+
+    @property
+    def current(self) -> StepId:
+        return self.session.session.current_step
+
+    def _step_model(self):
+        return getattr(self.session, self.current.value)
+
+    # --- steps ------------------------------------------------------------------------
+
+    def go_to(self, step_id: StepId) -> None:
+        if step_id == self.current:
+            return
+        self.session.session.current_step = step_id
+        self.autosave.changed()
+        self.autosave.save_now()  # a step change is a natural moment to be on disk
+        self.query_one(Tabs).active = f"tab-{step_id.value}"
+        for i, s in enumerate(STEP_ORDER):
+            self.query_one(f"#tab-{s.value}", Tab).label = tab_label(i, s, step_id)
+        self.query_one(ContentSwitcher).current = f"pane-{step_id.value}"
+        self.query_one("#guidance", Static).update(guidance(step_id))
+        notes = self.query_one("#notes", TextArea)
+        with notes.prevent(TextArea.Changed):
+            notes.load_text(self._step_model().notes)
+        self.refresh_status()
+        if not isinstance(self.focused, Tabs):
+            self.call_after_refresh(self._pane().focus_first)
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id:
+            self.go_to(StepId(event.tab.id.removeprefix("tab-")))
+
+    def add_in(self, step_id: str, table_id: str) -> None:
+        """Go to a step and open the form for a new record in one of its lists."""
+        from .records import RecordTable
+
+        self.go_to(StepId(step_id))
+        self.query_one(f"#pane-{step_id} #{table_id}", RecordTable).action_add()
+
+    def action_step(self, delta: int) -> None:
+        index = max(0, min(len(STEP_ORDER) - 1, STEP_ORDER.index(self.current) + delta))
+        self.go_to(STEP_ORDER[index])
+
+    # --- changes and saving -------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "notes":
+            self._step_model().notes = event.text_area.text
+            self.autosave.changed()
+
+    def on_session_changed(self, event: SessionChanged) -> None:
+        self.autosave.changed()
+
+    def action_save(self) -> None:
+        self.autosave.save_now()
+        self.refresh_status()
+
+    def _tick(self) -> None:
+        if ops.open_pause(self.session) is None:
+            spent = self.session.session.seconds_per_step
+            spent[self.current] = spent.get(self.current, 0) + 1
+            if spent[self.current] % 30 == 0:
+                self.autosave.changed()  # the clock itself is worth keeping now and then
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        if self.autosave is None:
+            return
+        if self.autosave.error:
+            saved = t("status.save_failed", reason=self.autosave.error)
+        else:
+            saved = t("status.unsaved") if self.autosave.dirty else t("status.saved")
+        paused = ops.open_pause(self.session) is not None
+        self.query_one("#status", Static).update(status_text(self.session, now(), saved, paused))
+
+    # --- capture ------------------------------------------------------------------
+
+    def action_quote(self) -> None:
+        from .capture import QuoteCapture
+        from .keys import localized
+
+        def captured(result: tuple[str, str] | None) -> None:
+            if result:
+                speaker, words = result
+                ops.add_quote(self.session, self.current, speaker, words)
+                self.autosave.changed()
+                self.notify(t("quote.saved"), timeout=2)
+
+        self.app.push_screen(localized(QuoteCapture)(self.session), captured)
+
+    def action_pause(self) -> None:
+        from .capture import PauseScreen
+        from .keys import localized
+
+        ops.start_pause(self.session, self.current)
+        self.autosave.changed()
+
+        def ended(note: str | None) -> None:
+            pause = ops.end_pause(self.session)
+            if pause is not None and note:
+                pause.note = note
+            self.autosave.changed()
+
+        self.app.push_screen(localized(PauseScreen)(self.session), ended)
+
+    def action_quotes(self) -> None:
+        from .capture import QuotesScreen
+        from .keys import localized
+
+        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self.autosave.changed())
+
+    def action_perspectives(self) -> None:
+        from .capture import PerspectivesScreen
+        from .keys import localized
+
+        self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self.autosave.changed())

@@ -1,0 +1,47 @@
+"""The status line: session clock against the half-day, the step's time against its
+suggested minutes (a calm colour when over, never an alarm), pause time, saved state."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+
+from ..i18n import t
+from ..method import HALF_DAY_MINUTES, step
+from ..model import Session
+
+
+def clock(seconds: int) -> str:
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}"
+
+
+def pause_seconds(session: Session, now: dt.datetime) -> int:
+    total = 0
+    for pause in session.pauses:
+        end = pause.ended or now
+        total += max(0, int((end - pause.started).total_seconds()))
+    return total
+
+
+def status_text(session: Session, now: dt.datetime, saved: str, paused: bool) -> Text:
+    meta = session.session
+    spent = meta.seconds_per_step
+    current = meta.current_step
+    step_seconds = spent.get(current, 0)
+    suggested = step(current).minutes
+    over = step_seconds > suggested * 60
+    text = Text()
+    text.append(f"⏱ {clock(sum(spent.values()))} / {clock(HALF_DAY_MINUTES * 60)}  ")
+    text.append(
+        t("status.step_time", used=step_seconds // 60, suggested=suggested),
+        style="yellow" if over else "",
+    )
+    if over:
+        text.append(" " + t("status.over"), style="yellow italic")
+    pauses = pause_seconds(session, now)
+    if paused or pauses:
+        text.append(f"  ⏸ {clock(pauses)}", style="cyan" if paused else "dim")
+    text.append("  ")
+    text.append(saved, style="green" if saved == t("status.saved") else "yellow")
+    return text
