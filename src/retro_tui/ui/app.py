@@ -22,7 +22,7 @@ class RetroApp(App):
     COMMANDS = App.COMMANDS | {SessionCommands}
     KEYS = [
         Key("f1", "help", "key.help", id="help"),
-        Key("ctrl+q", "quit", "key.quit", priority=True, id="quit"),
+        Key("ctrl+q", "quit", "key.quit", show=False, priority=True, id="quit"),
     ]
 
     def __init__(self, folder: Path, path: Path | None = None, follow_session_language: bool = True):

@@ -118,7 +118,7 @@ class QuotesScreen(ModalScreen[None]):
 
     def shown(self):
         step = self.query_one("#step-filter", Select).value
-        return [q for q in self.session.quotes if step is Select.BLANK or q.step == step]
+        return [q for q in self.session.quotes if step is Select.NULL or q.step == step]
 
     def reload(self) -> None:
         table = self.query_one(DataTable)

@@ -90,7 +90,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
             options = list(spec.choices() if spec.choices else [])
             known = {v for _, v in options}
             # Select refuses a value it has no option for; an unset field starts blank.
-            return Select(options, value=value if value in known else Select.BLANK, id=wid, allow_blank=True)
+            return Select(options, value=value if value in known else Select.NULL, id=wid, allow_blank=True)
         if spec.kind == "bool":
             return Checkbox(t(spec.label), bool(value), id=wid)
         if spec.kind == "many":
@@ -109,7 +109,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
             elif isinstance(widget, TextArea):
                 values[spec.name] = widget.text
             elif isinstance(widget, Select):
-                values[spec.name] = None if widget.value is Select.BLANK else widget.value
+                values[spec.name] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, Checkbox):
                 values[spec.name] = widget.value
             elif isinstance(widget, SelectionList):

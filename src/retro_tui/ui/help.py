@@ -21,7 +21,9 @@ def keys_table(screen: Screen) -> Table:
     seen = set()
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description or (binding.action, binding.description) in seen:
+        # Only our own keys: they are declared as KEYS and so speak the user's language.
+        ours = {k.action for k in getattr(type(active.node), "KEYS", [])}
+        if binding.action not in ours or (binding.action, binding.description) in seen:
             continue
         seen.add((binding.action, binding.description))
         table.add_row(Text(screen.app.get_key_display(binding), style="bold cyan"), binding.description)

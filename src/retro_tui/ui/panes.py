@@ -34,8 +34,8 @@ from ..model import (
 )
 from .family_map import FamilyMap
 from .declaration import DeclarationPanel
-from .forms import FieldSpec
-from .keys import localized
+from .forms import FieldSpec, RecordForm
+from .keys import Key, localized
 from .messages import SessionChanged
 from .records import Column, RecordTable
 
@@ -64,10 +64,9 @@ class StepPane(VerticalScroll, can_focus=False):
 
     def focus_first(self) -> None:
         """Put the keyboard where the step's work is: its first list or panel."""
-        for widget in self.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
+        # Not `focusable`: right after a step change the pane may not be displayed yet.
+        first = self.query("DataTable, DeclarationPanel").first()
+        first.focus()
 
     def table(self, *args, **kwargs) -> RecordTable:
         return localized(RecordTable)(*args, **kwargs)
@@ -80,6 +79,27 @@ class StepPane(VerticalScroll, can_focus=False):
 
 
 class CheckinPane(StepPane):
+    KEYS = [Key("r", "round", "key.round", id="round")]
+
+    def action_round(self, index: int = 0) -> None:
+        """The check-in round: each participant in turn, only their words to write."""
+        people = self.session.checkin.participants
+        if index >= len(people):
+            return
+        person = people[index]
+        spec = [FieldSpec("check_in", "field.check_in", "text", hint="hint.check_in")]
+        title = t("checkin.round_title", name=person.name, number=index + 1, count=len(people))
+
+        def done(result) -> None:
+            if result is None:
+                return  # Esc ends the round
+            person.check_in = result.check_in
+            self.query_one(RecordTable).reload(person.id)
+            self.post_message(SessionChanged())
+            self.action_round(index + 1)
+
+        self.app.push_screen(localized(RecordForm)(title, person, spec), done)
+
     def compose(self) -> ComposeResult:
         s = self.session
         yield self.table(

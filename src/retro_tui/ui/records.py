@@ -39,7 +39,7 @@ class RecordTable(Widget, can_focus=False):
 
     KEYS = [
         Key("a,insert", "add", "key.add"),
-        Key("e", "edit", "key.edit"),
+        Key("e", "edit", "key.edit", show=False),
         Key("delete,d", "remove", "key.remove"),
         Key("ctrl+up", "move(-1)", "key.move_up", show=False),
         Key("ctrl+down", "move(1)", "key.move_down", show=False),

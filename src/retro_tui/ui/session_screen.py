@@ -18,7 +18,7 @@ from ..method import steps
 from ..model import Session, StepId
 from ..store import now
 from .autosave import Autosave
-from .keys import Key
+from .keys import Key, localized
 from .messages import SessionChanged
 from .panes import PANES
 from .status import status_text
@@ -46,14 +46,16 @@ def guidance(step_id: StepId) -> Group:
 class SessionScreen(Screen):
     CSS_PATH = Path(__file__).with_name("session.tcss")
 
+    # Priority: TextArea binds F5-F7 itself, and the facilitator must be able to move
+    # on from inside the notes. Only active while this screen is on top.
     KEYS = [
-        Key("f2", "quote", "key.quote", id="quote"),
-        Key("f3", "pause", "key.pause", id="pause"),
-        Key("f5", "step(-1)", "key.prev_step", id="prev_step"),
-        Key("f6", "step(1)", "key.next_step", id="next_step"),
-        Key("f7", "quotes", "key.quotes", id="quotes"),
-        Key("f8", "perspectives", "key.perspectives", show=False, id="perspectives"),
-        Key("f4", "app.switch_language", "key.language", id="language"),
+        Key("f2", "quote", "key.quote", priority=True, id="quote"),
+        Key("f3", "pause", "key.pause", priority=True, id="pause"),
+        Key("f5", "step(-1)", "key.prev_step", show=False, priority=True, id="prev_step"),
+        Key("f6", "step(1)", "key.next_step", priority=True, id="next_step"),
+        Key("f7", "quotes", "key.quotes", show=False, priority=True, id="quotes"),
+        Key("f8", "perspectives", "key.perspectives", show=False, priority=True, id="perspectives"),
+        Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
         Key("ctrl+s", "save", "key.save", show=False),
     ]
 
@@ -76,14 +78,15 @@ class SessionScreen(Screen):
         with Horizontal(id="body"):
             with ContentSwitcher(initial=f"pane-{meta.current_step.value}", id="panes"):
                 for step_id, pane in PANES.items():
-                    yield pane(self.session, step_id)
+                    yield localized(pane)(self.session, step_id)
             with Vertical(id="side"):
-                with VerticalScroll(id="guidance-box"):
+                # Not a tab stop: tab goes from the step's lists straight to the notes.
+                with VerticalScroll(id="guidance-box", can_focus=False):
                     yield Static(guidance(meta.current_step), id="guidance")
                 notes = TextArea(self._step_model().notes, id="notes", soft_wrap=True, tab_behavior="focus")
                 notes.border_title = t("side.notes")
                 yield notes
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)

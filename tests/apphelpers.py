@@ -1,0 +1,47 @@
+"""Driving the app in tests: fill a form the way a user would, then save it with ctrl+s.
+
+Long texts are set on the widgets directly (pressing 200 keys one by one only makes the
+suite slow); the keys that matter (a, ctrl+s, f2, f6, tab...) are pressed for real.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
+
+from retro_tui.ui.forms import RecordForm
+
+
+async def fill(pilot, **values) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, RecordForm), type(screen)
+    for name, value in values.items():
+        widget = screen.query_one(f"#field-{name}")
+        if isinstance(widget, Input):
+            widget.value = str(value)
+        elif isinstance(widget, TextArea):
+            widget.load_text("\n".join(value) if isinstance(value, list) else value)
+        elif isinstance(widget, Select):
+            widget.value = value
+        elif isinstance(widget, Checkbox):
+            widget.value = value
+        elif isinstance(widget, SelectionList):
+            widget.deselect_all()
+            for item in value:
+                widget.select(item)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    # The form closed (a check-in round may open the next person's form at once).
+    assert pilot.app.screen is not screen, screen.query_one("#form-error").render()
+
+
+async def add(pilot, **values) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    await fill(pilot, **values)
+
+
+async def quote(pilot, speaker: str, words: str) -> None:
+    await pilot.press("f2")
+    await pilot.pause()
+    await pilot.press(*speaker, "enter", *words, "enter")
+    await pilot.pause()
