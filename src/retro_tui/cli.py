@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
-COMMANDS = ("new", "open", "list", "check", "example")
+COMMANDS = ("new", "open", "list", "check", "example", "export")
 _VALUE_OPTIONS = {"--lang", "--sessions-dir"}
 
 
@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     command("list", cmd_list)
     command("check", cmd_check).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("example", cmd_example)
+    export = command("export", cmd_export)
+    export.add_argument("file", type=Path, metavar=t("cli.metavar_file"))
+    export.add_argument("--format", dest="formats", action="append", choices=["intention"], required=True, help=t("cli.opt_format"))
+    export.add_argument("--out", type=Path, required=True, metavar=t("cli.metavar_dir"), help=t("cli.opt_out"))
     parser.set_defaults(handler=cmd_start)
     return parser
 
@@ -138,6 +142,19 @@ def cmd_start(args: argparse.Namespace) -> int:
     if _interactive():
         return _run_app(args, None)
     return cmd_list(args)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .intention_export import export_intention
+    from .store import SessionError, load
+
+    try:
+        session = load(args.file)
+    except SessionError as error:
+        return _fail(error.message())
+    for _ in set(args.formats):
+        print(t("cli.exported", path=export_intention(session, args.file, args.out)))
+    return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:

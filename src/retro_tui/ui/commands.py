@@ -18,7 +18,7 @@ class SessionCommands(Provider):
         lang = current_language()
         found = []
         if isinstance(screen, SessionScreen):
-            for number, step in enumerate(steps(), start=1):
+            for _number, step in enumerate(steps(), start=1):
                 found.append((t("command.go_to", step=step.in_language(lang).title), partial(screen.go_to, step.id)))
             found += [
                 (t("command.add_participant"), partial(screen.add_in, "checkin", "participants")),

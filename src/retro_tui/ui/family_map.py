@@ -33,7 +33,7 @@ def family_tree(session: Session) -> Group:
         names[m.id] = m.pseudonym + (f", {m.role}" if m.role else "") + (f", {m.age}" if m.age is not None else "")
     tree = Tree(Text(t("family.map_root"), style="bold"), guide_style="bright_black")
     branches = {}
-    for ident, member in members.items():
+    for ident, _member in members.items():
         branches[ident] = tree.add(Text(names[ident], style="bold"))
     professionals = None
     for rel in session.family.relations:

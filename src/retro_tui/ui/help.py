@@ -19,7 +19,7 @@ from .keys import Key
 def keys_table(screen: Screen) -> Table:
     table = Table(show_header=False, box=None, padding=(0, 2))
     seen = set()
-    for key, active in screen.active_bindings.items():
+    for _key, active in screen.active_bindings.items():
         binding = active.binding
         # Only our own keys: they are declared as KEYS and so speak the user's language.
         ours = {k.action for k in getattr(type(active.node), "KEYS", [])}

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from .. import operations as ops
 from ..i18n import label, t
-from ..method import catalogue, intention_defaults
+from ..method import catalogue
 from ..model import (
     Backing,
     Commitment,

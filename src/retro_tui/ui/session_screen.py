@@ -44,6 +44,8 @@ def guidance(step_id: StepId) -> Group:
 
 
 class SessionScreen(Screen):
+    # Snapshot tests hold the clock still so the screen is the same on every run.
+    clock_running = True
     CSS_PATH = Path(__file__).with_name("session.tcss")
 
     # Priority: TextArea binds F5-F7 itself, and the facilitator must be able to move
@@ -158,6 +160,8 @@ class SessionScreen(Screen):
         self.refresh_status()
 
     def _tick(self) -> None:
+        if not self.clock_running:
+            return
         if ops.open_pause(self.session) is None:
             spent = self.session.session.seconds_per_step
             spent[self.current] = spent.get(self.current, 0) + 1

@@ -1,0 +1,77 @@
+"""Moving between steps loses nothing; a broken file opens as a clear message."""
+
+from __future__ import annotations
+
+import shutil
+
+from apphelpers import fill
+from conftest import EXAMPLE
+from retro_tui.model import StepId
+from retro_tui.store import dumps, load
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.keys import localized
+from retro_tui.ui.opening import LoadErrorScreen
+from retro_tui.ui.session_screen import SessionScreen
+
+
+def without(session, *, check_in_of=None):
+    data = session.model_dump(mode="json")
+    data["session"].pop("updated"), data["session"].pop("current_step"), data["session"].pop("seconds_per_step")
+    data["session"].pop("started")
+    if check_in_of is not None:
+        data["checkin"]["participants"][check_in_of].pop("check_in")
+    return data
+
+
+async def test_going_back_from_insights_to_check_in_keeps_everything_else(tmp_path):
+    path = tmp_path / "s.toml"
+    shutil.copy(EXAMPLE, path)
+    before = load(path)
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.go_to(StepId.insights)
+        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("f5")
+        await pilot.pause()
+        assert screen.current == StepId.checkin
+        await pilot.press("down", "e")  # the second participant
+        await pilot.pause()
+        await fill(pilot, check_in="Nu toch wat rustiger.")
+        await pilot.press("ctrl+q")
+    after = load(path)
+    assert after.checkin.participants[1].check_in == "Nu toch wat rustiger."
+    assert without(after, check_in_of=1) == without(before, check_in_of=1)
+
+
+async def test_every_step_is_reachable_and_shows_its_questions(tmp_path):
+    path = tmp_path / "s.toml"
+    shutil.copy(EXAMPLE, path)
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        from retro_tui.method import step
+
+        for step_id in StepId:
+            screen.go_to(step_id)
+            await pilot.pause()
+            shown = str(screen.query_one("#guidance").render())
+            assert step(step_id).in_language("nl").questions[0][:30] in shown.replace("\n", " ")
+            assert screen.query_one(f"#pane-{step_id.value}").display
+
+
+async def test_a_broken_file_shows_the_message_and_stays_untouched(tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text(dumps(load(EXAMPLE)).replace('lane = "family"', 'lane = "familie"', 1))
+    data = path.read_bytes()
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadErrorScreen)
+        text = str(app.screen.query_one("Static").render())
+        assert str(path) in text and "lane" in text and "'familie'" in text
+        await pilot.press("q")
+    assert path.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]

@@ -1,0 +1,150 @@
+"""The command line as a user types it."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EXAMPLE
+from retro_tui.store import load
+
+
+def test_new_creates_a_private_session_with_the_closing_defaults(tmp_path, run_cli):
+    folder = tmp_path / "sessions"
+    code, out, _ = run_cli("new", "Casus Zeeland", "--lang", "nl", "--sessions-dir", str(folder))
+    assert code == 0
+    [path] = list(folder.glob("*.toml"))
+    assert str(path) in out
+    assert path.name.endswith("-casus-zeeland.toml")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
+    session = load(path)
+    assert session.session.title == "Casus Zeeland"
+    assert session.session.language == "nl"
+    assert session.session.status == "preparing"
+    assert [c.id for c in session.closing.commitments] == [
+        "cm-course", "cm-reliable", "cm-calm", "cm-transparent", "cm-trust"
+    ]
+    assert session.closing.agenda  # the standing agenda to start from
+
+
+def test_new_twice_with_the_same_title_never_overwrites(tmp_path, run_cli):
+    folder = tmp_path / "s"
+    run_cli("new", "Same", "--sessions-dir", str(folder))
+    run_cli("new", "Same", "--sessions-dir", str(folder))
+    assert len(list(folder.glob("*.toml"))) == 2
+
+
+def test_new_without_title_uses_the_language(tmp_path, run_cli):
+    folder = tmp_path / "s"
+    run_cli("new", "--lang", "nl", "--sessions-dir", str(folder))
+    [path] = list(folder.glob("*.toml"))
+    assert load(path).session.title == "Nieuwe sessie"
+
+
+def test_sessions_dir_from_the_environment(tmp_path, run_cli, monkeypatch):
+    monkeypatch.setenv("RETRO_TUI_SESSIONS", str(tmp_path / "env"))
+    run_cli("new", "Via env")
+    assert len(list((tmp_path / "env").glob("*.toml"))) == 1
+
+
+def test_sessions_dir_defaults_to_sessions_here(tmp_path, run_cli, monkeypatch):
+    monkeypatch.delenv("RETRO_TUI_SESSIONS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    run_cli("new", "Here")
+    assert len(list((tmp_path / "sessions").glob("*.toml"))) == 1
+
+
+def test_list_shows_date_title_and_status(tmp_path, run_cli):
+    folder = tmp_path / "s"
+    run_cli("new", "Eerste casus", "--sessions-dir", str(folder))
+    (folder / "broken.toml").write_text("not toml at all")
+    code, out, _ = run_cli("list", "--sessions-dir", str(folder))
+    assert code == 0
+    assert "Eerste casus" in out and "preparing" in out
+    assert "broken.toml" in out and "cannot be read" in out
+
+
+def test_list_of_an_empty_folder_says_how_to_start(tmp_path, run_cli):
+    code, out, _ = run_cli("list", "--sessions-dir", str(tmp_path / "none"))
+    assert code == 0
+    assert "retro-tui new" in out
+
+
+def test_check_a_valid_file(run_cli):
+    before = EXAMPLE.read_bytes()
+    code, out, err = run_cli("check", str(EXAMPLE))
+    assert (code, err) == (0, "")
+    assert "valid" in out
+    assert EXAMPLE.read_bytes() == before
+
+
+def test_example_opens_a_fresh_copy_never_the_bundled_file(tmp_path, run_cli):
+    folder = tmp_path / "s"
+    before = EXAMPLE.read_bytes(), os.stat(EXAMPLE).st_mtime_ns
+    code, out, _ = run_cli("example", "--sessions-dir", str(folder))
+    assert code == 0
+    [copy] = list(folder.glob("example-copy-*.toml"))
+    assert copy.read_bytes() == EXAMPLE.read_bytes()
+    assert stat.S_IMODE(os.stat(copy).st_mode) == 0o600
+    assert (EXAMPLE.read_bytes(), os.stat(EXAMPLE).st_mtime_ns) == before
+    assert load(copy).session.title in out
+
+
+def test_a_bare_file_argument_opens_it(run_cli):
+    code, out, _ = run_cli(str(EXAMPLE))
+    assert code == 0
+    assert load(EXAMPLE).session.title in out
+
+
+def test_open_follows_the_session_language_unless_asked(run_cli):
+    _, out, _ = run_cli("open", str(EXAMPLE))
+    assert "deelnemers" in out  # the example is Dutch
+    _, out, _ = run_cli("open", "--lang", "en", str(EXAMPLE))
+    assert "participants" in out
+
+
+def test_console_script_and_module_both_run(tmp_path):
+    script = Path(sys.executable).with_name("retro-tui")
+    for command in ([str(script)], [sys.executable, "-m", "retro_tui"]):
+        result = subprocess.run([*command, "check", str(EXAMPLE)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert "valid" in result.stdout or "geldig" in result.stdout
+
+
+def test_options_work_before_and_after_the_command(tmp_path, run_cli):
+    before, after = tmp_path / "before", tmp_path / "after"
+    run_cli("--sessions-dir", str(before), "new", "A")
+    run_cli("new", "B", "--sessions-dir", str(after))
+    assert len(list(before.glob("*.toml"))) == 1
+    assert len(list(after.glob("*.toml"))) == 1
+    _, out, _ = run_cli("--sessions-dir", str(before), "list")
+    assert "A" in out
+
+
+def test_export_writes_the_intention_declaration_alone(tmp_path, run_cli):
+    import tomllib
+
+    code, out, _ = run_cli("export", str(EXAMPLE), "--format", "intention", "--out", str(tmp_path / "out"))
+    assert code == 0
+    [path] = list((tmp_path / "out").glob("*.toml"))
+    assert str(path) in out
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    data = tomllib.loads(path.read_text())["intention"]
+    session = load(EXAMPLE)
+    assert data["session"] == session.session.title
+    assert [m["name"] for m in data["core_team"]] == [m.name for m in session.closing.core_team]
+    assert [c["name"] for c in data["commitments"]] == [c.name for c in session.closing.commitments]
+    assert data["meeting_dates"] == session.closing.meeting_dates
+    assert "participants" not in data and "timeline" not in data  # nothing but the declaration
+
+
+def test_export_of_a_broken_file_fails_cleanly(tmp_path, run_cli):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = 3\n")
+    code, _, err = run_cli("export", str(bad), "--format", "intention", "--out", str(tmp_path / "out"))
+    assert code == 2 and str(bad) in err
+    assert not (tmp_path / "out").exists()

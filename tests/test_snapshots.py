@@ -1,0 +1,54 @@
+"""What the facilitator's screen looks like: every step at 80x24 and 120x40 in Dutch,
+and two steps in English. Update on purpose with `pytest --snapshot-update`."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import EXAMPLE
+from retro_tui.i18n import set_language
+from retro_tui.model import StepId
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.keys import localized
+from retro_tui.ui.session_screen import SessionScreen
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+
+
+@pytest.fixture
+def example_app(tmp_path, monkeypatch):
+    monkeypatch.setattr(SessionScreen, "clock_running", False)
+
+    def make(lang: str):
+        path = tmp_path / "example.toml"
+        shutil.copy(EXAMPLE, path)
+        set_language(lang)
+        return localized(RetroApp)(tmp_path, path, follow_session_language=False)
+
+    return make
+
+
+def go(step: StepId):
+    async def run_before(pilot) -> None:
+        pilot.app.screen.go_to(step)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+@pytest.mark.parametrize("step", list(StepId), ids=[s.value for s in StepId])
+def test_each_step_in_dutch(snap_compare, example_app, step, size):
+    assert snap_compare(example_app("nl"), terminal_size=SIZES[size], run_before=go(step))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+@pytest.mark.parametrize("step", [StepId.checkin, StepId.family], ids=["checkin", "family"])
+def test_steps_in_english(snap_compare, example_app, step, size):
+    assert snap_compare(example_app("en"), terminal_size=SIZES[size], run_before=go(step))
+
+
+def test_help_screen(snap_compare, example_app):
+    assert snap_compare(example_app("nl"), terminal_size=(100, 30), press=["f1"])
