@@ -137,3 +137,32 @@ async def test_a_whole_session_by_keyboard(tmp_path: Path):
     assert [b.organisation for b in closing.backing] == ["Wijkteam"]
     assert len(closing.commitments) == 5  # the five named ones to start from
     assert saved.session.current_step == StepId.closing
+
+
+async def test_tags_can_be_found_by_search_and_choices_survive_filtering(tmp_path):
+    import shutil
+
+    from conftest import EXAMPLE
+    from textual.widgets import Input, SelectionList
+
+    path = tmp_path / "s.toml"
+    shutil.copy(EXAMPLE, path)
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.go_to(StepId.insights)
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        tags = form.query_one("#field-tags", SelectionList)
+        everything = tags.option_count
+        tags.select("element.stop_button")
+        search = form.query_one("#search-tags", Input)
+        search.value = "eiland"  # Dutch label of "working on islands"
+        await pilot.pause()
+        assert 1 <= tags.option_count < everything
+        assert tags.get_option_at_index(0).value == "pattern.islands"
+        tags.select("pattern.islands")
+        await fill(pilot, category="stands_out", text="Iedereen op een eigen eiland")
+    saved = load(path)
+    assert set(saved.insights.items[-1].tags) == {"element.stop_button", "pattern.islands"}

@@ -24,6 +24,9 @@ from ..store.codec import describe_validation
 Kind = Literal["line", "text", "lines", "choice", "bool", "many", "number"]
 Choices = Callable[[], Sequence[tuple[str, Any]]]
 
+# A list longer than this gets a search box: the catalogues have some thirty entries.
+SEARCH_FROM = 8
+
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -63,6 +66,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
         self.form_title = title
         self.record = record
         self.specs = list(specs)
+        self._hidden_choices: dict[str, set] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -70,7 +74,10 @@ class RecordForm(ModalScreen[BaseModel | None]):
             with VerticalScroll():
                 for spec in self.specs:
                     yield Label(t(spec.label))
-                    yield self._input(spec)
+                    widget = self._input(spec)
+                    if isinstance(widget, SelectionList) and widget.option_count > SEARCH_FROM:
+                        yield Input(placeholder=t("form.search"), id=f"search-{spec.name}", classes="search")
+                    yield widget
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Button(t("form.cancel"), id="cancel")
@@ -97,6 +104,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
             chosen = set(value or [])
             options = [(label, key, key in chosen) for label, key in (spec.choices() if spec.choices else [])]
             return SelectionList(*options, id=wid)
+
         text = "" if value is None else str(value)
         return Input(text, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text")
 
@@ -113,11 +121,25 @@ class RecordForm(ModalScreen[BaseModel | None]):
             elif isinstance(widget, Checkbox):
                 values[spec.name] = widget.value
             elif isinstance(widget, SelectionList):
-                values[spec.name] = list(widget.selected)
+                values[spec.name] = list(widget.selected) + sorted(self._hidden_choices.get(spec.name, ()))
             else:
                 text = widget.value.strip()
                 values[spec.name] = (int(text) if text else None) if spec.kind == "number" else text
         return values
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Filter a long choice list as the user types; choices already made are kept."""
+        if not (event.input.id or "").startswith("search-"):
+            return
+        name = event.input.id.removeprefix("search-")
+        spec = next(s for s in self.specs if s.name == name)
+        widget = self.query_one(f"#field-{name}", SelectionList)
+        chosen = set(widget.selected) | self._hidden_choices.get(name, set())
+        words = event.value.casefold().split()
+        shown = [(label, key) for label, key in spec.choices() if all(w in label.casefold() for w in words)]
+        self._hidden_choices[name] = chosen - {key for _, key in shown}
+        widget.clear_options()
+        widget.add_options([(label, key, key in chosen) for label, key in shown])
 
     def action_save(self) -> None:
         data = self.record.model_dump()
