@@ -75,3 +75,27 @@ async def test_a_broken_file_shows_the_message_and_stays_untouched(tmp_path):
         await pilot.press("q")
     assert path.read_bytes() == data
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
+
+
+async def test_removing_asks_first_and_c_marks_a_moment_crucial(tmp_path):
+    path = tmp_path / "s.toml"
+    shutil.copy(EXAMPLE, path)
+    before = load(path)
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("d", "n")  # asked, and answered no: nothing removed
+        await pilot.pause()
+        assert len(screen.session.checkin.participants) == len(before.checkin.participants)
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert len(screen.session.checkin.participants) == len(before.checkin.participants) - 1
+
+        screen.go_to(StepId.timeline)
+        await pilot.pause()
+        first = sorted(before.timeline.events, key=lambda e: e.sort_key)[0]
+        await pilot.press("c")
+        await pilot.press("ctrl+q")
+    after = load(path)
+    assert next(e for e in after.timeline.events if e.id == first.id).crucial is not first.crucial
+    assert before.checkin.participants[0].id not in {p.id for p in after.checkin.participants}

@@ -234,6 +234,17 @@ def _event_specs(pane: StepPane) -> list[FieldSpec]:
 
 
 class TimelinePane(StepPane):
+    KEYS = [Key("c", "crucial", "key.crucial", id="crucial")]
+
+    def action_crucial(self) -> None:
+        """Mark or unmark the selected moment as crucial, without opening the form."""
+        table = self.query_one("#events", RecordTable)
+        event = table.current()
+        if event is not None:
+            event.crucial = not event.crucial
+            table.reload(event.id)
+            self.post_message(SessionChanged())
+
     def compose(self) -> ComposeResult:
         s = self.session
         yield self.table(

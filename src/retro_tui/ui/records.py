@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 from ..i18n import t
 from .keys import Key, localized
 from ..operations import move
+from .confirm import Confirm
 from .forms import FieldSpec, RecordForm
 from .messages import SessionChanged
 
@@ -136,11 +137,18 @@ class RecordTable(Widget, can_focus=False):
         record = self.current()
         if record is None:
             return
-        if self.on_remove:
-            self.on_remove(record)
-        else:
-            self.items().remove(record)
-        self._changed()
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if self.on_remove:
+                self.on_remove(record)
+            else:
+                self.items().remove(record)
+            self._changed()
+
+        what = self.columns[0].value(record) if self.columns else record.id
+        self.app.push_screen(localized(Confirm)(t("records.remove_question", what=what)), answered)
 
     def action_move(self, delta: int) -> None:
         record = self.current()

@@ -155,6 +155,13 @@ class SessionScreen(Screen):
     def on_session_changed(self, event: SessionChanged) -> None:
         self.autosave.changed()
 
+    def action_export_intention(self) -> None:
+        from ..intention_export import export_intention
+
+        self.autosave.save_now()
+        target = export_intention(self.session, self.path, self.path.parent / "exports")
+        self.notify(t("cli.exported", path=target), timeout=6)
+
     def action_save(self) -> None:
         self.autosave.save_now()
         self.refresh_status()
