@@ -45,3 +45,13 @@ async def quote(pilot, speaker: str, words: str) -> None:
     await pilot.pause()
     await pilot.press(*speaker, "enter", *words, "enter")
     await pilot.pause()
+
+
+def visible_text(app) -> str:
+    """The text on the screen as a user sees it, taken from the app's own screenshot."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    body = svg[svg.index("<g class=\"terminal"):] if "<g class=\"terminal" in svg else svg
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")

@@ -27,9 +27,13 @@ class Finding:
             where.append(t("error.at_line", lang=lang, line=self.line))
         if self.field:
             where.append(self.field)
-        key = self.key if self.key.startswith("toml.") else f"problem.{self.key}"
-        text = t(key, lang=lang, **self.params)
+        text = self.text(lang)
         return f"{', '.join(where)}: {text}" if where else text
+
+    def text(self, lang: str | None = None) -> str:
+        """What is wrong, without where: for forms, which name the field themselves."""
+        key = self.key if self.key.startswith("toml.") else f"problem.{self.key}"
+        return t(key, lang=lang, **self.params)
 
 
 class SessionError(Exception):

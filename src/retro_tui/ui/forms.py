@@ -151,7 +151,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
             lines = []
             for finding in describe_validation(error):
                 name = (finding.field or "").split(".")[0].split("[")[0]
-                lines.append(f"{labels.get(name, finding.field)}: {t('problem.' + finding.key, **finding.params)}")
+                lines.append(f"{labels.get(name, finding.field)}: {finding.text()}")
             self.query_one("#form-error", Static).update("\n".join(lines))
             return
         self.dismiss(record)

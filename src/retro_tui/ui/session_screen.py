@@ -98,6 +98,12 @@ class SessionScreen(Screen):
         self.refresh_status()
         self.call_after_refresh(self._pane().focus_first)
 
+    def on_unmount(self) -> None:
+        # However the app ends (ctrl+q, a closed terminal, a language switch), what was
+        # typed is written before this screen goes.
+        if self.autosave is not None:
+            self.autosave.save_now()
+
     def _pane(self):
         return self.query_one(f"#pane-{self.current.value}")
 

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retro_tui.cli import main
+from retro_tui.i18n import set_language
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "sessions" / "example.toml"
+
+MINIMAL = """\
+schema_version = 1
+
+[session]
+title = "Test session"
+language = "en"
+status = "preparing"
+created = 2026-01-01T10:00:00
+updated = 2026-01-01T10:00:00
+
+[[checkin.participants]]
+id = "p-ann"
+name = "Ann"
+
+[[family.members]]
+id = "fm-mother"
+pseudonym = "Mother"
+
+[[timeline.events]]
+id = "ev-1"
+date = "2019-03"
+title = "Placement"
+lane = "professionals"
+people = ["fm-mother"]
+
+[[insights.items]]
+id = "in-1"
+category = "stands_out"
+text = "Everyone worked alone"
+events = ["ev-1"]
+tags = ["pattern.islands"]
+"""
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    # The CLI sets the process-wide language; each test starts from English.
+    set_language("en")
+
+
+@pytest.fixture
+def run_cli(capsys):
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def minimal_file(tmp_path: Path) -> Path:
+    path = tmp_path / "minimal.toml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    return path

@@ -1,0 +1,81 @@
+"""Saves are atomic and private: a killed writer leaves the old or the new file."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import stat
+import time
+
+from conftest import EXAMPLE
+from retro_tui.model import Quote, StepId
+from retro_tui.store import backup_path, dumps, load, save
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_saved_file_and_backup_are_owner_only(tmp_path):
+    path = tmp_path / "s.toml"
+    session = load(EXAMPLE)
+    old_umask = os.umask(0o022)
+    try:
+        save(session, path)
+        session.session.place = "elders"
+        save(session, path)
+    finally:
+        os.umask(old_umask)
+    assert mode(path) == 0o600
+    assert mode(backup_path(path)) == 0o600
+
+
+def test_previous_version_is_kept_as_backup(tmp_path):
+    path = tmp_path / "s.toml"
+    session = load(EXAMPLE)
+    save(session, path)
+    first = path.read_bytes()
+    session.session.place = "Ergens anders"
+    save(session, path)
+    assert backup_path(path).read_bytes() == first
+    assert load(path).session.place == "Ergens anders"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_hand_made_readable_file_becomes_private_on_save(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_bytes(EXAMPLE.read_bytes())
+    os.chmod(path, 0o644)
+    save(load(path), path)
+    assert mode(path) == 0o600
+    assert mode(backup_path(path)) == 0o600
+
+
+def test_killing_the_writer_at_random_moments_never_breaks_the_file(tmp_path):
+    """Fork a writer that saves two versions in turn, SIGKILL it mid-save, 200 times."""
+    path = tmp_path / "s.toml"
+    small = load(EXAMPLE)
+    big = small.model_copy(deep=True)
+    for n in range(400):
+        big.quotes.append(Quote(id=f"q-extra-{n}", time=small.session.created, step=StepId.timeline, speaker="moeder", text="woorden " * 20))
+    versions = {dumps(small).encode(), dumps(big).encode()}
+    save(small, path)
+    rng = random.Random(20261123)
+
+    for _ in range(200):
+        pid = os.fork()
+        if pid == 0:  # the writer: save forever until killed
+            try:
+                while True:
+                    save(big, path)
+                    save(small, path)
+            finally:
+                os._exit(0)
+        time.sleep(rng.uniform(0, 0.03))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        assert path.read_bytes() in versions
+        load(path)  # and it is a valid session
+        if backup_path(path).exists():
+            assert backup_path(path).read_bytes() in versions
