@@ -1,11 +1,10 @@
-"""Child process for bench/startup.py: start an app headless, exit once it has painted."""
+"""Child process for bench/startup.py: start an app headless and exit at its first frame.
+
+Both apps exit on Textual's Ready event, which is sent once the first frame has been
+drawn. For retro-tui the harness also checks that this frame shows the session.
+"""
 
 import sys
-
-
-async def exit_when_painted(pilot) -> None:
-    await pilot.pause()  # waits until the app is idle: the first screen is composed and drawn
-    pilot.app.exit()
 
 
 def bare() -> None:
@@ -18,7 +17,10 @@ def bare() -> None:
             yield Label("retro-tui")
             yield Footer()
 
-    Bare().run(headless=True, size=(100, 30), auto_pilot=exit_when_painted)
+        def on_ready(self) -> None:
+            self.exit()
+
+    Bare().run(headless=True, size=(100, 30))
 
 
 def session(path: str) -> None:
@@ -27,8 +29,18 @@ def session(path: str) -> None:
     from retro_tui.ui.app import RetroApp
     from retro_tui.ui.keys import localized
 
-    app = localized(RetroApp)(Path(path).parent, Path(path))
-    app.run(headless=True, size=(100, 30), auto_pilot=exit_when_painted)
+    check = "--check" in sys.argv
+    shown: list[str] = []
+
+    class Timed(localized(RetroApp)):
+        def on_ready(self) -> None:
+            if check:  # not in timed runs: a screenshot costs time of its own
+                shown.append(self.export_screenshot())
+            self.exit()
+
+    Timed(Path(path).parent, Path(path)).run(headless=True, size=(100, 30))
+    if check and "Akkerman" not in shown[0]:
+        raise SystemExit("the first frame did not show the session")
 
 
 if __name__ == "__main__":

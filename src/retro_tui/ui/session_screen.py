@@ -35,11 +35,12 @@ def tab_label(index: int, step_id: StepId, current: StepId) -> str:
 
 def guidance(step_id: StepId) -> Group:
     text = next(s for s in steps() if s.id == step_id).in_language(current_language())
-    parts = [Text(text.title, style="bold"), Text(text.purpose, style="italic"), Text("")]
+    # The questions come first: they are what the facilitator asks the room, and on an
+    # 80x24 screen they must be in view without scrolling.
+    parts = [Text(text.title, style="bold")]
     parts += [Text(f"• {q}") for q in text.questions]
-    if text.prompts:
-        parts.append(Text(""))
-        parts += [Text(f"› {p}", style="dim") for p in text.prompts]
+    parts += [Text(""), Text(text.purpose, style="italic")]
+    parts += [Text(f"› {p}", style="dim") for p in text.prompts]
     return Group(*parts)
 
 
@@ -78,9 +79,10 @@ class SessionScreen(Screen):
         )
         yield Static(id="status")
         with Horizontal(id="body"):
+            # Only the current step's pane is built now; the others on first visit, so the
+            # room sees the session quickly (six panes of tables cost more than the rest).
             with ContentSwitcher(initial=f"pane-{meta.current_step.value}", id="panes"):
-                for step_id, pane in PANES.items():
-                    yield localized(pane)(self.session, step_id)
+                yield self._make_pane(meta.current_step)
             with Vertical(id="side"):
                 # Not a tab stop: tab goes from the step's lists straight to the notes.
                 with VerticalScroll(id="guidance-box", can_focus=False):
@@ -96,7 +98,25 @@ class SessionScreen(Screen):
             self.session.session.started = now()
         self.set_interval(1, self._tick)
         self.refresh_status()
-        self.call_after_refresh(self._pane().focus_first)
+        self.call_after_refresh(self._focus_pane)
+        self.call_after_refresh(self._build_other_panes)
+
+    def _build_other_panes(self) -> None:
+        """After the first paint: the other steps' panes, hidden until visited."""
+        switcher = self.query_one(ContentSwitcher)
+        missing = [s for s in STEP_ORDER if not switcher.query_children(f"#pane-{s.value}")]
+        panes = [self._make_pane(s) for s in missing]
+        for pane in panes:
+            pane.display = False
+        switcher.mount_all(panes)
+
+    def _focus_pane(self, tries: int = 3) -> None:
+        """Focus the current step's work; a pane still being mounted gets a moment."""
+        panes = self.query(f"#pane-{self.current.value}")
+        if panes:
+            panes.first().focus_first()
+        elif tries:
+            self.call_after_refresh(self._focus_pane, tries - 1)
 
     def on_unmount(self) -> None:
         # However the app ends (ctrl+q, a closed terminal, a language switch), what was
@@ -104,8 +124,8 @@ class SessionScreen(Screen):
         if self.autosave is not None:
             self.autosave.save_now()
 
-    def _pane(self):
-        return self.query_one(f"#pane-{self.current.value}")
+    def _make_pane(self, step_id: StepId):
+        return localized(PANES[step_id])(self.session, step_id)
 
     # --- the model behind the current step ------------------------------------------
 
@@ -127,14 +147,18 @@ class SessionScreen(Screen):
         self.query_one(Tabs).active = f"tab-{step_id.value}"
         for i, s in enumerate(STEP_ORDER):
             self.query_one(f"#tab-{s.value}", Tab).label = tab_label(i, s, step_id)
-        self.query_one(ContentSwitcher).current = f"pane-{step_id.value}"
+        switcher = self.query_one(ContentSwitcher)
+        if not switcher.query_children(f"#pane-{step_id.value}"):
+            switcher.add_content(self._make_pane(step_id), set_current=True)
+        else:
+            switcher.current = f"pane-{step_id.value}"
         self.query_one("#guidance", Static).update(guidance(step_id))
         notes = self.query_one("#notes", TextArea)
         with notes.prevent(TextArea.Changed):
             notes.load_text(self._step_model().notes)
         self.refresh_status()
         if not isinstance(self.focused, Tabs):
-            self.call_after_refresh(self._pane().focus_first)
+            self.call_after_refresh(self._focus_pane)
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab.id:
