@@ -44,6 +44,17 @@ def people(session: Session) -> Iterator[tuple[str, str]]:
         yield m.id, f"{m.pseudonym} ({m.role})" if m.role else m.pseudonym
 
 
+def short_name(session: Session, ident: str | None) -> str:
+    """A name that fits a table cell: the participant's name or the member's pseudonym."""
+    for p in session.checkin.participants:
+        if p.id == ident:
+            return p.name
+    for m in session.family.members:
+        if m.id == ident:
+            return m.pseudonym
+    return ident or ""
+
+
 def person_name(session: Session, ident: str | None) -> str:
     return dict(people(session)).get(ident or "", ident or "")
 

@@ -62,11 +62,15 @@ class StepPane(VerticalScroll, can_focus=False):
         self.session = session
         self.step = step
 
-    def focus_first(self) -> None:
-        """Put the keyboard where the step's work is: its first list or panel."""
-        # Not `focusable`: right after a step change the pane may not be displayed yet.
-        first = self.query("DataTable, DeclarationPanel").first()
-        first.focus()
+    def focus_first(self) -> bool:
+        """Put the keyboard where the step's work is: its first list or panel.
+
+        False while the pane's own widgets are still being composed."""
+        targets = self.query("DataTable, DeclarationPanel")
+        if not targets:
+            return False
+        targets.first().focus()
+        return True
 
     def table(self, *args, **kwargs) -> RecordTable:
         return localized(RecordTable)(*args, **kwargs)
@@ -106,10 +110,10 @@ class CheckinPane(StepPane):
             "checkin.participants",
             lambda: s.checkin.participants,
             [
-                Column("field.name", lambda p: p.name),
-                Column("field.organisation", lambda p: p.organisation),
-                Column("field.role", lambda p: p.role),
-                Column("field.check_in", lambda p: _short(p.check_in, 30)),
+                Column("field.name", lambda p: _short(p.name, 20), 20),
+                Column("field.organisation", lambda p: _short(p.organisation, 22), 22),
+                Column("field.role", lambda p: _short(p.role, 22), 22),
+                Column("field.check_in", lambda p: _short(p.check_in, 40)),
             ],
             [
                 FieldSpec("name", "field.name", optional=False),
@@ -130,8 +134,8 @@ class RelatePane(StepPane):
             "relate.senses",
             lambda: s.relate.senses,
             [
-                Column("field.who", lambda r: ops.person_name(s, r.participant) if r.participant else t("relate.group")),
-                Column("field.sense", lambda r: label(r.sense)),
+                Column("field.who", lambda r: ops.short_name(s, r.participant) if r.participant else t("relate.group"), 20),
+                Column("field.sense", lambda r: label(r.sense), 22),
                 Column("field.note", lambda r: _short(r.note)),
             ],
             [
@@ -160,9 +164,9 @@ class FamilyPane(StepPane):
             "family.members",
             lambda: s.family.members,
             [
-                Column("field.pseudonym", lambda m: m.pseudonym),
-                Column("field.family_role", lambda m: m.role),
-                Column("field.age", lambda m: "" if m.age is None else str(m.age)),
+                Column("field.pseudonym", lambda m: _short(m.pseudonym, 14), 14),
+                Column("field.family_role", lambda m: _short(m.role, 22), 22),
+                Column("field.age", lambda m: "" if m.age is None else str(m.age), 4),
                 Column("field.nature", lambda m: _short(m.nature, 36)),
             ],
             # Nature and joys come before limits: the method turns the room to the person first.
@@ -184,9 +188,9 @@ class FamilyPane(StepPane):
             "family.relations",
             lambda: s.family.relations,
             [
-                Column("field.from", lambda r: ops.person_name(s, r.source)),
-                Column("field.kind", lambda r: label(r.kind)),
-                Column("field.to", lambda r: ops.person_name(s, r.target)),
+                Column("field.from", lambda r: _short(ops.short_name(s, r.source), 16), 16),
+                Column("field.kind", lambda r: label(r.kind), 12),
+                Column("field.to", lambda r: _short(ops.short_name(s, r.target), 16), 16),
                 Column("field.note", lambda r: _short(r.note, 30)),
             ],
             [
@@ -251,11 +255,11 @@ class TimelinePane(StepPane):
             "timeline.events",
             lambda: s.timeline.events,
             [
-                Column("field.date", lambda e: e.date_label or e.date),
-                Column("field.crucial", lambda e: "★" if e.crucial else ""),
-                Column("field.lane", lambda e: label(e.lane)),
-                Column("field.kind", lambda e: label(e.kind)),
-                Column("field.title", lambda e: _short(e.title, 40)),
+                Column("field.date", lambda e: _short(e.date_label or e.date, 14), 14),
+                Column("field.crucial_mark", lambda e: "★" if e.crucial else "", 1),
+                Column("field.title", lambda e: _short(e.title, 40), 40),
+                Column("field.lane", lambda e: label(e.lane), 13),
+                Column("field.kind", lambda e: _short(label(e.kind), 16), 16),
             ],
             _event_specs(self),
             lambda: TimelineEvent.model_construct(
@@ -290,10 +294,10 @@ class InsightsPane(StepPane):
             "insights.items",
             lambda: s.insights.items,
             [
-                Column("field.category", lambda i: label(i.category)),
+                Column("field.category", lambda i: label(i.category), 22),
                 Column("field.text", lambda i: _short(i.text, 40)),
-                Column("field.events", lambda i: str(len(i.events))),
-                Column("field.tags", lambda i: str(len(i.tags))),
+                Column("field.events_count", lambda i: str(len(i.events)), 3),
+                Column("field.tags_count", lambda i: str(len(i.tags)), 3),
             ],
             [
                 FieldSpec("category", "field.category", "choice", _enum_choices(InsightCategory), optional=False),

@@ -28,9 +28,9 @@ STEP_ORDER = list(StepId)
 
 def tab_label(index: int, step_id: StepId, current: StepId) -> str:
     here = STEP_ORDER.index(current)
+    # No step numbers: six labels must fit 80 columns, and the order shows the number.
     mark = "✓" if index < here else ("●" if index == here else "○")
-    number = str(index + 1) if index < 5 else "★"
-    return f"{mark} {number} {next(s for s in steps() if s.id == step_id).in_language(current_language()).short}"
+    return f"{mark} {next(s for s in steps() if s.id == step_id).in_language(current_language()).short}"
 
 
 def guidance(step_id: StepId) -> Group:
@@ -79,10 +79,11 @@ class SessionScreen(Screen):
         )
         yield Static(id="status")
         with Horizontal(id="body"):
-            # Only the current step's pane is built now; the others on first visit, so the
-            # room sees the session quickly (six panes of tables cost more than the rest).
+            # All six panes are built at once: building them lazily made step changes race
+            # the mounting (a blank pane, a doubled id), which a room must never see.
             with ContentSwitcher(initial=f"pane-{meta.current_step.value}", id="panes"):
-                yield self._make_pane(meta.current_step)
+                for step_id in STEP_ORDER:
+                    yield self._make_pane(step_id)
             with Vertical(id="side"):
                 # Not a tab stop: tab goes from the step's lists straight to the notes.
                 with VerticalScroll(id="guidance-box", can_focus=False):
@@ -99,23 +100,13 @@ class SessionScreen(Screen):
         self.set_interval(1, self._tick)
         self.refresh_status()
         self.call_after_refresh(self._focus_pane)
-        self.call_after_refresh(self._build_other_panes)
-
-    def _build_other_panes(self) -> None:
-        """After the first paint: the other steps' panes, hidden until visited."""
-        switcher = self.query_one(ContentSwitcher)
-        missing = [s for s in STEP_ORDER if not switcher.query_children(f"#pane-{s.value}")]
-        panes = [self._make_pane(s) for s in missing]
-        for pane in panes:
-            pane.display = False
-        switcher.mount_all(panes)
 
     def _focus_pane(self, tries: int = 3) -> None:
         """Focus the current step's work; a pane still being mounted gets a moment."""
         panes = self.query(f"#pane-{self.current.value}")
-        if panes:
-            panes.first().focus_first()
-        elif tries:
+        if panes and panes.first().focus_first():
+            return
+        if tries:
             self.call_after_refresh(self._focus_pane, tries - 1)
 
     def on_unmount(self) -> None:
@@ -147,11 +138,7 @@ class SessionScreen(Screen):
         self.query_one(Tabs).active = f"tab-{step_id.value}"
         for i, s in enumerate(STEP_ORDER):
             self.query_one(f"#tab-{s.value}", Tab).label = tab_label(i, s, step_id)
-        switcher = self.query_one(ContentSwitcher)
-        if not switcher.query_children(f"#pane-{step_id.value}"):
-            switcher.add_content(self._make_pane(step_id), set_current=True)
-        else:
-            switcher.current = f"pane-{step_id.value}"
+        self.query_one(ContentSwitcher).current = f"pane-{step_id.value}"
         self.query_one("#guidance", Static).update(guidance(step_id))
         notes = self.query_one("#notes", TextArea)
         with notes.prevent(TextArea.Changed):

@@ -32,7 +32,7 @@ def status_text(session: Session, now: dt.datetime, saved: str, paused: bool) ->
     suggested = step(current).minutes
     over = step_seconds > suggested * 60
     text = Text()
-    text.append(f"⏱ {clock(sum(spent.values()))} / {clock(HALF_DAY_MINUTES * 60)}  ")
+    text.append(t("status.session_time", used=clock(sum(spent.values())), total=clock(HALF_DAY_MINUTES * 60)) + "  ")
     text.append(
         t("status.step_time", used=step_seconds // 60, suggested=suggested),
         style="yellow" if over else "",
@@ -41,7 +41,7 @@ def status_text(session: Session, now: dt.datetime, saved: str, paused: bool) ->
         text.append(" " + t("status.over"), style="yellow italic")
     pauses = pause_seconds(session, now)
     if paused or pauses:
-        text.append(f"  ⏸ {clock(pauses)}", style="cyan" if paused else "dim")
+        text.append("  " + t("status.pause_time", used=clock(pauses)), style="cyan" if paused else "dim")
     text.append("  ")
     text.append(saved, style="green" if saved == t("status.saved") else "yellow")
     return text
