@@ -102,3 +102,22 @@ async def test_removing_asks_first_and_c_marks_a_moment_crucial(tmp_path):
     after = load(path)
     assert next(e for e in after.timeline.events if e.id == first.id).crucial is not first.crucial
     assert before.checkin.participants[0].id not in {p.id for p in after.checkin.participants}
+
+
+async def test_fast_f6_presses_move_one_step_each(tmp_path):
+    """Keys typed faster than the screen settles: pilot.press waits for idle between
+    keys, so the three steps are taken within one tick, as a quick hand does."""
+    path = tmp_path / "s.toml"
+    shutil.copy(EXAMPLE, path)
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        for _ in range(3):
+            screen.action_step(1)
+        await pilot.pause()
+        assert screen.current == StepId.timeline
+        assert screen.query_one("Tabs").active == "tab-timeline"
+        for _ in range(2):
+            screen.action_step(-1)
+        await pilot.pause()
+        assert screen.current == StepId.relate

@@ -106,10 +106,10 @@ def _show(path: Path, args: argparse.Namespace) -> int:
         session = load(path)
     except SessionError as error:
         return _fail(error.message())
-    if _interactive():
-        return _run_app(args, path)
     if not args.lang:
         set_language(session.session.language)
+    if _interactive():
+        return _run_app(args, path)
     print_summary(session, path)
     return 0
 

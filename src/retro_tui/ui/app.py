@@ -21,7 +21,7 @@ class RetroApp(App):
     TITLE = "retro-tui"
     COMMANDS = App.COMMANDS | {SessionCommands}
     KEYS = [
-        Key("f1", "help", "key.help", id="help"),
+        Key("f1", "help", "key.help", show=False, id="help"),
         Key("ctrl+q", "quit", "key.quit", show=False, priority=True, id="quit"),
     ]
 

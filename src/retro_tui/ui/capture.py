@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 from .. import operations as ops
 from ..i18n import label, t
 from ..method import facilitator_aids
+from ..method import step as method_step
 from ..i18n import current_language
 from ..model import Perspective, Session, StepId
 from .forms import FieldSpec
@@ -44,6 +45,8 @@ class QuoteCapture(ModalScreen[tuple[str, str] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "speaker":
+            # Enter takes the offered completion, as the right arrow does.
+            event.input.action_cursor_right()
             self.query_one("#words", Input).focus()
             return
         words = self.query_one("#words", Input).value.strip()
@@ -108,8 +111,9 @@ class QuotesScreen(ModalScreen[None]):
             box.border_title = t("quotes.title")
             yield Select([(label(s), s) for s in StepId], prompt=t("quotes.all_steps"), id="step-filter")
             table = DataTable(cursor_type="row", zebra_stripes=True)
-            for key in ("quotes.report", "field.time", "field.step", "field.speaker", "field.words"):
-                table.add_column(t(key))
+            # The words last and widest: they are what this list is for.
+            for key, width in (("field.crucial_mark", 1), ("field.time", 5), ("field.step", 10), ("field.speaker", 16), ("field.words", None)):
+                table.add_column(t(key), width=width)
             yield table
 
     def on_mount(self) -> None:
@@ -125,8 +129,9 @@ class QuotesScreen(ModalScreen[None]):
         row = table.cursor_row
         table.clear()
         for q in self.shown():
-            speaker = ops.person_name(self.session, q.speaker_id) if q.speaker_id else q.speaker
-            table.add_row("★" if q.for_report else "", q.time.strftime("%H:%M"), label(q.step), speaker, q.text, key=q.id)
+            speaker = ops.short_name(self.session, q.speaker_id) if q.speaker_id else q.speaker
+            step = method_step(q.step).in_language(current_language()).short
+            table.add_row("★" if q.for_report else "", q.time.strftime("%H:%M"), step, speaker, q.text, key=q.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

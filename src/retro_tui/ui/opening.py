@@ -25,6 +25,7 @@ class OpeningScreen(Screen):
     KEYS = [
         Key("n", "app.new_session", "key.new_session"),
         Key("x", "app.open_example", "key.example"),
+        Key("f1", "app.help", "key.help"),
     ]
 
     def __init__(self, folder: Path):

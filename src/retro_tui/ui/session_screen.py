@@ -60,6 +60,8 @@ class SessionScreen(Screen):
         Key("f8", "perspectives", "key.perspectives", show=False, priority=True, id="perspectives"),
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
         Key("ctrl+s", "save", "key.save", show=False),
+        # Here, not only on the app, so the footer's label follows a language switch.
+        Key("f1", "app.help", "key.help"),
     ]
 
     def __init__(self, session: Session, path: Path):
@@ -135,7 +137,11 @@ class SessionScreen(Screen):
         self.session.session.current_step = step_id
         self.autosave.changed()
         self.autosave.save_now()  # a step change is a natural moment to be on disk
-        self.query_one(Tabs).active = f"tab-{step_id.value}"
+        tabs = self.query_one(Tabs)
+        # Our own change of tab must not come back as a "user picked a tab" event: queued
+        # behind fast F6 presses, it would move the session back a step.
+        with tabs.prevent(Tabs.TabActivated):
+            tabs.active = f"tab-{step_id.value}"
         for i, s in enumerate(STEP_ORDER):
             self.query_one(f"#tab-{s.value}", Tab).label = tab_label(i, s, step_id)
         self.query_one(ContentSwitcher).current = f"pane-{step_id.value}"
