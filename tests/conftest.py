@@ -65,3 +65,13 @@ def minimal_file(tmp_path: Path) -> Path:
     path = tmp_path / "minimal.toml"
     path.write_text(MINIMAL, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A copy of the example session to change freely; the bundled file stays as it is."""
+    import shutil
+
+    path = tmp_path / "example.toml"
+    shutil.copy(EXAMPLE, path)
+    return path

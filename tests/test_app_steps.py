@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 from apphelpers import fill, visible_text
 from conftest import EXAMPLE
 from retro_tui.model import StepId
@@ -23,9 +21,8 @@ def without(session, *, check_in_of=None):
     return data
 
 
-async def test_going_back_from_insights_to_check_in_keeps_everything_else(tmp_path):
-    path = tmp_path / "s.toml"
-    shutil.copy(EXAMPLE, path)
+async def test_going_back_from_insights_to_check_in_keeps_everything_else(tmp_path, example_copy):
+    path = example_copy
     before = load(path)
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -46,9 +43,8 @@ async def test_going_back_from_insights_to_check_in_keeps_everything_else(tmp_pa
     assert without(after, check_in_of=1) == without(before, check_in_of=1)
 
 
-async def test_every_step_is_reachable_and_shows_its_questions(tmp_path):
-    path = tmp_path / "s.toml"
-    shutil.copy(EXAMPLE, path)
+async def test_every_step_is_reachable_and_shows_its_questions(tmp_path, example_copy):
+    path = example_copy
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
@@ -80,9 +76,8 @@ async def test_a_broken_file_shows_the_message_and_stays_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
 
 
-async def test_removing_asks_first_and_c_marks_a_moment_crucial(tmp_path):
-    path = tmp_path / "s.toml"
-    shutil.copy(EXAMPLE, path)
+async def test_removing_asks_first_and_c_marks_a_moment_crucial(tmp_path, example_copy):
+    path = example_copy
     before = load(path)
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -104,11 +99,10 @@ async def test_removing_asks_first_and_c_marks_a_moment_crucial(tmp_path):
     assert before.checkin.participants[0].id not in {p.id for p in after.checkin.participants}
 
 
-async def test_fast_f6_presses_move_one_step_each(tmp_path):
+async def test_fast_f6_presses_move_one_step_each(tmp_path, example_copy):
     """Keys typed faster than the screen settles: pilot.press waits for idle between
     keys, so the three steps are taken within one tick, as a quick hand does."""
-    path = tmp_path / "s.toml"
-    shutil.copy(EXAMPLE, path)
+    path = example_copy
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen

@@ -44,11 +44,6 @@ def _enum_choices(enum):
     return lambda: [(label(member), member) for member in enum]
 
 
-def _short(text: str, width: int = 40) -> str:
-    line = text.replace("\n", " ")
-    return line if len(line) <= width else line[: width - 1] + "…"
-
-
 class StepPane(VerticalScroll, can_focus=False):
     """Base of the six panes: knows the session, rebuilds its tables on demand."""
 
@@ -110,10 +105,10 @@ class CheckinPane(StepPane):
             "checkin.participants",
             lambda: s.checkin.participants,
             [
-                Column("field.name", lambda p: _short(p.name, 20), 20),
-                Column("field.organisation", lambda p: _short(p.organisation, 22), 22),
-                Column("field.role", lambda p: _short(p.role, 22), 22),
-                Column("field.check_in", lambda p: _short(p.check_in, 40)),
+                Column("field.name", lambda p: p.name, 20),
+                Column("field.organisation", lambda p: p.organisation, 22),
+                Column("field.role", lambda p: p.role, 22),
+                Column("field.check_in", lambda p: p.check_in, 40),
             ],
             [
                 FieldSpec("name", "field.name", optional=False),
@@ -135,8 +130,8 @@ class RelatePane(StepPane):
             lambda: s.relate.senses,
             [
                 Column("field.who", lambda r: ops.short_name(s, r.participant) if r.participant else t("relate.group"), 20),
-                Column("field.sense", lambda r: label(r.sense), 22),
-                Column("field.note", lambda r: _short(r.note)),
+                Column("field.sense", lambda r: label(r.sense), 24),
+                Column("field.note", lambda r: r.note, 40),
             ],
             [
                 FieldSpec("participant", "field.who", "choice", self.participant_choices(), hint="relate.group"),
@@ -150,7 +145,7 @@ class RelatePane(StepPane):
             yield self.table(
                 f"relate.{name}",
                 lambda name=name: getattr(s.relate, name),
-                [Column("field.text", lambda r: _short(r.text, 70))],
+                [Column("field.text", lambda r: r.text, 70)],
                 [FieldSpec("text", "field.text", "text", optional=False)],
                 lambda name=name: Remark.model_construct(id=ops.fresh_id(s, name[:2]), text=""),
                 id=name,
@@ -164,10 +159,10 @@ class FamilyPane(StepPane):
             "family.members",
             lambda: s.family.members,
             [
-                Column("field.pseudonym", lambda m: _short(m.pseudonym, 14), 14),
-                Column("field.family_role", lambda m: _short(m.role, 22), 22),
+                Column("field.pseudonym", lambda m: m.pseudonym, 14),
+                Column("field.family_role", lambda m: m.role, 22),
                 Column("field.age", lambda m: "" if m.age is None else str(m.age), 4),
-                Column("field.nature", lambda m: _short(m.nature, 36)),
+                Column("field.nature", lambda m: m.nature, 36),
             ],
             # Nature and joys come before limits: the method turns the room to the person first.
             [
@@ -188,10 +183,10 @@ class FamilyPane(StepPane):
             "family.relations",
             lambda: s.family.relations,
             [
-                Column("field.from", lambda r: _short(ops.short_name(s, r.source), 16), 16),
+                Column("field.from", lambda r: ops.short_name(s, r.source), 16),
                 Column("field.kind", lambda r: label(r.kind), 12),
-                Column("field.to", lambda r: _short(ops.short_name(s, r.target), 16), 16),
-                Column("field.note", lambda r: _short(r.note, 30)),
+                Column("field.to", lambda r: ops.short_name(s, r.target), 16),
+                Column("field.note", lambda r: r.note, 30),
             ],
             [
                 FieldSpec("source", "field.from", "choice", self.people_choices(), optional=False),
@@ -255,11 +250,11 @@ class TimelinePane(StepPane):
             "timeline.events",
             lambda: s.timeline.events,
             [
-                Column("field.date", lambda e: _short(e.date_label or e.date, 14), 14),
+                Column("field.date", lambda e: e.date_label or e.date, 14),
                 Column("field.crucial_mark", lambda e: "★" if e.crucial else "", 1),
-                Column("field.title", lambda e: _short(e.title, 40), 40),
+                Column("field.title", lambda e: e.title, 40),
                 Column("field.lane", lambda e: label(e.lane), 13),
-                Column("field.kind", lambda e: _short(label(e.kind), 16), 16),
+                Column("field.kind", lambda e: label(e.kind), 16),
             ],
             _event_specs(self),
             lambda: TimelineEvent.model_construct(
@@ -295,7 +290,7 @@ class InsightsPane(StepPane):
             lambda: s.insights.items,
             [
                 Column("field.category", lambda i: label(i.category), 22),
-                Column("field.text", lambda i: _short(i.text, 40)),
+                Column("field.text", lambda i: i.text, 40),
                 Column("field.events_count", lambda i: str(len(i.events)), 3),
                 Column("field.tags_count", lambda i: str(len(i.tags)), 3),
             ],
@@ -335,7 +330,7 @@ class ClosingPane(StepPane):
         yield self.table(
             "closing.backing",
             lambda: c.backing,
-            [Column("field.organisation", lambda b: b.organisation), Column("field.needed", lambda b: _short(b.needed, 50))],
+            [Column("field.organisation", lambda b: b.organisation), Column("field.needed", lambda b: b.needed, 50)],
             [FieldSpec("organisation", "field.organisation", optional=False), FieldSpec("needed", "field.needed", "text")],
             lambda: Backing.model_construct(id=ops.fresh_id(s, "bk"), organisation=""),
             id="backing",
@@ -343,7 +338,7 @@ class ClosingPane(StepPane):
         yield self.table(
             "closing.commitments",
             lambda: c.commitments,
-            [Column("field.name", lambda m: m.name), Column("field.sentence", lambda m: _short(m.sentence, 50))],
+            [Column("field.name", lambda m: m.name), Column("field.sentence", lambda m: m.sentence, 50)],
             [FieldSpec("name", "field.name", optional=False), FieldSpec("sentence", "field.sentence", "text")],
             lambda: Commitment.model_construct(id=ops.fresh_id(s, "cm"), name=""),
             id="commitments",

@@ -30,6 +30,14 @@ class Column:
     width: int | None = None
 
 
+def _fit(text: str, width: int | None) -> str:
+    """One line that fits its column, with … where it was cut."""
+    line = text.replace("\n", " ")
+    if width is None or len(line) <= width:
+        return line
+    return line[: width - 1] + "…"
+
+
 class RecordTable(Widget, can_focus=False):
     DEFAULT_CSS = """
     RecordTable { height: auto; max-height: 16; min-height: 4; }
@@ -91,7 +99,7 @@ class RecordTable(Widget, can_focus=False):
         old_row = table.cursor_row
         table.clear()
         for record in self.rows():
-            table.add_row(*(column.value(record) for column in self.columns), key=record.id)
+            table.add_row(*(_fit(column.value(record), column.width) for column in self.columns), key=record.id)
         self.query_one(".records-empty").display = table.row_count == 0
         if table.row_count:
             row = old_row
