@@ -115,3 +115,41 @@ async def test_fast_f6_presses_move_one_step_each(tmp_path, example_copy):
             screen.action_step(-1)
         await pilot.pause()
         assert screen.current == StepId.relate
+
+
+async def test_the_group_sense_is_set_from_the_relate_step(tmp_path, example_copy):
+    from textual.widgets import Select
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        select = app.screen.query_one("#group-sense", Select)
+        assert select.value == load(example_copy).relate.group_sense
+        select.focus()
+        await pilot.press("enter")  # open the list, pick the last option: opposite
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert load(example_copy).relate.group_sense == "opposite"
+
+
+async def test_the_command_palette_goes_to_a_step_and_opens_forms(tmp_path, example_copy):
+    from retro_tui.ui.forms import RecordForm
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await pilot.press("ctrl+p")
+        await pilot.press(*"stap: tijdlijn")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == StepId.timeline
+        await pilot.press("ctrl+p")
+        await pilot.press(*"deelnemer toevoegen")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current == StepId.checkin
+        assert isinstance(app.screen, RecordForm)

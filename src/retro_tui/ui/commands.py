@@ -14,7 +14,7 @@ class SessionCommands(Provider):
     def _commands(self):
         from .session_screen import SessionScreen
 
-        screen = self.app.screen
+        screen = self.screen  # the screen the palette was opened over, not the palette
         lang = current_language()
         found = []
         if isinstance(screen, SessionScreen):

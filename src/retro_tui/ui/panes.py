@@ -7,8 +7,8 @@ bubbles up as `SessionChanged` for the screen to autosave.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Select, Static
 
 from .. import operations as ops
 from ..i18n import label, t
@@ -123,8 +123,23 @@ class CheckinPane(StepPane):
 
 
 class RelatePane(StepPane):
+    DEFAULT_CSS = """
+    RelatePane #group-sense-row { height: 3; }
+    RelatePane #group-sense-row > Static { width: auto; padding: 1 1 0 0; }
+    RelatePane #group-sense { width: 32; }
+    """
+
     def compose(self) -> ComposeResult:
         s = self.session
+        # The group as a whole first: the question of this step is asked of the room.
+        with Horizontal(id="group-sense-row"):
+            yield Static(t("relate.group_sense"), classes="records-title")
+            yield Select(
+                [(label(sense), sense) for sense in Sense],
+                value=s.relate.group_sense if s.relate.group_sense else Select.NULL,
+                prompt=t("relate.not_yet"),
+                id="group-sense",
+            )
         yield self.table(
             "relate.senses",
             lambda: s.relate.senses,
@@ -150,6 +165,14 @@ class RelatePane(StepPane):
                 lambda name=name: Remark.model_construct(id=ops.fresh_id(s, name[:2]), text=""),
                 id=name,
             )
+
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "group-sense":
+            value = None if event.value is Select.NULL else Sense(event.value)
+            if value != self.session.relate.group_sense:
+                self.session.relate.group_sense = value
+                self.post_message(SessionChanged())
 
 
 class FamilyPane(StepPane):
