@@ -148,3 +148,16 @@ def test_export_of_a_broken_file_fails_cleanly(tmp_path, run_cli):
     code, _, err = run_cli("export", str(bad), "--format", "intention", "--out", str(tmp_path / "out"))
     assert code == 2 and str(bad) in err
     assert not (tmp_path / "out").exists()
+
+
+def test_list_shows_the_newest_session_first(tmp_path, run_cli):
+    import shutil
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    for day, title in (("2025-01-10", "Oud"), ("2026-11-20", "Nieuw"), ("2026-03-01", "Midden")):
+        text = EXAMPLE.read_text().replace("date = 2026-10-14", f"date = {day}", 1)
+        text = text.replace('title = "Voorbeeld: gezin Akkerman (fictief)"', f'title = "{title}"', 1)
+        (folder / f"{title}.toml").write_text(text)
+    _, out, _ = run_cli("list", "--sessions-dir", str(folder))
+    assert out.index("Nieuw") < out.index("Midden") < out.index("Oud")

@@ -53,7 +53,7 @@ def test_labels_follow_the_language():
 
 
 def test_a_missing_value_in_a_message_is_shown_not_raised():
-    assert "{line}" in t("error.at_line")
+    assert t("error.at_line_column", lang="en", line=3) == "line 3, column {column}"
 
 
 @pytest.mark.parametrize(

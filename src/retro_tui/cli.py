@@ -152,7 +152,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         session = load(args.file)
     except SessionError as error:
         return _fail(error.message())
-    for _ in set(args.formats):
+    if "intention" in args.formats:  # the report formats come with the report
         print(t("cli.exported", path=export_intention(session, args.file, args.out)))
     return 0
 

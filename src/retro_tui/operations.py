@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
+from .model.integrity import entities
 from .model import (
     Pause,
     Quote,
@@ -23,9 +24,7 @@ T = TypeVar("T")
 
 
 def all_ids(session: Session) -> set[str]:
-    from .model.integrity import _entities
-
-    return {ident for _, ident in _entities(session)}
+    return {ident for _, ident in entities(session)}
 
 
 def fresh_id(session: Session, prefix: str) -> str:

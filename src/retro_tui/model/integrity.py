@@ -22,7 +22,7 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-def _entities(session: Session) -> Iterator[tuple[Loc, str]]:
+def entities(session: Session) -> Iterator[tuple[Loc, str]]:
     """Every (location, id) in the session, in file order."""
     groups: list[tuple[Loc, Iterable[Any]]] = [
         (("checkin", "participants"), session.checkin.participants),
@@ -48,7 +48,7 @@ def _entities(session: Session) -> Iterator[tuple[Loc, str]]:
 def find_problems(session: Session, known_tags: Iterable[str]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, Loc] = {}
-    for loc, ident in _entities(session):
+    for loc, ident in entities(session):
         if ident in seen:
             problems.append(Problem((*loc, "id"), "duplicate_id", {"id": ident}))
         else:

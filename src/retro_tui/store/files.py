@@ -162,5 +162,6 @@ def list_sessions(folder: Path) -> list[Listing]:
             listings.append(Listing(path, _peek_meta(path), None))
         except SessionError as error:
             listings.append(Listing(path, None, error))
-    listings.sort(key=lambda item: (item.meta is None, item.meta and item.meta.date or dt.date.min), reverse=False)
-    return listings
+    # Newest first, as people look for today's session; unreadable files at the end.
+    readable = sorted((i for i in listings if i.meta), key=lambda i: (i.meta.date or dt.date.min, i.path.name), reverse=True)
+    return readable + [i for i in listings if i.meta is None]
