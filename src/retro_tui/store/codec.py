@@ -124,6 +124,8 @@ def describe_validation(error: ValidationError, text: str | None = None) -> list
 
 def _schema_version(data: dict[str, Any], text: str) -> list[Finding]:
     version = data.get("schema_version")
+    if version == SCHEMA_VERSION and not isinstance(version, bool):
+        return []  # the common case: no need to scan the file for a line
     where = {"field": "schema_version", "line": locate(text, ("schema_version",))}
     if version is None:
         return [Finding("schema_missing", {"supported": SCHEMA_VERSION}, **where)]
@@ -131,9 +133,7 @@ def _schema_version(data: dict[str, Any], text: str) -> list[Finding]:
         return [Finding("schema_not_int", {"value": _value(version)}, **where)]
     if version > SCHEMA_VERSION:
         return [Finding("schema_newer", {"version": version, "supported": SCHEMA_VERSION}, **where)]
-    if version < 1:
-        return [Finding("schema_unknown", {"version": version}, **where)]
-    return []
+    return [Finding("schema_unknown", {"version": version}, **where)]
 
 
 def decode(raw: bytes, path: Path) -> str:
