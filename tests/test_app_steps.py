@@ -111,6 +111,8 @@ async def test_fast_f6_presses_move_one_step_each(tmp_path, example_copy):
         await pilot.pause()
         assert screen.current == StepId.timeline
         assert screen.query_one("Tabs").active == "tab-timeline"
+        await app.workers.wait_for_complete()  # a step change is written by the worker
+        assert load(path).session.current_step == StepId.timeline
         for _ in range(2):
             screen.action_step(-1)
         await pilot.pause()

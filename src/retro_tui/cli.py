@@ -88,12 +88,12 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _run_app(args: argparse.Namespace, path: Path | None) -> int:
+def _run_app(args: argparse.Namespace, path: Path | None, session=None) -> int:
     # Imported here: commands that need no UI must not pay for importing Textual.
     from .store import sessions_dir
     from .ui.app import run
 
-    run(sessions_dir(args.sessions_dir), path, follow_session_language=not args.lang)
+    run(sessions_dir(args.sessions_dir), path, follow_session_language=not args.lang, session=session)
     return 0
 
 
@@ -109,7 +109,7 @@ def _show(path: Path, args: argparse.Namespace) -> int:
     if not args.lang:
         set_language(session.session.language)
     if _interactive():
-        return _run_app(args, path)
+        return _run_app(args, path, session)
     print_summary(session, path)
     return 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App
 
 from ..i18n import current_language, set_language, t
+from ..model import Session
 from ..store import SessionError, copy_example, create, load
 from .commands import SessionCommands
 from .help import HelpScreen
@@ -25,10 +26,17 @@ class RetroApp(App):
         Key("ctrl+q", "quit", "key.quit", show=False, priority=True, id="quit"),
     ]
 
-    def __init__(self, folder: Path, path: Path | None = None, follow_session_language: bool = True):
+    def __init__(
+        self,
+        folder: Path,
+        path: Path | None = None,
+        follow_session_language: bool = True,
+        session: Session | None = None,
+    ):
         super().__init__()
         self.folder = folder
         self.start_path = path
+        self.start_session = session  # already loaded by the command line: not read twice
         self.follow_session_language = follow_session_language
 
     def on_mount(self) -> None:
@@ -39,16 +47,17 @@ class RetroApp(App):
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests) or no such signal here
         if self.start_path is not None:
-            self.open_session(self.start_path, replace=False)
+            self.open_session(self.start_path, replace=False, session=self.start_session)
         else:
             self.push_screen(localized(OpeningScreen)(self.folder))
 
-    def open_session(self, path: Path, replace: bool = True) -> None:
-        try:
-            session = load(path)
-        except SessionError as error:
-            self.push_screen(localized(LoadErrorScreen)(error))
-            return
+    def open_session(self, path: Path, replace: bool = True, session: Session | None = None) -> None:
+        if session is None:
+            try:
+                session = load(path)
+            except SessionError as error:
+                self.push_screen(localized(LoadErrorScreen)(error))
+                return
         if self.follow_session_language:
             set_language(session.session.language)
         screen = localized(SessionScreen)(session, path)
@@ -79,24 +88,18 @@ class RetroApp(App):
         set_language("en" if current_language() == "nl" else "nl")
         screen = self.screen
         if isinstance(screen, SessionScreen):
-            screen.autosave.save_now()
+            # The old screen saves as it goes (SessionScreen.on_unmount).
             self.switch_screen(localized(SessionScreen)(screen.session, screen.path))
         elif isinstance(screen, OpeningScreen):
             self.switch_screen(localized(OpeningScreen)(self.folder))
         self.notify(t("language.switched"), timeout=2)
 
-    async def action_quit(self) -> None:
-        self._save_all()
-        self.exit()
-
-    def _save_all(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen) and screen.autosave is not None:
-                screen.autosave.save_now()
-
-    def on_unmount(self) -> None:
-        self._save_all()
 
 
-def run(folder: Path, path: Path | None = None, follow_session_language: bool = True) -> None:
-    localized(RetroApp)(folder, path, follow_session_language).run()
+def run(
+    folder: Path,
+    path: Path | None = None,
+    follow_session_language: bool = True,
+    session: Session | None = None,
+) -> None:
+    localized(RetroApp)(folder, path, follow_session_language, session).run()

@@ -45,6 +45,8 @@ class Autosave:
 
     def save_soon(self) -> None:
         """Snapshot now, write in the background."""
+        if self._timer is not None:
+            self._timer.stop()
         self._timer = None
         if not self.dirty:
             return

@@ -35,7 +35,7 @@ class FieldSpec:
     kind: Kind = "line"
     choices: Choices | None = None
     hint: str | None = None  # i18n key of a placeholder that steers what to write
-    optional: bool = True
+    optional: bool = True  # False: shown with a star, and the model refuses it empty
 
 
 class RecordForm(ModalScreen[BaseModel | None]):
@@ -73,7 +73,8 @@ class RecordForm(ModalScreen[BaseModel | None]):
             yield Static(self.form_title, classes="form-title")
             with VerticalScroll():
                 for spec in self.specs:
-                    yield Label(t(spec.label))
+                    # A star marks what the form cannot be saved without.
+                    yield Label(t(spec.label) + ("" if spec.optional else " *"))
                     widget = self._input(spec)
                     if isinstance(widget, SelectionList) and widget.option_count > SEARCH_FROM:
                         yield Input(placeholder=t("form.search"), id=f"search-{spec.name}", classes="search")

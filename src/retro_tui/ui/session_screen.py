@@ -14,7 +14,7 @@ from rich.text import Text
 
 from .. import operations as ops
 from ..i18n import current_language, t
-from ..method import steps
+from ..method import step
 from ..model import Session, StepId
 from ..store import now
 from .autosave import Autosave
@@ -30,11 +30,11 @@ def tab_label(index: int, step_id: StepId, current: StepId) -> str:
     here = STEP_ORDER.index(current)
     # No step numbers: six labels must fit 80 columns, and the order shows the number.
     mark = "✓" if index < here else ("●" if index == here else "○")
-    return f"{mark} {next(s for s in steps() if s.id == step_id).in_language(current_language()).short}"
+    return f"{mark} {step(step_id).in_language(current_language()).short}"
 
 
 def guidance(step_id: StepId) -> Group:
-    text = next(s for s in steps() if s.id == step_id).in_language(current_language())
+    text = step(step_id).in_language(current_language())
     # The questions come first: they are what the facilitator asks the room, and on an
     # 80x24 screen they must be in view without scrolling.
     parts = [Text(text.title, style="bold")]
@@ -136,7 +136,9 @@ class SessionScreen(Screen):
             return
         self.session.session.current_step = step_id
         self.autosave.changed()
-        self.autosave.save_now()  # a step change is a natural moment to be on disk
+        # A step change is a natural moment to be on disk, but a keypress must not wait
+        # for a whole session to be rendered: the write goes to the worker now.
+        self.autosave.save_soon()
         tabs = self.query_one(Tabs)
         # Our own change of tab must not come back as a "user picked a tab" event: queued
         # behind fast F6 presses, it would move the session back a step.
@@ -181,7 +183,6 @@ class SessionScreen(Screen):
     def action_export_intention(self) -> None:
         from ..intention_export import export_intention
 
-        self.autosave.save_now()
         target = export_intention(self.session, self.path, self.path.parent / "exports")
         self.notify(t("cli.exported", path=target), timeout=6)
 
