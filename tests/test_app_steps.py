@@ -155,3 +155,22 @@ async def test_the_command_palette_goes_to_a_step_and_opens_forms(tmp_path, exam
         await pilot.pause()
         assert screen.current == StepId.checkin
         assert isinstance(app.screen, RecordForm)
+
+
+async def test_a_new_form_takes_typing_at_once(tmp_path, example_copy):
+    """Typed, not set: the form must focus its first field when it opens."""
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        screen.go_to(StepId.timeline)
+        await pilot.pause()
+        await pilot.press("a", *"2019-02-30", "tab", "tab", *"Huisbezoek", "ctrl+s")
+        await pilot.pause()
+        shown = visible_text(app)
+        assert "2019-02-30" in shown and "kalender" in shown  # refused in the form, not lost
+        await pilot.press("shift+tab", "shift+tab")  # from the title back to the date
+        await pilot.press(*"2019-02-14", "ctrl+s")  # the field's text is selected on focus
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    event = next(e for e in load(example_copy).timeline.events if e.title == "Huisbezoek")
+    assert event.date == "2019-02-14"

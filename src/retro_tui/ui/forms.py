@@ -56,6 +56,9 @@ class RecordForm(ModalScreen[BaseModel | None]):
     RecordForm Button { margin-left: 1; }
     """
 
+    # The first field, not the scroll container: a facilitator types as soon as it opens.
+    AUTO_FOCUS = "Input, TextArea, Select, Checkbox, SelectionList"
+
     KEYS = [
         Key("ctrl+s", "save", "key.save_form", priority=True),
         Key("escape", "cancel", "key.cancel"),
