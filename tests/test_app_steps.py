@@ -174,3 +174,16 @@ async def test_a_new_form_takes_typing_at_once(tmp_path, example_copy):
         await pilot.press("ctrl+q")
     event = next(e for e in load(example_copy).timeline.events if e.title == "Huisbezoek")
     assert event.date == "2019-02-14"
+
+
+async def test_a_form_opens_with_its_first_label_in_view(tmp_path, example_copy):
+    """Focus on the first field must not scroll away the words that say what it asks."""
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.go_to(StepId.family)
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.pause()
+        assert "Pseudoniem *" in visible_text(app)  # the example session is Dutch
+        await pilot.press("escape")

@@ -47,7 +47,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
         width: 90%; max-width: 100; height: 90%; border: round $accent; background: $surface;
         padding: 0 1;
     }
-    RecordForm .form-title { text-style: bold; padding-bottom: 1; }
+    RecordForm .form-title { text-style: bold; }
     RecordForm Label { margin-top: 1; color: $text-muted; }
     RecordForm TextArea { height: 4; }
     RecordForm SelectionList { height: auto; max-height: 8; }
@@ -86,6 +86,11 @@ class RecordForm(ModalScreen[BaseModel | None]):
             with Horizontal(id="form-buttons"):
                 yield Button(t("form.cancel"), id="cancel")
                 yield Button(t("form.save"), id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        # Focusing the first field scrolls it into view, which hides its label above it:
+        # the form opens at its top, so what the field asks for is read first.
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     def _input(self, spec: FieldSpec):
         value = getattr(self.record, spec.name)
