@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from ..i18n import t
 from ..model import IntentionDeclaration, Session
+from ..reflow import reflow
 from .forms import FieldSpec, RecordForm
 from .keys import Key, localized
 from .messages import SessionChanged
@@ -48,7 +49,7 @@ class DeclarationPanel(Static, can_focus=True):
             if isinstance(value, list):
                 value = ", ".join(str(v) for v in value) if name == "meeting_dates" else "\n".join(f"• {v}" for v in value)
             parts.append(Text(t(f"field.{name}"), style="bold"))
-            parts.append(Text(value or t("closing.not_yet"), style="" if value else "dim italic"))
+            parts.append(Text(reflow(value) if value else t("closing.not_yet"), style="" if value else "dim italic"))
         self.update(Group(*parts))
 
     def action_edit(self) -> None:

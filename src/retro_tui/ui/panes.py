@@ -144,8 +144,8 @@ class RelatePane(StepPane):
             "relate.senses",
             lambda: s.relate.senses,
             [
-                Column("field.who", lambda r: ops.short_name(s, r.participant) if r.participant else t("relate.group"), 20),
-                Column("field.sense", lambda r: label(r.sense), 24),
+                Column("field.who", lambda r: ops.short_name(s, r.participant) if r.participant else t("relate.group"), 18),
+                Column("field.sense_short", lambda r: label(r.sense), 23),
                 Column("field.note", lambda r: r.note, 40),
             ],
             [

@@ -78,10 +78,15 @@ class RecordTable(Widget, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(t(self.title), classes="records-title")
         table = DataTable(cursor_type="row", zebra_stripes=True)
-        for column in self.columns:
-            table.add_column(t(column.label), width=column.width)
+        for column, width in zip(self.columns, self.widths):
+            table.add_column(t(column.label), width=width)
         yield table
         yield Static(t("records.empty"), classes="records-empty")
+
+    @property
+    def widths(self) -> list[int | None]:
+        # A heading is never cut mid-word: the column grows to hold it in either language.
+        return [c.width and max(c.width, len(t(c.label))) for c in self.columns]
 
     def on_mount(self) -> None:
         self.reload()
@@ -98,8 +103,10 @@ class RecordTable(Widget, can_focus=False):
         table = self.table
         old_row = table.cursor_row
         table.clear()
+        widths = self.widths
         for record in self.rows():
-            table.add_row(*(_fit(column.value(record), column.width) for column in self.columns), key=record.id)
+            cells = (_fit(column.value(record), width) for column, width in zip(self.columns, widths))
+            table.add_row(*cells, key=record.id)
         self.query_one(".records-empty").display = table.row_count == 0
         if table.row_count:
             row = old_row
