@@ -24,23 +24,41 @@ def bare() -> None:
 
 
 def session(path: str) -> None:
+    """Exit at the first frame, or with --filled once the steps' lists are built too."""
     from pathlib import Path
 
     from retro_tui.ui.app import RetroApp
     from retro_tui.ui.keys import localized
 
     check = "--check" in sys.argv
+    filled = "--filled" in sys.argv
     shown: list[str] = []
 
     class Timed(localized(RetroApp)):
         def on_ready(self) -> None:
+            if filled:
+                super().on_ready()
+                self.set_interval(0.001, self._when_filled)
+                return
             if check:  # not in timed runs: a screenshot costs time of its own
                 shown.append(self.export_screenshot())
             self.exit()
 
+        def _when_filled(self) -> None:
+            if self.screen.ready.is_set() and not self.closing:
+                self.closing = True
+                self.call_after_refresh(self._painted)  # on the screen, not only built
+
+        def _painted(self) -> None:
+            if check:
+                shown.append(self.export_screenshot())
+            self.exit()
+
     Timed(Path(path).parent, Path(path)).run(headless=True, size=(100, 30))
-    if check and "Akkerman" not in shown[0]:
-        raise SystemExit("the first frame did not show the session")
+    # The title and the questions on the first frame; a participant once filled.
+    expected = "Vonk" if filled else "Akkerman"
+    if check and expected not in shown[0]:
+        raise SystemExit(f"the frame did not show {expected!r}")
 
 
 if __name__ == "__main__":

@@ -55,3 +55,19 @@ def visible_text(app) -> str:
     svg = app.export_screenshot()
     body = svg[svg.index("<g class=\"terminal"):] if "<g class=\"terminal" in svg else svg
     return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
+
+
+async def opened(pilot) -> None:
+    """Wait until the session screen has read its file and built its steps' panes: it
+    paints first and reads the session right after its first frame."""
+    import asyncio
+
+    from retro_tui.ui.session_screen import SessionScreen
+
+    async def settled() -> None:
+        # Ready, or replaced by the message of a file that could not be read.
+        while isinstance(screen := pilot.app.screen, SessionScreen) and not screen.ready.is_set():
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(settled(), timeout=30)
+    await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelpers import add, fill, quote
+from apphelpers import add, fill, opened, quote
 from retro_tui.model import StepId
 from retro_tui.store import load
 from retro_tui.ui.app import RetroApp
@@ -23,9 +23,10 @@ async def test_a_whole_session_by_keyboard(tmp_path: Path):
     folder = tmp_path / "sessions"
     app = localized(RetroApp)(folder)
     async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
         await pilot.press("n")  # new session from the opening screen
         await pilot.press(*"Casus Noord", "enter")
-        await pilot.pause()
+        await opened(pilot)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         session = screen.session
@@ -149,6 +150,7 @@ async def test_tags_can_be_found_by_search_and_choices_survive_filtering(tmp_pat
     shutil.copy(EXAMPLE, path)
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
         app.screen.go_to(StepId.insights)
         await pilot.pause()
         await pilot.press("a")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apphelpers import fill, visible_text
+from apphelpers import fill, opened, visible_text
 from conftest import EXAMPLE
 from retro_tui.model import StepId
 from retro_tui.store import dumps, load
@@ -26,6 +26,7 @@ async def test_going_back_from_insights_to_check_in_keeps_everything_else(tmp_pa
     before = load(path)
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         screen.go_to(StepId.insights)
@@ -47,6 +48,7 @@ async def test_every_step_is_reachable_and_shows_its_questions(tmp_path, example
     path = example_copy
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
         screen = app.screen
         from retro_tui.method import step
 
@@ -67,11 +69,13 @@ async def test_a_broken_file_shows_the_message_and_stays_untouched(tmp_path):
     data = path.read_bytes()
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
         await pilot.pause()
         assert isinstance(app.screen, LoadErrorScreen)
         text = visible_text(app)
         assert path.name in text and "lane" in text and "'familie'" in text
         await pilot.press("q")
+    assert app.start_failed  # so the command that started it exits with 2
     assert path.read_bytes() == data
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
 
@@ -81,6 +85,7 @@ async def test_removing_asks_first_and_c_marks_a_moment_crucial(tmp_path, exampl
     before = load(path)
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
         screen = app.screen
         await pilot.press("d", "n")  # asked, and answered no: nothing removed
         await pilot.pause()
@@ -105,6 +110,7 @@ async def test_fast_f6_presses_move_one_step_each(tmp_path, example_copy):
     path = example_copy
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
         screen = app.screen
         for _ in range(3):
             screen.action_step(1)
@@ -124,6 +130,7 @@ async def test_the_group_sense_is_set_from_the_relate_step(tmp_path, example_cop
 
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
         await pilot.press("f6")
         await pilot.pause()
         select = app.screen.query_one("#group-sense", Select)
@@ -141,6 +148,7 @@ async def test_the_command_palette_goes_to_a_step_and_opens_forms(tmp_path, exam
 
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
         screen = app.screen
         await pilot.press("ctrl+p")
         await pilot.press(*"stap: tijdlijn")
@@ -161,6 +169,7 @@ async def test_a_new_form_takes_typing_at_once(tmp_path, example_copy):
     """Typed, not set: the form must focus its first field when it opens."""
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
         screen = app.screen
         screen.go_to(StepId.timeline)
         await pilot.pause()
@@ -180,6 +189,7 @@ async def test_a_form_opens_with_its_first_label_in_view(tmp_path, example_copy)
     """Focus on the first field must not scroll away the words that say what it asks."""
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
         app.screen.go_to(StepId.family)
         await pilot.pause()
         await pilot.press("a")

@@ -34,7 +34,7 @@ CASES = [
     ("schema_missing", replace("schema_version = 1\n", ""), ["schema_version"], ["missing"]),
     ("schema_text", replace("schema_version = 1", 'schema_version = "1"'), ["line 1", "schema_version"], ["whole number"]),
     ("unknown_key", replace('title = "Test session"', 'titel = "Test session"'), ["line 4", "session.titel"], ["unknown field"]),
-    ("bad_enum", replace('lane = "professionals"', 'lane = "above"'), ["line 22", "timeline.events[0].lane"], ["'above'", "'professionals' or 'family'"]),
+    ("bad_enum", replace('lane = "professionals"', 'lane = "above"'), ["line 22", "timeline.events[0].lane"], ["'above'", "'professionals', 'family'"]),
     ("relation_to_self", MINIMAL + '\n[[family.relations]]\nid = "r-1"\nfrom = "fm-mother"\nto = "fm-mother"\nkind = "close"\n', ["line 32", "family.relations[0]"], ["two different people"]),
     ("bad_relation_kind", MINIMAL + '\n[[family.relations]]\nid = "r-1"\nfrom = "fm-mother"\nto = "p-ann"\nkind = "friends"\n', ["line 36", "family.relations[0].kind"], ["'friends'"]),
     ("empty_file", "", ["schema_version"], ["missing"]),

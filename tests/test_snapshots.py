@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from apphelpers import opened
 from conftest import EXAMPLE
 from retro_tui.i18n import set_language
 from retro_tui.model import StepId
@@ -32,6 +33,7 @@ def example_app(tmp_path, monkeypatch):
 
 def go(step: StepId):
     async def run_before(pilot) -> None:
+        await opened(pilot)
         pilot.app.screen.go_to(step)
         await pilot.pause()
 
@@ -51,4 +53,8 @@ def test_steps_in_english(snap_compare, example_app, step, size):
 
 
 def test_help_screen(snap_compare, example_app):
-    assert snap_compare(example_app("nl"), terminal_size=(100, 30), press=["f1"])
+    async def help_open(pilot) -> None:
+        await opened(pilot)
+        await pilot.press("f1")
+
+    assert snap_compare(example_app("nl"), terminal_size=(100, 30), run_before=help_open)

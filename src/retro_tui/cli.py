@@ -88,17 +88,20 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _run_app(args: argparse.Namespace, path: Path | None, session=None) -> int:
+def _run_app(args: argparse.Namespace, path: Path | None) -> int:
     # Imported here: commands that need no UI must not pay for importing Textual.
     from .store import sessions_dir
     from .ui.app import run
 
-    run(sessions_dir(args.sessions_dir), path, follow_session_language=not args.lang, session=session)
-    return 0
+    return run(sessions_dir(args.sessions_dir), path, follow_session_language=not args.lang)
 
 
 def _show(path: Path, args: argparse.Namespace) -> int:
     """Open a session: the app on a terminal, a printed summary for scripts and pipes."""
+    if _interactive():
+        # The app reads the file itself, after its first frame; a file it cannot read
+        # is shown as the same message, and the command still exits with 2.
+        return _run_app(args, path)
     from .store import SessionError, load
     from .summary import print_summary
 
@@ -108,8 +111,6 @@ def _show(path: Path, args: argparse.Namespace) -> int:
         return _fail(error.message())
     if not args.lang:
         set_language(session.session.language)
-    if _interactive():
-        return _run_app(args, path, session)
     print_summary(session, path)
     return 0
 

@@ -1,43 +1,47 @@
-"""The session model: pydantic, no UI. Import from here."""
+"""The session model: pydantic, no UI. Import from here.
 
-from .dates import PartialDateError, parse_partial, sort_key
-from .enums import (
-    CatalogueKind,
-    EventKind,
-    InsightCategory,
-    Lane,
-    Language,
-    RelationKind,
-    Sense,
-    Status,
-    StepId,
-)
-from .ids import new_id
-from .integrity import Problem, find_problems, format_loc
-from .session import (
-    SCHEMA_VERSION,
-    Backing,
-    CatalogueEntry,
-    CheckinStep,
-    Commitment,
-    CoreTeamMember,
-    FamilyMember,
-    FamilyStep,
-    Insight,
-    InsightsStep,
-    IntentionDeclaration,
-    Participant,
-    Pause,
-    Perspective,
-    Quote,
-    Relation,
-    RelateStep,
-    Remark,
-    SenseRating,
-    Session,
-    SessionMeta,
-    TimelineEvent,
-    TimelineStep,
-)
+The names are loaded on first use (PEP 562): the app paints its first frame from the
+vocabularies in `enums` alone, before pydantic and the models are imported.
+"""
 
-__all__ = [name for name in dir() if not name.startswith("_")]
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+_WHERE = {
+    "dates": ("PartialDateError", "parse_partial", "sort_key"),
+    "enums": (
+        "CatalogueKind", "EventKind", "InsightCategory", "Lane", "Language",
+        "RelationKind", "Sense", "Status", "StepId",
+    ),
+    "ids": ("new_id",),
+    "integrity": ("Problem", "find_problems", "format_loc"),
+    "session": (
+        "SCHEMA_VERSION", "Backing", "CatalogueEntry", "CheckinStep", "Commitment",
+        "CoreTeamMember", "FamilyMember", "FamilyStep", "Insight", "InsightsStep",
+        "IntentionDeclaration", "Participant", "Pause", "Perspective", "Quote", "Relation",
+        "RelateStep", "Remark", "SenseRating", "Session", "SessionMeta", "TimelineEvent",
+        "TimelineStep",
+    ),
+}
+_MODULE = {name: module for module, names in _WHERE.items() for name in names}
+__all__ = sorted(_MODULE)
+
+
+def __getattr__(name: str):
+    if name not in _MODULE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_MODULE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:
+    from .dates import PartialDateError, parse_partial, sort_key
+    from .enums import CatalogueKind, EventKind, InsightCategory, Lane, Language, RelationKind, Sense, Status, StepId
+    from .ids import new_id
+    from .integrity import Problem, find_problems, format_loc
+    from .session import *  # noqa: F403

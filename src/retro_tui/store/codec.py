@@ -117,6 +117,8 @@ def describe_validation(error: ValidationError, text: str | None = None) -> list
         kind = item["type"] if item["type"] in _KNOWN_TYPES else "other"
         params = {str(k): v for k, v in (item.get("ctx") or {}).items()}
         params.update(value=_value(item.get("input")), detail=item["msg"])
+        if kind == "enum":  # pydantic joins the choices with an English "or"
+            params["expected"] = ", ".join(re.findall(r"'[^']*'", str(params.get("expected", ""))))
         line = locate(text, loc) if text is not None else None
         findings.append(Finding(kind, params, line=line, field=format_loc(loc) or None))
     return findings

@@ -5,17 +5,23 @@ from __future__ import annotations
 import asyncio
 import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from ..i18n import current_language, set_language, t
-from ..model import Session
-from ..store import SessionError, copy_example, create, load
 from .commands import SessionCommands
 from .help import HelpScreen
 from .keys import Key, localized
 from .opening import LoadErrorScreen, OpeningScreen, TitlePrompt
 from .session_screen import SessionScreen, guidance
+
+if TYPE_CHECKING:
+    from ..model import Session
+    from ..store import SessionError
+
+# The exit status of a command whose file could not be read (as the command line's).
+USER_ERROR = 2
 
 
 class RetroApp(App):
@@ -31,13 +37,14 @@ class RetroApp(App):
         folder: Path,
         path: Path | None = None,
         follow_session_language: bool = True,
-        session: Session | None = None,
     ):
         super().__init__()
         self.folder = folder
         self.start_path = path
-        self.start_session = session  # already loaded by the command line: not read twice
         self.follow_session_language = follow_session_language
+        self.start_failed = False  # the file it was started on could not be read
+        self.painted = False  # the first frame is on the screen
+        self.closing = False
 
     def on_mount(self) -> None:
         for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -47,21 +54,48 @@ class RetroApp(App):
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests) or no such signal here
         if self.start_path is not None:
-            self.open_session(self.start_path, replace=False, session=self.start_session)
+            self.open_session(self.start_path, replace=False)
         else:
             self.push_screen(localized(OpeningScreen)(self.folder))
 
+    def on_ready(self) -> None:
+        # The session is read only now: the first frame must not wait for pydantic.
+        self.painted = True
+        if isinstance(self.screen, SessionScreen):
+            self.screen.read_session()
+
+    def exit(self, *args, **kwargs) -> None:
+        self.closing = True
+        super().exit(*args, **kwargs)
+
     def open_session(self, path: Path, replace: bool = True, session: Session | None = None) -> None:
+        from ..store import peek
+
+        peeked = None
         if session is None:
-            try:
-                session = load(path)
-            except SessionError as error:
-                self.push_screen(localized(LoadErrorScreen)(error))
-                return
+            peeked = peek(path)
+            if peeked is None:  # not even its title reads: the full load says why
+                from ..store import SessionError, load
+
+                try:
+                    session = load(path)
+                except SessionError as error:
+                    self.open_failed(error)
+                    return
         if self.follow_session_language:
-            set_language(session.session.language)
-        screen = localized(SessionScreen)(session, path)
+            set_language(session.session.language if session else peeked.language)
+        screen = localized(SessionScreen)(session, path, peeked)
         if replace and len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_failed(self, error: SessionError) -> None:
+        """The file could not be read: say why, in place of the session, file untouched."""
+        if error.path == self.start_path:
+            self.start_failed = True
+        screen = localized(LoadErrorScreen)(error)
+        if isinstance(self.screen, SessionScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -69,12 +103,16 @@ class RetroApp(App):
     def action_new_session(self) -> None:
         def titled(title: str | None) -> None:
             if title is not None:
+                from ..store import create
+
                 path, _ = create(self.folder, title, current_language())
                 self.open_session(path)
 
         self.push_screen(localized(TitlePrompt)(), titled)
 
     def action_open_example(self) -> None:
+        from ..store import copy_example
+
         self.open_session(copy_example(self.folder))
 
     def action_help(self) -> None:
@@ -100,6 +138,7 @@ def run(
     folder: Path,
     path: Path | None = None,
     follow_session_language: bool = True,
-    session: Session | None = None,
-) -> None:
-    localized(RetroApp)(folder, path, follow_session_language, session).run()
+) -> int:
+    app = localized(RetroApp)(folder, path, follow_session_language)
+    app.run()
+    return USER_ERROR if app.start_failed else 0

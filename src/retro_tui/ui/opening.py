@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,8 +13,10 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import label, t
-from ..store import SessionError, list_sessions
 from .keys import Key
+
+if TYPE_CHECKING:
+    from ..store import SessionError
 
 
 class OpeningScreen(Screen):
@@ -37,6 +40,8 @@ class OpeningScreen(Screen):
             Option(Text("＋ " + t("opening.new"), style="bold"), id="new"),
             Option(Text("◇ " + t("opening.example")), id="example"),
         ]
+        from ..store import list_sessions
+
         for item in list_sessions(self.folder):
             if item.meta is None:
                 text = Text.assemble(("   —        ", "dim"), (item.path.name, ""), ("  " + t("list.unreadable"), "red"))

@@ -1,9 +1,17 @@
 """The facilitator's screen: the steps as tabs, the current step's pane, its guiding
-questions and notes, and a status line. Everything a step shows comes from method data."""
+questions and notes, and a status line. Everything a step shows comes from method data.
+
+Opened on a file, the screen paints at once from a peek at the file (title, step,
+language, the step's questions) and builds the steps' panes right after that first
+frame, once the session is read and validated: the room sees the session straight away,
+not a blank terminal while pydantic and the models are imported.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,16 +20,16 @@ from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs, TextArea
 from rich.console import Group
 from rich.text import Text
 
-from .. import operations as ops
 from ..i18n import current_language, t
 from ..method import step
-from ..model import Session, StepId
-from ..store import now
-from .autosave import Autosave
+from ..model.enums import StepId
 from .keys import Key, localized
 from .messages import SessionChanged
-from .panes import PANES
-from .status import status_text
+
+if TYPE_CHECKING:
+    from ..model import Session
+    from ..store import Peek
+    from .autosave import Autosave
 
 STEP_ORDER = list(StepId)
 
@@ -64,44 +72,93 @@ class SessionScreen(Screen):
         Key("f1", "app.help", "key.help"),
     ]
 
-    def __init__(self, session: Session, path: Path):
+    def __init__(self, session: Session | None, path: Path, peeked: Peek | None = None):
+        """Give the session, or a peek at the file to paint from while it is read."""
         super().__init__()
+        if session is None and peeked is None:
+            raise ValueError("a session or a peek at its file is needed")
         self.session = session
         self.path = path
+        self.peeked = peeked
         self.autosave: Autosave | None = None
+        # Set once the session is read and its panes are built (tests wait on it).
+        self.ready = asyncio.Event()
 
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        meta = self.session.session
-        yield Static(Text(meta.title, style="bold"), id="title")
+        title = self.session.session.title if self.session else self.peeked.title
+        here = self.current
+        yield Static(Text(title, style="bold"), id="title")
         yield Tabs(
-            *(Tab(tab_label(i, s, meta.current_step), id=f"tab-{s.value}") for i, s in enumerate(STEP_ORDER)),
-            active=f"tab-{meta.current_step.value}",
+            *(Tab(tab_label(i, s, here), id=f"tab-{s.value}") for i, s in enumerate(STEP_ORDER)),
+            active=f"tab-{here.value}",
         )
         yield Static(id="status")
         with Horizontal(id="body"):
-            # All six panes are built at once: building them lazily made step changes race
-            # the mounting (a blank pane, a doubled id), which a room must never see.
-            with ContentSwitcher(initial=f"pane-{meta.current_step.value}", id="panes"):
-                for step_id in STEP_ORDER:
-                    yield self._make_pane(step_id)
+            # All six panes are built at once: building them one by one on a step change
+            # made fast step changes race the mounting (a blank pane, a doubled id).
+            with ContentSwitcher(id="panes"):
+                if self.session is not None:
+                    yield from self._make_panes()
             with Vertical(id="side"):
                 # Not a tab stop: tab goes from the step's lists straight to the notes.
                 with VerticalScroll(id="guidance-box", can_focus=False):
-                    yield Static(guidance(meta.current_step), id="guidance")
-                notes = TextArea(self._step_model().notes, id="notes", soft_wrap=True, tab_behavior="focus")
+                    yield Static(guidance(here), id="guidance")
+                notes = TextArea(
+                    self._step_model().notes if self.session else "",
+                    id="notes", soft_wrap=True, tab_behavior="focus", read_only=self.session is None,
+                )
                 notes.border_title = t("side.notes")
                 yield notes
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self.session is not None:
+            self._start()
+        elif getattr(self.app, "painted", True):
+            self.read_session()
+        # else: the app calls read_session once its first frame is on the screen.
+
+    def read_session(self) -> None:
+        # In a thread, so the screen stays live while pydantic is imported and the file
+        # is parsed (a big session takes a good half second to parse).
+        if self.session is None:
+            self.run_worker(self._read_session, thread=True, exit_on_error=False)
+
+    def _read_session(self) -> None:
+        from ..store import SessionError, load
+
+        try:
+            session = load(self.path)
+        except SessionError as error:
+            self.app.call_from_thread(self.app.open_failed, error)
+            return
+        self.app.call_from_thread(self._show_session, session)
+
+    async def _show_session(self, session: Session) -> None:
+        if getattr(self.app, "closing", False):
+            return  # quit while it was being read: nothing to show or to save
+        self.session = session
+        await self.query_one("#panes", ContentSwitcher).mount_all(self._make_panes())
+        notes = self.query_one("#notes", TextArea)
+        with notes.prevent(TextArea.Changed):
+            notes.load_text(self._step_model().notes)
+        notes.read_only = False
+        self._start()
+
+    def _start(self) -> None:
+        from ..store import now
+        from .autosave import Autosave
+
+        self.query_one("#panes", ContentSwitcher).current = f"pane-{self.current.value}"
         self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
         if self.session.session.started is None:
             self.session.session.started = now()
         self.set_interval(1, self._tick)
         self.refresh_status()
         self.call_after_refresh(self._focus_pane)
+        self.ready.set()
 
     def _focus_pane(self, tries: int = 3) -> None:
         """Focus the current step's work; a pane still being mounted gets a moment."""
@@ -117,14 +174,21 @@ class SessionScreen(Screen):
         if self.autosave is not None:
             self.autosave.save_now()
 
-    def _make_pane(self, step_id: StepId):
-        return localized(PANES[step_id])(self.session, step_id)
+    def _make_panes(self) -> list:
+        from .panes import PANES
+
+        panes = [localized(PANES[step_id])(self.session, step_id) for step_id in STEP_ORDER]
+        for pane in panes:
+            # Mounted into a switcher that is already on the screen, a pane would show
+            # (and take tab focus) unless hidden here; `_start` shows the current one.
+            pane.display = False
+        return panes
 
     # --- the model behind the current step ------------------------------------------
 
     @property
     def current(self) -> StepId:
-        return self.session.session.current_step
+        return self.session.session.current_step if self.session else self.peeked.step
 
     def _step_model(self):
         return getattr(self.session, self.current.value)
@@ -132,7 +196,7 @@ class SessionScreen(Screen):
     # --- steps ------------------------------------------------------------------------
 
     def go_to(self, step_id: StepId) -> None:
-        if step_id == self.current:
+        if step_id == self.current or self.session is None:
             return
         self.session.session.current_step = step_id
         self.autosave.changed()
@@ -167,6 +231,8 @@ class SessionScreen(Screen):
         self.query_one(f"#pane-{step_id} #{table_id}", RecordTable).action_add()
 
     def action_step(self, delta: int) -> None:
+        if self.session is None:  # still being read: nothing to act on yet
+            return
         index = max(0, min(len(STEP_ORDER) - 1, STEP_ORDER.index(self.current) + delta))
         self.go_to(STEP_ORDER[index])
 
@@ -183,14 +249,20 @@ class SessionScreen(Screen):
     def action_export_intention(self) -> None:
         from ..intention_export import export_intention
 
+        if self.session is None:  # still being read: nothing to act on yet
+            return
         target = export_intention(self.session, self.path, self.path.parent / "exports")
         self.notify(t("cli.exported", path=target), timeout=6)
 
     def action_save(self) -> None:
+        if self.session is None:  # still being read: nothing to act on yet
+            return
         self.autosave.save_now()
         self.refresh_status()
 
     def _tick(self) -> None:
+        from .. import operations as ops
+
         if not self.clock_running:
             return
         if ops.open_pause(self.session) is None:
@@ -201,6 +273,10 @@ class SessionScreen(Screen):
         self.refresh_status()
 
     def refresh_status(self) -> None:
+        from .. import operations as ops
+        from ..store import now
+        from .status import status_text
+
         if self.autosave is None:
             return
         if self.autosave.error:
@@ -213,9 +289,11 @@ class SessionScreen(Screen):
     # --- capture ------------------------------------------------------------------
 
     def action_quote(self) -> None:
+        from .. import operations as ops
         from .capture import QuoteCapture
-        from .keys import localized
 
+        if self.session is None:  # still being read: nothing to act on yet
+            return
         def captured(result: tuple[str, str] | None) -> None:
             if result:
                 speaker, words = result
@@ -226,9 +304,11 @@ class SessionScreen(Screen):
         self.app.push_screen(localized(QuoteCapture)(self.session), captured)
 
     def action_pause(self) -> None:
+        from .. import operations as ops
         from .capture import PauseScreen
-        from .keys import localized
 
+        if self.session is None:  # still being read: nothing to act on yet
+            return
         ops.start_pause(self.session, self.current)
         self.autosave.changed()
 
@@ -242,12 +322,14 @@ class SessionScreen(Screen):
 
     def action_quotes(self) -> None:
         from .capture import QuotesScreen
-        from .keys import localized
 
+        if self.session is None:  # still being read: nothing to act on yet
+            return
         self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self.autosave.changed())
 
     def action_perspectives(self) -> None:
         from .capture import PerspectivesScreen
-        from .keys import localized
 
+        if self.session is None:  # still being read: nothing to act on yet
+            return
         self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self.autosave.changed())

@@ -4,12 +4,15 @@ suggested minutes (a calm colour when over, never an alarm), pause time, saved s
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from ..i18n import t
 from ..method import HALF_DAY_MINUTES, step
-from ..model import Session
+
+if TYPE_CHECKING:
+    from ..model import Session
 
 
 def clock(seconds: int) -> str:
