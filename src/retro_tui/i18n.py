@@ -1,4 +1,6 @@
-"""The one i18n layer: every user-facing string comes from `locales/<lang>.toml`.
+"""The one i18n layer: every user-facing string comes from `locales/<lang>.toml` and
+the files of `locales/<lang>/` (one per area, e.g. `timeline.toml`), merged; a key
+defined twice is an error, so two areas never silently shadow each other.
 
 Keys are dotted (`cli.created`); values use `str.format` fields (`{path}`). The active
 language follows the session or `--lang`, else the user's locale (gettext's variables).
@@ -57,8 +59,19 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    text = resources.files("retro_tui").joinpath("locales", f"{lang}.toml").read_text("utf-8")
-    return _flatten(tomllib.loads(text))
+    folder = resources.files("retro_tui").joinpath("locales")
+    sources = [folder.joinpath(f"{lang}.toml")]
+    area = folder.joinpath(lang)
+    if area.is_dir():
+        sources += sorted((f for f in area.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    flat: dict[str, str] = {}
+    for source in sources:
+        part = _flatten(tomllib.loads(source.read_text("utf-8")))
+        doubled = flat.keys() & part.keys()
+        if doubled:
+            raise KeyError(f"{source.name} defines keys already defined: {sorted(doubled)}")
+        flat.update(part)
+    return flat
 
 
 def t(key: str, /, lang: str | None = None, **params: Any) -> str:
