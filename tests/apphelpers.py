@@ -71,3 +71,10 @@ async def opened(pilot) -> None:
 
     await asyncio.wait_for(settled(), timeout=30)
     await pilot.pause()
+
+
+async def add_event(pilot, **values) -> None:
+    """The timeline's full form: a opens the quick-add line, Tab turns it into the form."""
+    await pilot.press("a", "tab")
+    await pilot.pause()
+    await fill(pilot, **values)

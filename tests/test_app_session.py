@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apphelpers import add, fill, opened, quote
+from apphelpers import add, add_event, fill, opened, quote
 from retro_tui.model import StepId
 from retro_tui.store import load
 from retro_tui.ui.app import RetroApp
@@ -74,7 +74,7 @@ async def test_a_whole_session_by_keyboard(tmp_path: Path):
             ("2021-02", "Besluit gezinshuis", "decision", "professionals", False),
         ]
         for date, title, kind, lane, crucial in events:
-            await add(pilot, date=date, title=title, kind=kind, lane=lane, crucial=crucial, people=[members["Noor"]])
+            await add_event(pilot, date=date, title=title, kind=kind, lane=lane, crucial=crucial, people=[members["Noor"]])
         await pilot.press("f3")  # the stop button
         await pilot.pause()
         await pilot.press(*"adem", "enter")

@@ -173,7 +173,7 @@ async def test_a_new_form_takes_typing_at_once(tmp_path, example_copy):
         screen = app.screen
         screen.go_to(StepId.timeline)
         await pilot.pause()
-        await pilot.press("a", *"2019-02-30", "tab", "tab", *"Huisbezoek", "ctrl+s")
+        await pilot.press("a", "tab", *"2019-02-30", "tab", "tab", *"Huisbezoek", "ctrl+s")
         await pilot.pause()
         shown = visible_text(app)
         assert "2019-02-30" in shown and "kalender" in shown  # refused in the form, not lost

@@ -58,3 +58,21 @@ def test_help_screen(snap_compare, example_app):
         await pilot.press("f1")
 
     assert snap_compare(example_app("nl"), terminal_size=(100, 30), run_before=help_open)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+@pytest.mark.parametrize("zoom", ["whole", "close"])
+def test_the_timeline(snap_compare, example_app, lang, size, zoom):
+    """Both lanes, the axis and a crucial moment's details; the whole case and close up."""
+
+    async def run_before(pilot) -> None:
+        await opened(pilot)
+        pilot.app.screen.go_to(StepId.timeline)
+        await pilot.pause()
+        await pilot.press("right", "right", "right")  # the registration, a crucial moment
+        if zoom == "close":
+            await pilot.press("z")
+        await pilot.pause()
+
+    assert snap_compare(example_app(lang), terminal_size=size, run_before=run_before)

@@ -17,11 +17,9 @@ from ..model import (
     Backing,
     Commitment,
     CoreTeamMember,
-    EventKind,
     FamilyMember,
     Insight,
     InsightCategory,
-    Lane,
     Participant,
     Relation,
     RelationKind,
@@ -30,7 +28,6 @@ from ..model import (
     SenseRating,
     Session,
     StepId,
-    TimelineEvent,
 )
 from .family_map import FamilyMap
 from .declaration import DeclarationPanel
@@ -234,64 +231,6 @@ class FamilyPane(StepPane):
         self.query_one("#relations", RecordTable).reload()
 
 
-def _event_specs(pane: StepPane) -> list[FieldSpec]:
-    return [
-        FieldSpec("date", "field.date", hint="hint.date", optional=False),
-        FieldSpec("date_label", "field.date_label", hint="hint.date_label"),
-        FieldSpec("title", "field.title", optional=False),
-        FieldSpec("kind", "field.kind", "choice", _enum_choices(EventKind), optional=False),
-        FieldSpec("lane", "field.lane", "choice", _enum_choices(Lane), optional=False),
-        FieldSpec("crucial", "field.crucial", "bool"),
-        FieldSpec("people", "field.people", "many", pane.people_choices()),
-        FieldSpec("what_happened", "field.what_happened", "text"),
-        FieldSpec("parents_dynamic", "field.parents_dynamic", "text"),
-        FieldSpec("effect_on_professionals", "field.effect_on_professionals", "text"),
-        FieldSpec("next_step", "field.next_step", "text"),
-        FieldSpec("facts", "field.facts", "text"),
-        FieldSpec("opinions", "field.opinions", "text"),
-        FieldSpec("assumptions", "field.assumptions", "text"),
-        FieldSpec("emotions", "field.emotions", "text"),
-        FieldSpec("interpretations", "field.interpretations", "text"),
-    ]
-
-
-class TimelinePane(StepPane):
-    KEYS = [Key("c", "crucial", "key.crucial", id="crucial")]
-
-    def action_crucial(self) -> None:
-        """Mark or unmark the selected moment as crucial, without opening the form."""
-        table = self.query_one("#events", RecordTable)
-        event = table.current()
-        if event is not None:
-            event.crucial = not event.crucial
-            table.reload(event.id)
-            self.post_message(SessionChanged())
-
-    def compose(self) -> ComposeResult:
-        s = self.session
-        yield self.table(
-            "timeline.events",
-            lambda: s.timeline.events,
-            [
-                Column("field.date", lambda e: e.date_label or e.date, 14),
-                Column("field.crucial_mark", lambda e: "★" if e.crucial else "", 1),
-                Column("field.title", lambda e: e.title, 40),
-                Column("field.lane", lambda e: label(e.lane), 13),
-                Column("field.kind", lambda e: label(e.kind), 16),
-            ],
-            _event_specs(self),
-            lambda: TimelineEvent.model_construct(
-                id=ops.fresh_id(s, "ev"), date="", date_label="", title="", kind=EventKind.other,
-                lane=Lane.professionals, people=[], crucial=False,
-                **{f: "" for f in ("what_happened", "parents_dynamic", "effect_on_professionals", "next_step",
-                                    "facts", "opinions", "assumptions", "emotions", "interpretations")},
-            ),
-            on_remove=lambda e: ops.remove_event(s, e.id),
-            ordered=lambda events: sorted(events, key=lambda e: e.sort_key),
-            id="events",
-        )
-
-
 class InsightsPane(StepPane):
     def compose(self) -> ComposeResult:
         s = self.session
@@ -368,11 +307,15 @@ class ClosingPane(StepPane):
         )
 
 
-PANES = {
-    StepId.checkin: CheckinPane,
-    StepId.relate: RelatePane,
-    StepId.family: FamilyPane,
-    StepId.timeline: TimelinePane,
-    StepId.insights: InsightsPane,
-    StepId.closing: ClosingPane,
-}
+def pane_class(step_id: StepId) -> type[StepPane]:
+    # The timeline's editor lives in its own module, which builds on StepPane here.
+    from .timeline_pane import TimelinePane
+
+    return {
+        StepId.checkin: CheckinPane,
+        StepId.relate: RelatePane,
+        StepId.family: FamilyPane,
+        StepId.timeline: TimelinePane,
+        StepId.insights: InsightsPane,
+        StepId.closing: ClosingPane,
+    }[step_id]

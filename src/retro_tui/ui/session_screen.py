@@ -175,9 +175,9 @@ class SessionScreen(Screen):
             self.autosave.save_now()
 
     def _make_panes(self) -> list:
-        from .panes import PANES
+        from .panes import pane_class
 
-        panes = [localized(PANES[step_id])(self.session, step_id) for step_id in STEP_ORDER]
+        panes = [localized(pane_class(step_id))(self.session, step_id) for step_id in STEP_ORDER]
         for pane in panes:
             # Mounted into a switcher that is already on the screen, a pane would show
             # (and take tab focus) unless hidden here; `_start` shows the current one.
@@ -226,9 +226,14 @@ class SessionScreen(Screen):
     def add_in(self, step_id: str, table_id: str) -> None:
         """Go to a step and open the form for a new record in one of its lists."""
         from .records import RecordTable
+        from .timeline_pane import TimelinePane
 
         self.go_to(StepId(step_id))
-        self.query_one(f"#pane-{step_id} #{table_id}", RecordTable).action_add()
+        pane = self.query_one(f"#pane-{step_id}")
+        if isinstance(pane, TimelinePane):
+            pane.action_open_quick_add()
+        else:
+            pane.query_one(f"#{table_id}", RecordTable).action_add()
 
     def action_step(self, delta: int) -> None:
         if self.session is None:  # still being read: nothing to act on yet

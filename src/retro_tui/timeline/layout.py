@@ -1,0 +1,151 @@
+"""Where each event goes on the two-lane time axis: its column, its row in its lane,
+whether its title fits beside it, the year and month ticks, and the quiet periods.
+
+Pure arithmetic on the events, so the view only paints and the whole-case layout of
+thousands of events can be measured and tested without a terminal."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model.dates import parse_partial
+from ..model.enums import Lane
+
+# Columns per month; None is the whole case on one screen.
+ZOOMS: tuple[float | None, ...] = (None, 1, 2, 4, 8)
+MARGIN = 2
+# A stretch this long without any event is shown as a gap: the method asks what
+# happened then, and whether information is missing.
+GAP_MONTHS = 6
+LABEL_FROM = 2  # columns per month from which titles are written beside the markers
+LABEL_MAX = 28
+
+
+def months(date: str) -> float:
+    """Months since year 0; an unknown month or day counts from the start of its period."""
+    year, month, day = parse_partial(date)
+    return year * 12 + (month - 1 if month else 0) + ((day - 1) / 31 if day else 0)
+
+
+@dataclass(frozen=True)
+class Placed:
+    event: object
+    x: int
+    row: int  # 0 is next to the axis
+    label: str  # the title beside the marker, shortened; "" when there is no room
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: int
+    text: str
+    year: bool
+
+
+@dataclass(frozen=True)
+class Gap:
+    x0: int
+    x1: int
+    months: int
+
+
+@dataclass
+class Layout:
+    per_month: float
+    width: int  # columns of the whole axis, at least the view's width
+    placed: list[Placed] = field(default_factory=list)
+    overflow: dict[tuple[Lane, int], int] = field(default_factory=dict)
+    ticks: list[Tick] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    _index: dict[int, Placed] = field(default_factory=dict, repr=False)
+
+    def where(self, event) -> Placed | None:
+        if len(self._index) != len(self.placed):
+            self._index = {id(p.event): p for p in self.placed}
+        return self._index.get(id(event))
+
+
+def _shorten(text: str, room: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= room else text[: max(0, room - 1)] + "…"
+
+
+def lay_out(
+    events: Sequence,
+    shown: Sequence,
+    *,
+    zoom: float | None,
+    view_width: int,
+    rows: int,
+    month_names: Sequence[str] = (),
+    pinned=None,
+) -> Layout:
+    """`events` set the axis (all of the case, so a filter does not move it); `shown` are
+    the events to place, in time order; `pinned` (the selected one) is never crowded out."""
+    if not events:
+        return Layout(per_month=1.0, width=view_width)
+    at = {id(e): months(e.date) for e in events}
+    first_year = int(min(at.values()) // 12)
+    start = first_year * 12.0
+    end = (int(max(at.values()) // 12) + 1) * 12.0  # to the end of the last year
+    span = end - start
+    per_month = zoom if zoom is not None else max(0.05, (view_width - 2 * MARGIN - 1) / span)
+    width = max(view_width, MARGIN * 2 + math.ceil(span * per_month) + 1)
+
+    def x_of(value: float) -> int:
+        return MARGIN + int((value - start) * per_month)
+
+    layout = Layout(per_month=per_month, width=width)
+    layout.ticks = _ticks(first_year, int(end // 12), per_month, x_of, month_names)
+    layout.gaps = _gaps(sorted(at.values()), x_of)
+
+    taken = {lane: [bytearray(width + LABEL_MAX + 2) for _ in range(rows)] for lane in Lane}
+    # Crucial moments are placed first, so when a lane is crowded they are the ones kept.
+    for event in sorted(shown, key=lambda e: (e is not pinned, not e.crucial)):
+        x = x_of(at[id(event)])
+        label = _shorten(event.title, LABEL_MAX) if per_month >= LABEL_FROM else ""
+        spot = _fit(taken[event.lane], x, 2 + len(label)) if label else None
+        if spot is None:
+            label = ""
+            spot = _fit(taken[event.lane], x, 1)
+        if spot is None:
+            key = (event.lane, x)
+            layout.overflow[key] = layout.overflow.get(key, 0) + 1
+            continue
+        layout.placed.append(Placed(event, x, spot, label))
+    order = {id(e): i for i, e in enumerate(shown)}
+    layout.placed.sort(key=lambda p: order[id(p.event)])
+    return layout
+
+
+def _fit(rows: list[bytearray], x: int, length: int) -> int | None:
+    for number, row in enumerate(rows):
+        if not any(row[x : x + length]):
+            row[x : x + length] = b"\x01" * length
+            return number
+    return None
+
+
+def _ticks(first_year: int, last_year: int, per_month: float, x_of, month_names) -> list[Tick]:
+    ticks: list[Tick] = []
+    per_year = per_month * 12
+    # Every year when "2019 " fits, else every second or fifth year.
+    step = 1 if per_year >= 5 else 2 if per_year * 2 >= 5 else 5
+    for year in range(first_year, last_year + 1):
+        if (year - first_year) % step == 0:
+            ticks.append(Tick(x_of(year * 12.0), str(year), True))
+        if per_month >= 3 and month_names and year < last_year:
+            room = int(per_month) - 1
+            for month in range(1, 12):  # January is the year's own tick; names[0] is unused
+                ticks.append(Tick(x_of(year * 12.0 + month), month_names[month + 1][:room], False))
+    return ticks
+
+
+def _gaps(points: list[float], x_of) -> list[Gap]:
+    gaps = []
+    for before, after in zip(points, points[1:]):
+        if after - before >= GAP_MONTHS:
+            gaps.append(Gap(x_of(before) + 1, x_of(after) - 1, round(after - before)))
+    return gaps

@@ -1,0 +1,337 @@
+"""Step 4: the timeline editor. The two-lane view, the selected moment's details below
+it, and a one-line quick add, so a facilitator can note an event while someone talks.
+
+Every change goes through `_change`, which records the state for undo first and replaces
+event objects rather than editing them, so undo is exact."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pydantic import ValidationError
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
+
+from .. import operations as ops
+from ..i18n import label, t
+from ..model import EventKind, Lane, TimelineEvent
+from ..reflow import reflow
+from ..timeline.filters import Filter
+from ..timeline.history import History
+from ..timeline.layout import ZOOMS
+from .confirm import Confirm
+from .forms import FieldSpec, RecordForm
+from .keys import Key, localized
+from .messages import SessionChanged
+from .panes import StepPane, _enum_choices
+from .pick import PickOne
+from .timeline_view import GLYPH, TimelineView
+
+TEXT_FIELDS = (
+    "what_happened", "parents_dynamic", "effect_on_professionals", "next_step",
+    "facts", "opinions", "assumptions", "emotions", "interpretations",
+)
+
+
+def event_specs(pane: StepPane) -> list[FieldSpec]:
+    return [
+        FieldSpec("date", "field.date", hint="hint.date", optional=False),
+        FieldSpec("date_label", "field.date_label", hint="hint.date_label"),
+        FieldSpec("title", "field.title", optional=False),
+        FieldSpec("kind", "field.kind", "choice", _enum_choices(EventKind), optional=False),
+        FieldSpec("lane", "field.lane", "choice", _enum_choices(Lane), optional=False),
+        FieldSpec("crucial", "field.crucial", "bool"),
+        FieldSpec("people", "field.people", "many", pane.people_choices()),
+        *(FieldSpec(name, f"field.{name}", "text") for name in TEXT_FIELDS),
+    ]
+
+
+class QuickAdd(Input):
+    """One line becomes an event: Enter adds it as guessed, Tab refines it in the form."""
+
+    KEYS = [
+        Key("tab", "refine", "timeline.key_refine", priority=True),
+        Key("escape", "close", "key.cancel"),
+    ]
+
+    def action_refine(self) -> None:
+        self.screen.query_one(TimelinePane).quick_add(self.value, refine=True)
+
+    def action_close(self) -> None:
+        self.screen.query_one(TimelinePane).close_quick_add()
+
+
+class TimelinePane(StepPane):
+    DEFAULT_CSS = """
+    TimelinePane { overflow-y: hidden; }
+    TimelinePane #timeline-state { height: 1; color: $text-muted; }
+    TimelinePane TimelineView { height: 2fr; max-height: 16; }
+    TimelinePane #details-box { height: 1fr; min-height: 3; border-top: solid $primary 30%; }
+    TimelinePane QuickAdd { dock: bottom; display: none; }
+    TimelinePane.adding QuickAdd { display: block; }
+    """
+
+    KEYS = [
+        Key("a,insert", "open_quick_add", "key.add", id="add_event"),
+        Key("e,enter", "edit", "key.edit", show=False),
+        Key("c", "crucial", "key.crucial", id="crucial"),
+        Key("plus,equals_sign", "zoom(1)", "timeline.key_zoom_in", id="zoom_in"),
+        Key("minus", "zoom(-1)", "timeline.key_zoom_out", id="zoom_out"),
+        Key("z", "whole_case", "timeline.key_whole", show=False),
+        Key("delete,d", "remove", "key.remove", show=False),
+        Key("ctrl+d", "duplicate", "timeline.key_duplicate", show=False),
+        Key("u,ctrl+z", "undo", "timeline.key_undo", show=False),
+        Key("ctrl+y,U", "redo", "timeline.key_redo", show=False),
+        Key("l", "filter_lane", "timeline.key_lane", show=False),
+        Key("k", "filter_kind", "timeline.key_kind", show=False),
+        Key("asterisk", "filter_crucial", "timeline.key_crucial_only", show=False),
+        Key("p", "filter_person", "timeline.key_person", show=False),
+        Key("0", "clear_filter", "timeline.key_all", show=False),
+        Key("left", "step(-1)", "timeline.key_previous", show=False),
+        Key("right", "step(1)", "timeline.key_next", show=False),
+        Key("up", "lane('professionals')", "timeline.key_up", show=False),
+        Key("down", "lane('family')", "timeline.key_down", show=False),
+        Key("home", "step(-100000)", "timeline.key_first", show=False),
+        Key("end", "step(100000)", "timeline.key_last", show=False),
+    ]
+
+    def __init__(self, session, step):
+        super().__init__(session, step)
+        self.history = History(session)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="timeline-state")
+        yield localized(TimelineView)(self.session, id="timeline-view")
+        with VerticalScroll(id="details-box", can_focus=False):
+            yield Static(id="details")
+        yield localized(QuickAdd)(placeholder=t("timeline.quick_hint"), id="quick-add")
+
+    def on_mount(self) -> None:
+        self.show_state()
+
+    def focus_first(self) -> bool:
+        views = self.query(TimelineView)
+        if not views:
+            return False
+        views.first().focus()
+        return True
+
+    @property
+    def view(self) -> TimelineView:
+        return self.query_one(TimelineView)
+
+    # --- what is shown ------------------------------------------------------------
+
+    def show_state(self) -> None:
+        view = self.view
+        zoom = ZOOMS[view.zoom]
+        parts = [t("timeline.zoom_whole") if zoom is None else t("timeline.zoom_level", level=view.zoom)]
+        f = view.filter
+        if f.lane:
+            parts.append(label(f.lane))
+        if f.kind:
+            parts.append(f"{GLYPH[f.kind]} {label(f.kind)}")
+        if f.crucial:
+            parts.append(t("timeline.only_crucial"))
+        if f.person:
+            parts.append(t("timeline.with_person", name=ops.short_name(self.session, f.person)))
+        total = len(self.session.timeline.events)
+        count = t("timeline.count", shown=len(view.shown), total=total) if f.active else t("timeline.count_all", total=total)
+        self.query_one("#timeline-state", Static).update(Text(" · ".join([*parts, count])))
+
+    def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
+        self.query_one("#details", Static).update(self._details(message.event))
+
+    def _details(self, event) -> Group | Text:
+        if event is None:
+            empty = "timeline.none_shown" if self.session.timeline.events else "timeline.empty"
+            return Text(t(empty), style="dim italic")
+        when = event.date + (f" ({event.date_label})" if event.date_label else "")
+        head = Text.assemble(
+            ("★ " if event.crucial else "", "bold yellow"),
+            (f"{GLYPH[event.kind]} {when}  ", "bold"),
+            (event.title, "bold"),
+        )
+        facts = f"{label(event.kind)} · {label(event.lane)}"
+        if event.people:
+            facts += " · " + ", ".join(ops.short_name(self.session, p) for p in event.people)
+        parts = [head, Text(facts, style="dim")]
+        for name in TEXT_FIELDS:
+            value = getattr(event, name)
+            if value:
+                parts.append(Text.assemble((t(f"field.{name}") + ": ", "italic"), reflow(value)))
+        return Group(*parts)
+
+    def refresh_view(self, select=None) -> None:
+        self.view.reload(select)
+        self.show_state()
+
+    # --- changes ------------------------------------------------------------------
+
+    def _change(self, apply, select=None) -> None:
+        self.history.record()
+        apply()
+        self.refresh_view(select)
+        self.post_message(SessionChanged())
+
+    def _replace(self, old: TimelineEvent, new: TimelineEvent) -> None:
+        events = self.session.timeline.events
+        events[events.index(old)] = new
+
+    def action_open_quick_add(self) -> None:
+        self.add_class("adding")
+        box = self.query_one(QuickAdd)
+        box.value = ""
+        box.focus()
+
+    def close_quick_add(self) -> None:
+        self.remove_class("adding")
+        self.view.focus()
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        if message.input.id == "quick-add":
+            message.stop()
+            self.quick_add(message.value)
+
+    def quick_add(self, line: str, refine: bool = False) -> None:
+        """Add the event the line describes; with refine, or without a date, open the form."""
+        anchor = self.view.selected.date if self.view.selected is not None else None
+        if not line.strip():
+            if refine:
+                self.close_quick_add()
+                self._open_form(self._blank(anchor), new=True)
+            return
+        from ..timeline.quick_add import guess_event
+
+        guess = guess_event(line, self.session, anchor=anchor)
+        record = self._blank(anchor).model_copy(update={
+            "date": guess.date, "date_label": guess.date_label, "title": guess.title,
+            "kind": guess.kind, "lane": guess.lane, "people": list(guess.people),
+        })
+        self.close_quick_add()
+        try:
+            # Through the model's own checks: what is added is what a saved file can hold.
+            record = TimelineEvent.model_validate(record.model_dump())
+        except ValidationError:
+            refine = True
+        if refine:
+            self._open_form(record, new=True)
+            return
+        self._change(lambda: self.session.timeline.events.append(record), select=record)
+        when = guess.date_label or guess.date
+        said = "timeline.added" if guess.dated else "timeline.added_near"
+        self.app.notify(t(said, when=when, kind=label(guess.kind), lane=label(guess.lane)), timeout=4)
+
+    def _blank(self, date: str | None) -> TimelineEvent:
+        return TimelineEvent.model_construct(
+            id=ops.fresh_id(self.session, "ev"), date=date or "", date_label="", title="",
+            kind=EventKind.other, lane=Lane.professionals, people=[], crucial=False,
+            **{name: "" for name in TEXT_FIELDS},
+        )
+
+    def _open_form(self, record: TimelineEvent, new: bool) -> None:
+        title = t("form.new" if new else "form.edit", what=t("timeline.event"))
+
+        def saved(result: TimelineEvent | None) -> None:
+            if result is None:
+                return
+            if new:
+                self._change(lambda: self.session.timeline.events.append(result), select=result)
+            else:
+                self._change(lambda: self._replace(record, result), select=result)
+
+        self.app.push_screen(localized(RecordForm)(title, record, event_specs(self)), saved)
+
+    def action_edit(self) -> None:
+        event = self.view.selected
+        if event is None:
+            self.action_open_quick_add()
+        else:
+            self._open_form(event, new=False)
+
+    def action_crucial(self) -> None:
+        event = self.view.selected
+        if event is not None:
+            marked = event.model_copy(update={"crucial": not event.crucial})
+            self._change(lambda: self._replace(event, marked), select=marked)
+
+    def action_duplicate(self) -> None:
+        event = self.view.selected
+        if event is not None:
+            copy = event.model_copy(update={"id": ops.fresh_id(self.session, "ev")}, deep=True)
+            events = self.session.timeline.events
+            self._change(lambda: events.insert(events.index(event) + 1, copy), select=copy)
+
+    def action_remove(self) -> None:
+        event = self.view.selected
+        if event is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(lambda: ops.remove_event(self.session, event.id), select=event)
+
+        self.app.push_screen(localized(Confirm)(t("records.remove_question", what=event.title)), answered)
+
+    def action_undo(self) -> None:
+        self._history_step(self.history.undo(), "timeline.undone", "timeline.nothing_to_undo")
+
+    def action_redo(self) -> None:
+        self._history_step(self.history.redo(), "timeline.redone", "timeline.nothing_to_redo")
+
+    def _history_step(self, done: bool, said: str, nothing: str) -> None:
+        if done:
+            self.refresh_view()
+            self.post_message(SessionChanged())
+        self.app.notify(t(said if done else nothing), timeout=2)
+
+    # --- moving, zoom and filters ---------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        self.view.step(delta)
+
+    def action_lane(self, lane: str) -> None:
+        self.view.other_lane(Lane(lane))
+
+    def action_zoom(self, delta: int) -> None:
+        self.view.set_zoom(self.view.zoom + delta)
+        self.show_state()
+
+    def action_whole_case(self) -> None:
+        """Between the whole case and the closest zoom: one key from detail to overview."""
+        self.view.set_zoom(len(ZOOMS) - 1 if self.view.zoom == 0 else 0)
+        self.show_state()
+
+    def set_filter(self, new: Filter) -> None:
+        self.view.filter = new
+        self.refresh_view()
+
+    def action_filter_lane(self) -> None:
+        self.set_filter(self.view.filter.next_lane())
+
+    def action_filter_kind(self) -> None:
+        present = {e.kind for e in self.session.timeline.events}
+        self.set_filter(self.view.filter.next_kind(present))
+
+    def action_filter_crucial(self) -> None:
+        self.set_filter(replace(self.view.filter, crucial=not self.view.filter.crucial))
+
+    def action_clear_filter(self) -> None:
+        self.set_filter(Filter())
+
+    def action_filter_person(self) -> None:
+        # "" is everyone again; None is Esc, which leaves the filter as it was.
+        options = [(t("timeline.everyone"), ""), *((name, ident) for ident, name in ops.people(self.session))]
+
+        def chosen(person: str | None) -> None:
+            if person is not None:
+                self.follow(person or None)
+
+        self.app.push_screen(localized(PickOne)(t("timeline.pick_person"), options), chosen)
+
+    def follow(self, person: str | None) -> None:
+        """Show the moments one person was involved in (None: everyone again)."""
+        self.set_filter(replace(self.view.filter, person=person))

@@ -1,0 +1,283 @@
+"""The two-lane timeline of work card 3: professionals above the line, the family below,
+each event a marker for its kind, crucial moments standing out, quiet periods marked.
+
+Drawn with the Line API: the layout is computed once per change (`timeline.layout`) and
+each screen line is cut from it, so thousands of events cost one pass, not one widget
+each. Moving the selection only repaints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual import events
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from ..i18n import label, t
+from ..model.enums import EventKind, Lane
+from ..timeline.filters import Filter
+from ..timeline.layout import ZOOMS, Layout, lay_out
+
+GLYPH = {
+    EventKind.decision: "◆",
+    EventKind.contact: "●",
+    EventKind.crisis: "▲",
+    EventKind.placement: "■",
+    EventKind.family_fact: "○",
+    EventKind.family_need: "◇",
+    EventKind.family_experience: "◎",
+    EventKind.other: "•",
+}
+
+
+@dataclass
+class _Painted:
+    """The whole axis as characters and style names, one list per screen line."""
+
+    chars: list[list[str]]
+    styles: list[list[str]]
+
+
+class TimelineView(Widget, can_focus=True):
+    COMPONENT_CLASSES = {
+        "timeline--axis", "timeline--tick", "timeline--gap", "timeline--professionals",
+        "timeline--family", "timeline--crucial", "timeline--selected", "timeline--label",
+        "timeline--more",
+    }
+    DEFAULT_CSS = """
+    TimelineView { height: 1fr; min-height: 8; }
+    TimelineView > .timeline--axis { color: $foreground 50%; }
+    TimelineView > .timeline--tick { color: $foreground 70%; }
+    TimelineView > .timeline--gap { color: $warning; }
+    TimelineView > .timeline--professionals { color: $primary-lighten-2; }
+    TimelineView > .timeline--family { color: $success; }
+    TimelineView > .timeline--crucial { color: $warning; text-style: bold; }
+    TimelineView > .timeline--selected { background: $foreground 25%; text-style: bold; }
+    TimelineView:focus > .timeline--selected { background: $accent; color: $text; }
+    TimelineView > .timeline--label { color: $foreground 80%; }
+    TimelineView > .timeline--more { color: $text-muted; }
+    """
+
+    zoom: reactive[int] = reactive(0)
+
+    class Selected(Message):
+        def __init__(self, view: TimelineView, event) -> None:
+            super().__init__()
+            self.view = view
+            self.event = event
+
+    def __init__(self, session, *, id: str | None = None):
+        super().__init__(id=id)
+        self.session = session
+        self.filter = Filter()
+        self.selected = None  # the selected TimelineEvent
+        self.first_column = 0  # first axis column on the screen
+        self._shown: list = []
+        self._layout: Layout | None = None
+        self._painted: _Painted | None = None
+        self._key: tuple | None = None
+        self.reload()
+
+    # --- data ---------------------------------------------------------------------
+
+    def reload(self, select=None) -> None:
+        """The events changed (or the filter): recompute, keep or move the selection."""
+        from ..operations import events_in_order
+
+        self._shown = self.filter.apply(events_in_order(self.session))
+        wanted = select or self.selected
+        by_id = {e.id: e for e in self._shown}
+        if wanted is not None and wanted.id in by_id:
+            self.selected = by_id[wanted.id]
+        elif self._shown:
+            # The nearest in time to what was selected, else the first.
+            self.selected = self._nearest(wanted) if wanted is not None else self._shown[0]
+        else:
+            self.selected = None
+        self._layout = None
+        self.refresh()
+        self.post_message(self.Selected(self, self.selected))
+
+    def _nearest(self, event):
+        key = event.sort_key
+        return min(self._shown, key=lambda e: abs(_ordinal(e.sort_key) - _ordinal(key)))
+
+    @property
+    def shown(self) -> list:
+        return self._shown
+
+    @property
+    def axis_layout(self) -> Layout:
+        width, height = self.size.width or 80, self.size.height or 10
+        key = (width, height, self.zoom)
+        stale = self._layout is None or key != self._key
+        if not stale and self.selected is not None and self._layout.where(self.selected) is None:
+            stale = True  # crowded out of its lane: the selected event is always drawn
+        if stale:
+            self._key = key
+            self._layout = lay_out(
+                self.session.timeline.events,
+                self._shown,
+                zoom=ZOOMS[self.zoom],
+                view_width=width,
+                rows=self.lane_rows,
+                month_names=t("timeline.months").split(),
+                pinned=self.selected,
+            )
+            self._painted = None
+        return self._layout
+
+    @property
+    def lane_rows(self) -> int:
+        return max(1, ((self.size.height or 10) - 2) // 2)
+
+    # --- moving -------------------------------------------------------------------
+
+    def select(self, event) -> None:
+        if event is None or event is self.selected:
+            return
+        self.selected = event
+        self._scroll_to_selected()
+        self.refresh()
+        self.post_message(self.Selected(self, event))
+
+    def step(self, delta: int) -> None:
+        """Previous or next event in time order, across both lanes."""
+        if not self._shown:
+            return
+        here = self._shown.index(self.selected) if self.selected in self._shown else -1
+        self.select(self._shown[max(0, min(len(self._shown) - 1, here + delta))])
+
+    def other_lane(self, lane: Lane) -> None:
+        """The event in the given lane nearest in time to the selected one."""
+        there = [e for e in self._shown if e.lane == lane]
+        if there and self.selected is not None:
+            key = _ordinal(self.selected.sort_key)
+            self.select(min(there, key=lambda e: abs(_ordinal(e.sort_key) - key)))
+
+    def set_zoom(self, level: int) -> None:
+        self.zoom = max(0, min(len(ZOOMS) - 1, level))
+
+    def watch_zoom(self) -> None:
+        self._layout = None
+        self.call_after_refresh(self._scroll_to_selected)
+        self.refresh()
+
+    def _scroll_to_selected(self) -> None:
+        layout = self.axis_layout
+        width = self.size.width or 80
+        placed = layout.where(self.selected) if self.selected is not None else None
+        if placed is None or layout.width <= width:
+            self.first_column = 0
+        elif not self.first_column + 1 <= placed.x <= self.first_column + width - 1 - len(placed.label):
+            self.first_column = max(0, min(layout.width - width, placed.x - width // 3))
+        self.refresh()
+
+    # --- painting -----------------------------------------------------------------
+
+    def _paint(self) -> _Painted:
+        layout = self.axis_layout
+        if self._painted is not None:
+            return self._painted
+        rows = self.lane_rows
+        height = 2 * rows + 2
+        width = layout.width + 40
+        chars = [[" "] * width for _ in range(height)]
+        styles = [[""] * width for _ in range(height)]
+
+        def put(line: int, x: int, text: str, style: str) -> None:
+            for i, ch in enumerate(text):
+                if 0 <= x + i < width:
+                    chars[line][x + i] = ch
+                    styles[line][x + i] = style
+
+        axis, ticks = rows, rows + 1
+        put(axis, 0, "─" * layout.width, "timeline--axis")
+        for gap in layout.gaps:
+            put(axis, gap.x0, "┄" * max(0, gap.x1 - gap.x0 + 1), "timeline--gap")
+        taken = [False] * width
+        for tick in layout.ticks:
+            if tick.year:
+                put(axis, tick.x, "┼", "timeline--axis")
+            elif chars[axis][tick.x] == "─":
+                put(axis, tick.x, "┴", "timeline--axis")
+            if not any(taken[tick.x : tick.x + len(tick.text) + 1]):
+                put(ticks, tick.x, tick.text, "timeline--tick")
+                taken[tick.x : tick.x + len(tick.text) + 1] = [True] * (len(tick.text) + 1)
+        for gap in layout.gaps:
+            text = "?" + t("timeline.gap_months", months=gap.months)
+            middle = (gap.x0 + gap.x1 - len(text)) // 2
+            if gap.x1 - gap.x0 >= len(text) and not any(taken[max(0, middle - 1) : middle + len(text) + 1]):
+                put(ticks, middle, text, "timeline--gap")
+        for placed in layout.placed:
+            event = placed.event
+            line = rows - 1 - placed.row if event.lane == Lane.professionals else ticks + 1 + placed.row
+            style = "timeline--crucial" if event.crucial else f"timeline--{event.lane.value}"
+            put(line, placed.x, GLYPH[event.kind], style)
+            if placed.label:
+                put(line, placed.x + 1, " " + placed.label, "timeline--label")
+        for (lane, x), count in layout.overflow.items():
+            line = 0 if lane == Lane.professionals else height - 1
+            if chars[line][x] == " ":
+                put(line, x, "+" if count < 10 else "⁺", "timeline--more")
+        self._painted = _Painted(chars, styles)
+        return self._painted
+
+    def _line_of(self, placed) -> int:
+        rows = self.lane_rows
+        return rows - 1 - placed.row if placed.event.lane == Lane.professionals else rows + 2 + placed.row
+
+    def render_line(self, y: int) -> Strip:
+        painted = self._paint()
+        width = self.size.width
+        base = self.rich_style
+        if y >= len(painted.chars):
+            return Strip.blank(width, base)
+        chars = painted.chars[y][self.first_column : self.first_column + width]
+        styles = list(painted.styles[y][self.first_column : self.first_column + width])
+        rows = self.lane_rows
+        if y in (0, 2 * rows + 1):
+            # Which side is which, in the corner, wherever no marker is drawn there.
+            lane = Lane.professionals if y == 0 else Lane.family
+            name = ("▲ " if y == 0 else "▼ ") + label(lane)
+            if len(name) < width and not "".join(chars[: len(name) + 1]).strip():
+                chars = list(name) + list(chars[len(name):])
+                styles[: len(name)] = ["timeline--more"] * len(name)
+        placed = self.axis_layout.where(self.selected) if self.selected is not None else None
+        if placed is not None and self._line_of(placed) == y:
+            start = placed.x - self.first_column
+            for i in range(max(0, start), min(width, start + 1 + (1 + len(placed.label) if placed.label else 0))):
+                styles[i] = "timeline--selected"
+        segments = []
+        run_start = 0
+        for i in range(1, len(chars) + 1):
+            if i == len(chars) or styles[i] != styles[run_start]:
+                name = styles[run_start]
+                style = base + self.get_component_rich_style(name, partial=True) if name else base
+                segments.append(Segment("".join(chars[run_start:i]), style))
+                run_start = i
+        return Strip(segments, len(chars)).extend_cell_length(width, base)
+
+    # --- mouse --------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        x = event.x + self.first_column
+        hits = [p for p in self.axis_layout.placed if self._line_of(p) == event.y and p.x <= x <= p.x + len(p.label) + 1]
+        if hits:
+            self.select(min(hits, key=lambda p: abs(p.x - x)).event)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.set_zoom(self.zoom + 1)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.set_zoom(self.zoom - 1)
+
+
+def _ordinal(key: tuple[int, int, int]) -> int:
+    year, month, day = key
+    return year * 372 + max(month - 1, 0) * 31 + max(day - 1, 0)
