@@ -173,6 +173,15 @@ class RelatePane(StepPane):
 
 
 class FamilyPane(StepPane):
+    KEYS = [Key("t", "follow", "family.key_follow", id="follow")]
+
+    def action_follow(self) -> None:
+        """The moments on the timeline that the selected family member was part of."""
+        member = self.query_one("#members", RecordTable).current()
+        if member is not None:
+            self.screen.go_to(StepId.timeline)
+            self.screen.query_one("#pane-timeline").follow(member.id)
+
     def compose(self) -> ComposeResult:
         s = self.session
         yield self.table(
@@ -232,8 +241,20 @@ class FamilyPane(StepPane):
 
 
 class InsightsPane(StepPane):
+    DEFAULT_CSS = """
+    InsightsPane #backdrop { height: 8; margin-bottom: 1; }
+    """
+    KEYS = [Key("m", "moments", "moments.key_link", id="moments")]
+
     def compose(self) -> ComposeResult:
+        from .timeline_view import TimelineView
+
         s = self.session
+        # The whole case zoomed out behind the insights: step 5 looks back at the line,
+        # and the moments the selected insight links to are marked on it.
+        backdrop = localized(TimelineView)(s, id="backdrop")
+        backdrop.can_focus = False
+        yield backdrop
 
         def event_choices():
             # Crucial moments first: they are what step 5 looks back on.
@@ -265,6 +286,40 @@ class InsightsPane(StepPane):
             lambda: Insight.model_construct(id=ops.fresh_id(s, "in"), category=InsightCategory.stands_out, text=""),
             id="insights",
         )
+
+    def _insight(self) -> Insight | None:
+        return self.query_one("#insights", RecordTable).current()
+
+    def on_data_table_row_highlighted(self, event) -> None:
+        self._show_links()
+
+    def on_session_changed(self, event: SessionChanged) -> None:
+        self._show_links()
+
+    def on_show(self) -> None:
+        # Events may have changed in the timeline step since this pane was last seen.
+        self.query_one("#backdrop").reload()
+        self._show_links()
+
+    def _show_links(self) -> None:
+        insight = self._insight()
+        self.query_one("#backdrop").mark(insight.events if insight else [])
+
+    def action_moments(self) -> None:
+        """Link the selected insight to moments, picked on the timeline itself."""
+        from .moments import MomentPicker
+
+        insight = self._insight()
+        if insight is None:
+            return
+
+        def picked(ids: list[str] | None) -> None:
+            if ids is not None and ids != insight.events:
+                insight.events = ids
+                self.query_one("#insights", RecordTable).reload(insight.id)
+                self.post_message(SessionChanged())
+
+        self.app.push_screen(localized(MomentPicker)(self.session, insight.events, insight.text[:60]), picked)
 
 
 class ClosingPane(StepPane):

@@ -45,7 +45,7 @@ class TimelineView(Widget, can_focus=True):
     COMPONENT_CLASSES = {
         "timeline--axis", "timeline--tick", "timeline--gap", "timeline--professionals",
         "timeline--family", "timeline--crucial", "timeline--selected", "timeline--label",
-        "timeline--more",
+        "timeline--more", "timeline--marked",
     }
     DEFAULT_CSS = """
     TimelineView { height: 1fr; min-height: 8; }
@@ -59,6 +59,7 @@ class TimelineView(Widget, can_focus=True):
     TimelineView:focus > .timeline--selected { background: $accent; color: $text; }
     TimelineView > .timeline--label { color: $foreground 80%; }
     TimelineView > .timeline--more { color: $text-muted; }
+    TimelineView > .timeline--marked { background: $secondary 60%; color: $text; text-style: bold; }
     """
 
     zoom: reactive[int] = reactive(0)
@@ -75,6 +76,7 @@ class TimelineView(Widget, can_focus=True):
         self.filter = Filter()
         self.selected = None  # the selected TimelineEvent
         self.first_column = 0  # first axis column on the screen
+        self.marked: set[str] = set()  # ids drawn as chosen (the moments an insight links)
         self._shown: list = []
         self._layout: Layout | None = None
         self._painted: _Painted | None = None
@@ -135,6 +137,11 @@ class TimelineView(Widget, can_focus=True):
         return max(1, ((self.size.height or 10) - 2) // 2)
 
     # --- moving -------------------------------------------------------------------
+
+    def mark(self, ids) -> None:
+        self.marked = set(ids)
+        self._painted = None
+        self.refresh()
 
     def select(self, event) -> None:
         if event is None or event is self.selected:
@@ -216,6 +223,8 @@ class TimelineView(Widget, can_focus=True):
             event = placed.event
             line = rows - 1 - placed.row if event.lane == Lane.professionals else ticks + 1 + placed.row
             style = "timeline--crucial" if event.crucial else f"timeline--{event.lane.value}"
+            if event.id in self.marked:
+                style = "timeline--marked"
             put(line, placed.x, GLYPH[event.kind], style)
             if placed.label:
                 put(line, placed.x + 1, " " + placed.label, "timeline--label")
@@ -246,7 +255,8 @@ class TimelineView(Widget, can_focus=True):
             if len(name) < width and not "".join(chars[: len(name) + 1]).strip():
                 chars = list(name) + list(chars[len(name):])
                 styles[: len(name)] = ["timeline--more"] * len(name)
-        placed = self.axis_layout.where(self.selected) if self.selected is not None else None
+        # A view that cannot take the keyboard (the insights' backdrop) has no cursor.
+        placed = self.axis_layout.where(self.selected) if self.selected is not None and self.can_focus else None
         if placed is not None and self._line_of(placed) == y:
             start = placed.x - self.first_column
             for i in range(max(0, start), min(width, start + 1 + (1 + len(placed.label) if placed.label else 0))):
