@@ -40,11 +40,11 @@ class PickOne(ModalScreen[Any]):
 
     def _options(self, words: str) -> list[Option]:
         wanted = words.casefold().split()
-        return [
-            Option(text, id=str(i))
-            for i, (text, _) in enumerate(self.options)
-            if all(w in text.casefold() for w in wanted)
-        ]
+        found = [(i, text) for i, (text, _) in enumerate(self.options) if all(w in text.casefold() for w in wanted)]
+        if wanted:
+            # A name that starts with what was typed comes before one that only mentions it.
+            found.sort(key=lambda item: not item[1].casefold().startswith(wanted[0]))
+        return [Option(text, id=str(i)) for i, text in found]
 
     def on_input_changed(self, event: Input.Changed) -> None:
         listing = self.query_one(OptionList)
