@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import AfterValidator
@@ -56,6 +57,7 @@ def _check(text: str) -> str:
 PartialDate = Annotated[str, AfterValidator(_check)]
 
 
+@lru_cache(maxsize=8192)  # sorting a big timeline on every change must stay cheap
 def sort_key(text: str) -> tuple[int, int, int]:
     """Sort key of a valid partial date: unknown parts sort first within their period."""
     return parse_partial(text)

@@ -20,6 +20,7 @@ from ..method import catalogue_ids
 from ..model import SCHEMA_VERSION, Session, find_problems, format_loc
 from .errors import Finding, SessionError
 from .locate import locate
+from .render_process import render_toml
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
 
@@ -41,7 +42,7 @@ def snapshot(session: Session) -> dict[str, Any]:
 
 def render(data: dict[str, Any]) -> str:
     """The TOML text of a snapshot: the slow part of a save, safe off the UI thread."""
-    return tomli_w.dumps(data, multiline_strings=True)
+    return render_toml(data)
 
 
 def dumps(session: Session) -> str:

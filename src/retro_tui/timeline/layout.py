@@ -7,6 +7,7 @@ thousands of events can be measured and tested without a terminal."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ LABEL_FROM = 2  # columns per month from which titles are written beside the mar
 LABEL_MAX = 28
 
 
+@lru_cache(maxsize=None)
 def months(date: str) -> float:
     """Months since year 0; an unknown month or day counts from the start of its period."""
     year, month, day = parse_partial(date)
@@ -55,11 +57,15 @@ class Gap:
 class Layout:
     per_month: float
     width: int  # columns of the whole axis, at least the view's width
+    start: float = 0.0  # the month at the axis's first column (after the margin)
     placed: list[Placed] = field(default_factory=list)
     overflow: dict[tuple[Lane, int], int] = field(default_factory=dict)
     ticks: list[Tick] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     _index: dict[int, Placed] = field(default_factory=dict, repr=False)
+
+    def x_at(self, date: str) -> int:
+        return MARGIN + int((months(date) - self.start) * self.per_month)
 
     def where(self, event) -> Placed | None:
         if len(self._index) != len(self.placed):
@@ -97,7 +103,7 @@ def lay_out(
     def x_of(value: float) -> int:
         return MARGIN + int((value - start) * per_month)
 
-    layout = Layout(per_month=per_month, width=width)
+    layout = Layout(per_month=per_month, width=width, start=start)
     layout.ticks = _ticks(first_year, int(end // 12), per_month, x_of, month_names)
     layout.gaps = _gaps(sorted(at.values()), x_of)
 

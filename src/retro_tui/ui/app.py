@@ -65,7 +65,10 @@ class RetroApp(App):
             self.screen.read_session()
 
     def exit(self, *args, **kwargs) -> None:
+        from ..store.render_process import stop
+
         self.closing = True
+        stop()  # the last save happens on this thread as the screen goes
         super().exit(*args, **kwargs)
 
     def open_session(self, path: Path, replace: bool = True, session: Session | None = None) -> None:

@@ -2,7 +2,9 @@
 
 A change starts a short timer (not restarted by further typing, so continuous typing
 still saves). On the UI thread we only take a plain-data snapshot; rendering TOML and the
-atomic write run in a worker thread, one at a time, newest snapshot wins.
+atomic write run in a worker thread, one at a time, newest snapshot wins; the worker
+has the TOML rendered in a helper process, so a big session's save does not take the
+GIL from the keystrokes (measured in bench/timeline.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.timer import Timer
 
 from ..model import Session
 from ..store import now, render, snapshot, write_atomic
+from ..store.render_process import render_elsewhere
 
 DELAY_SECONDS = 1.5
 
@@ -66,7 +69,8 @@ class Autosave:
             if revision <= self.saved_revision:
                 return  # a newer snapshot was written already
             try:
-                write_atomic(self.path, render(data).encode("utf-8"))
+                text = render_elsewhere(data) if notify else render(data)
+                write_atomic(self.path, text.encode("utf-8"))
             except OSError as error:
                 self.error = error.strerror or str(error)
             else:

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from ..i18n import label, t
 from ..model.enums import EventKind, Lane
 from ..timeline.filters import Filter
-from ..timeline.layout import ZOOMS, Layout, lay_out
+from ..timeline.layout import ZOOMS, Layout, Placed, lay_out
 
 GLYPH = {
     EventKind.decision: "◆",
@@ -115,10 +115,7 @@ class TimelineView(Widget, can_focus=True):
     def axis_layout(self) -> Layout:
         width, height = self.size.width or 80, self.size.height or 10
         key = (width, height, self.zoom)
-        stale = self._layout is None or key != self._key
-        if not stale and self.selected is not None and self._layout.where(self.selected) is None:
-            stale = True  # crowded out of its lane: the selected event is always drawn
-        if stale:
+        if self._layout is None or key != self._key:
             self._key = key
             self._layout = lay_out(
                 self.session.timeline.events,
@@ -131,6 +128,14 @@ class TimelineView(Widget, can_focus=True):
             )
             self._painted = None
         return self._layout
+
+    def placed_selected(self) -> Placed | None:
+        """Where the selected event is drawn. Crowded out of its lane, it is drawn anyway,
+        on the row next to the axis (without laying out thousands of events again)."""
+        if self.selected is None:
+            return None
+        layout = self.axis_layout
+        return layout.where(self.selected) or Placed(self.selected, layout.x_at(self.selected.date), 0, "")
 
     @property
     def lane_rows(self) -> int:
@@ -176,7 +181,7 @@ class TimelineView(Widget, can_focus=True):
     def _scroll_to_selected(self) -> None:
         layout = self.axis_layout
         width = self.size.width or 80
-        placed = layout.where(self.selected) if self.selected is not None else None
+        placed = self.placed_selected()
         if placed is None or layout.width <= width:
             self.first_column = 0
         elif not self.first_column + 1 <= placed.x <= self.first_column + width - 1 - len(placed.label):
@@ -256,9 +261,11 @@ class TimelineView(Widget, can_focus=True):
                 chars = list(name) + list(chars[len(name):])
                 styles[: len(name)] = ["timeline--more"] * len(name)
         # A view that cannot take the keyboard (the insights' backdrop) has no cursor.
-        placed = self.axis_layout.where(self.selected) if self.selected is not None and self.can_focus else None
+        placed = self.placed_selected() if self.can_focus else None
         if placed is not None and self._line_of(placed) == y:
             start = placed.x - self.first_column
+            if 0 <= start < width and self.axis_layout.where(placed.event) is None:
+                chars[start] = GLYPH[placed.event.kind]  # drawn over whatever crowded it out
             for i in range(max(0, start), min(width, start + 1 + (1 + len(placed.label) if placed.label else 0))):
                 styles[i] = "timeline--selected"
         segments = []

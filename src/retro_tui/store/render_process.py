@@ -1,0 +1,89 @@
+"""Rendering a big session as TOML takes a good 150 ms of pure Python (tomli_w). In a
+thread it would hold the GIL and slow every keystroke while it runs; in a process of its
+own, on another core, it does not.
+
+The helper is a plain child process (`python -m retro_tui.store.render_process`) that
+reads pickled snapshots on stdin and writes TOML on stdout, started on first use. Not
+multiprocessing: its resource tracker needs the terminal's file descriptors, which a
+full-screen app has taken over. Anything wrong with the helper falls back to rendering
+here: a save must never be lost to an optimisation.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+from typing import Any, BinaryIO
+
+import tomli_w
+
+_HEADER = struct.Struct(">Q")
+_lock = threading.Lock()
+_child: subprocess.Popen | None = None
+
+
+def render_toml(data: dict[str, Any]) -> str:
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def _send(stream: BinaryIO, payload: bytes) -> None:
+    stream.write(_HEADER.pack(len(payload)) + payload)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> bytes | None:
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        return None
+    (size,) = _HEADER.unpack(header)
+    payload = stream.read(size)
+    return payload if len(payload) == size else None
+
+
+def render_elsewhere(data: dict[str, Any]) -> str:
+    """The TOML text, rendered in the helper process."""
+    global _child
+    with _lock:
+        try:
+            if _child is None or _child.poll() is not None:
+                _child = subprocess.Popen(
+                    [sys.executable, "-m", __name__],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                )
+            _send(_child.stdin, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            answer = _receive(_child.stdout)
+            if answer is not None:
+                return answer.decode("utf-8")
+        except (OSError, ValueError, pickle.PickleError):
+            pass
+        stop_locked()
+    return render_toml(data)
+
+
+def stop_locked() -> None:
+    global _child
+    if _child is not None:
+        try:
+            _child.stdin.close()
+            _child.wait(timeout=1)
+        except Exception:  # noqa: BLE001 - stopping must not fail an exit
+            _child.kill()
+        _child = None
+
+
+def stop() -> None:
+    with _lock:
+        stop_locked()
+
+
+def _serve() -> None:
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    while (payload := _receive(stdin)) is not None:
+        _send(stdout, render_toml(pickle.loads(payload)).encode("utf-8"))
+
+
+if __name__ == "__main__":
+    _serve()
