@@ -79,7 +79,7 @@ class TimelinePane(StepPane):
         Key("e,enter", "edit", "key.edit", show=False),
         Key("c", "crucial", "key.crucial", id="crucial"),
         Key("plus,equals_sign", "zoom(1)", "timeline.key_zoom_in", id="zoom_in"),
-        Key("minus", "zoom(-1)", "timeline.key_zoom_out", id="zoom_out"),
+        Key("minus", "zoom(-1)", "timeline.key_zoom_out", show=False, id="zoom_out"),
         Key("z", "whole_case", "timeline.key_whole", show=False),
         Key("delete,d", "remove", "key.remove", show=False),
         Key("ctrl+d", "duplicate", "timeline.key_duplicate", show=False),
