@@ -129,6 +129,9 @@ class FamilyMember(Entity):
     strengths: Text = ""
     limits: Text = ""
     needs: Text = ""
+    # Other names the member goes by (a real first name, a nickname): kept out of
+    # exports like the pseudonym itself.
+    aliases: list[Text] = Field(default_factory=list)
 
 
 class Relation(Entity):
@@ -148,6 +151,8 @@ class FamilyStep(Model):
     notes: Text = ""
     members: list[FamilyMember] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    # Surnames of the family ("Akkerman", "van der Berg"), replaced in every export.
+    family_names: list[Text] = Field(default_factory=list)
 
 
 # --- step 4: timeline ---------------------------------------------------------------
@@ -282,6 +287,11 @@ class CatalogueEntry(Model):
         return self
 
 
+class PrivacyChoices(Model):
+    # Identifier findings the user has looked at and accepted for export, by fingerprint.
+    accepted: list[Text] = Field(default_factory=list)
+
+
 class Session(Model):
     schema_version: int
     session: SessionMeta
@@ -295,6 +305,7 @@ class Session(Model):
     pauses: list[Pause] = Field(default_factory=list)
     perspectives: list[Perspective] = Field(default_factory=list)
     catalogue: list[CatalogueEntry] = Field(default_factory=list)
+    privacy: PrivacyChoices = Field(default_factory=PrivacyChoices)
 
     @property
     def meta(self) -> SessionMeta:
