@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
-COMMANDS = ("new", "open", "list", "check", "example", "export")
+COMMANDS = ("new", "open", "list", "check", "example", "export", "import-timeline")
 _VALUE_OPTIONS = {"--lang", "--sessions-dir"}
 
 
@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     export.add_argument("--format", dest="formats", action="append", choices=["intention"], required=True, help=t("cli.opt_format"))
     export.add_argument("--out", type=Path, required=True, metavar=t("cli.metavar_dir"), help=t("cli.opt_out"))
+    importer = command("import-timeline", cmd_import_timeline)
+    importer.add_argument("session", type=Path, metavar=t("csv.metavar_session"))
+    importer.add_argument("file", type=Path, metavar=t("csv.metavar_csv"))
     parser.set_defaults(handler=cmd_start)
     return parser
 
@@ -155,6 +158,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(error.message())
     if "intention" in args.formats:  # the report formats come with the report
         print(t("cli.exported", path=export_intention(session, args.file, args.out)))
+    return 0
+
+
+def cmd_import_timeline(args: argparse.Namespace) -> int:
+    from .store import SessionError
+    from .timeline.csv_import import CsvImportError, import_timeline
+
+    try:
+        count = import_timeline(args.session, args.file)
+    except (SessionError, CsvImportError) as error:
+        return _fail(error.message())
+    print(t("csv.added_one" if count == 1 else "csv.added", count=count, path=args.session))
     return 0
 
 
