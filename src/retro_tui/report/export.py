@@ -1,0 +1,106 @@
+"""Exporting the report: pseudonymise, check for identifiers, then write each format as
+a file readable by its owner only. The command line and the app's export screen both
+call `export`; neither holds logic of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from ..intention_export import intention_data
+from ..model import Session
+from ..store import write_atomic
+from ..store.atomic import ensure_private_dir
+
+FORMATS = ("md", "html", "docx", "eml", "ics", "intention")
+
+
+@dataclass
+class IdentifiersFound(Exception):
+    findings: list  # IdentifierFinding
+
+
+def prepared(session: Session, pseudonymise: bool = True) -> Session:
+    """The session as it will leave the laptop."""
+    if not pseudonymise:
+        return session
+    from .pseudonymise import Pseudonymiser
+
+    return Pseudonymiser(session, session.session.language.value).session(session)
+
+
+def check(session: Session) -> list:
+    """Identifier findings in what will be written, not yet accepted by the user."""
+    from .identifiers import unaccepted
+
+    return unaccepted(session)
+
+
+def export(
+    session: Session,
+    source: Path,
+    folder: Path,
+    formats: Iterable[str],
+    *,
+    pseudonymise: bool = True,
+    accept_identifiers: bool = False,
+) -> list[Path]:
+    """Write the chosen formats to `folder`; raises IdentifiersFound before writing
+    anything when there are findings the user has not accepted."""
+    outgoing = prepared(session, pseudonymise)
+    findings = check(outgoing)
+    if findings and not accept_identifiers:
+        raise IdentifiersFound(findings)
+    contents = render_all(outgoing, source.stem, set(formats))
+    ensure_private_dir(folder)
+    written = []
+    for name, data in contents:
+        target = folder / name
+        write_atomic(target, data, keep_backup=False)
+        written.append(target)
+    return written
+
+
+def render_all(session: Session, stem: str, formats: set[str]) -> list[tuple[str, bytes]]:
+    from . import html, markdown, word
+    from .build import build
+    from .calendar import calendar
+    from .document import Picture
+    from .drawing import to_svg
+    from .mail import draft
+
+    unknown = formats - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown formats: {sorted(unknown)}")
+    doc = build(session)
+    out: list[tuple[str, bytes]] = []
+    cache: dict[str, bytes] = {}
+
+    def made(kind: str) -> bytes:
+        if kind not in cache:
+            if kind == "html":
+                cache[kind] = html.render(doc).encode("utf-8")
+            elif kind == "docx":
+                cache[kind] = word.render(doc)
+            elif kind == "intention":
+                cache[kind] = tomli_w.dumps(intention_data(session), multiline_strings=True).encode("utf-8")
+        return cache[kind]
+
+    names = {"html": f"{stem}-report.html", "docx": f"{stem}-report.docx", "intention": f"{stem}-intention.toml"}
+    if "md" in formats:
+        pictures = [b for b in doc.blocks if isinstance(b, Picture)]
+        files = {p.name: f"{stem}-{p.name}.svg" for p in pictures}
+        out.append((f"{stem}-report.md", markdown.render(doc, files).encode("utf-8")))
+        out += [(files[p.name], to_svg(p.drawing, p.alt, p.name).encode("utf-8")) for p in pictures]
+    for kind in ("html", "docx", "intention"):
+        if kind in formats:
+            out.append((names[kind], made(kind)))
+    if "ics" in formats and session.closing.meeting_dates:
+        out.append((f"{stem}-meetings.ics", calendar(session)))
+    if "eml" in formats:
+        attached = [(names[k], made(k)) for k in ("docx", "html", "intention")]
+        out.append((f"{stem}-email.eml", draft(session, attached)))
+    return out

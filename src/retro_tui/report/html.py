@@ -1,0 +1,63 @@
+"""The report as one self-contained HTML file: no external resources, the pictures as
+inline SVG, and print styles so it prints well on A4."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .drawing import to_svg
+from .document import Bullets, Document, Heading, Paragraph, Picture, Table
+
+STYLE = """
+body { font-family: Helvetica, Arial, sans-serif; color: #222; max-width: 52rem; margin: 2rem auto;
+  padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+h3 { font-size: 1.1rem; }
+.banner { background: #fff4d6; border: 1px solid #d97706; padding: .6rem .8rem; font-weight: bold; }
+.label { font-weight: bold; margin-bottom: .2rem; }
+.muted { color: #555; font-style: italic; }
+blockquote { border-left: 4px solid #2f6fb3; margin: 1rem 0; padding: .2rem 1rem; }
+blockquote footer { color: #555; font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
+th, td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f0f0f0; }
+figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
+figcaption { color: #555; font-size: .9rem; }
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2 { break-after: avoid; } figure, table, blockquote { break-inside: avoid; }
+}
+"""
+
+
+def render(doc: Document) -> str:
+    body = [f"<h1>{escape(doc.title)}</h1>"]
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            level = min(6, block.level)
+            body.append(f"<h{level}>{escape(block.text)}</h{level}>")
+        elif isinstance(block, Paragraph):
+            text = escape(block.text).replace("\n", "<br>")
+            if block.style == "quote":
+                body.append(f"<blockquote><p>{text}</p><footer>— {escape(block.by)}</footer></blockquote>")
+            elif block.style:
+                body.append(f"<p class=\"{block.style}\">{text}</p>")
+            else:
+                body.append(f"<p>{text}</p>")
+        elif isinstance(block, Bullets):
+            items = "".join(f"<li>{escape(i).replace(chr(10), '<br>')}</li>" for i in block.items)
+            body.append(f"<ul>{items}</ul>")
+        elif isinstance(block, Table):
+            head = "".join(f"<th>{escape(h)}</th>" for h in block.header)
+            rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in block.rows)
+            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        elif isinstance(block, Picture):
+            svg = to_svg(block.drawing, block.alt, block.name)
+            body.append(f"<figure>{svg}<figcaption>{escape(block.alt)}</figcaption></figure>")
+    return (
+        f"<!DOCTYPE html>\n<html lang=\"{doc.language}\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{escape(doc.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body) + "\n</body>\n</html>\n"
+    )

