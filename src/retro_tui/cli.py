@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
-COMMANDS = ("new", "open", "list", "check", "example", "export", "import-timeline")
+COMMANDS = ("new", "open", "list", "check", "example", "export", "import-timeline", "finalize", "reopen")
 _VALUE_OPTIONS = {"--lang", "--sessions-dir"}
 
 
@@ -65,11 +65,17 @@ def build_parser() -> argparse.ArgumentParser:
     command("example", cmd_example)
     export = command("export", cmd_export)
     export.add_argument("file", type=Path, metavar=t("cli.metavar_file"))
-    export.add_argument("--format", dest="formats", action="append", choices=["intention"], required=True, help=t("cli.opt_format"))
+    export.add_argument("--format", dest="formats", action="append", type=_formats, required=True, help=t("cli.opt_format"))
     export.add_argument("--out", type=Path, required=True, metavar=t("cli.metavar_dir"), help=t("cli.opt_out"))
+    export.add_argument("--no-pseudonymise", dest="pseudonymise", action="store_false", help=t("cli.opt_no_pseudonymise"))
+    export.add_argument("--accept-identifiers", action="store_true", help=t("cli.opt_accept_identifiers"))
     importer = command("import-timeline", cmd_import_timeline)
     importer.add_argument("session", type=Path, metavar=t("csv.metavar_session"))
     importer.add_argument("file", type=Path, metavar=t("csv.metavar_csv"))
+    command("finalize", cmd_finalize).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
+    reopen = command("reopen", cmd_reopen)
+    reopen.add_argument("file", type=Path, metavar=t("cli.metavar_file"))
+    reopen.add_argument("--reason", required=True, metavar=t("lifecycle.metavar_reason"), help=t("lifecycle.opt_reason"))
     parser.set_defaults(handler=cmd_start)
     return parser
 
@@ -148,16 +154,80 @@ def cmd_start(args: argparse.Namespace) -> int:
     return cmd_list(args)
 
 
+FORMATS = ("md", "html", "docx", "eml", "ics", "intention")
+
+
+def _formats(text: str) -> list[str]:
+    """`--format md,html` or `--format all`; given more than once, they add up."""
+    chosen = list(FORMATS) if text.strip() == "all" else [f.strip() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(t("cli.bad_format", given=text, known=", ".join(FORMATS)))
+    return chosen
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    from .intention_export import export_intention
+    from .report.export import IdentifiersFound, export
+    from .report.findings import describe_findings
     from .store import SessionError, load
 
     try:
         session = load(args.file)
     except SessionError as error:
         return _fail(error.message())
-    if "intention" in args.formats:  # the report formats come with the report
-        print(t("cli.exported", path=export_intention(session, args.file, args.out)))
+    formats = {f for group in args.formats for f in group}
+    try:
+        written = export(session, args.file, args.out, formats, pseudonymise=args.pseudonymise,
+                         accept_identifiers=args.accept_identifiers)
+    except IdentifiersFound as found:
+        return _fail(describe_findings(args.file, found.findings))
+    for path in written:
+        print(t("cli.exported", path=path))
+    if formats & {"md", "html", "docx", "eml"}:
+        _start_feedback_week(session, args.file)
+    return 0
+
+
+def _start_feedback_week(session, path: Path) -> None:
+    """Sharing the report starts the participants' week of feedback (the method)."""
+    from .lifecycle import start_draft
+    from .store import now, save
+
+    if start_draft(session, now().date()):
+        save(session, path)
+        print(t("lifecycle.draft_started", date=session.session.feedback_deadline.isoformat()))
+
+
+def cmd_finalize(args: argparse.Namespace) -> int:
+    from .lifecycle import finalize, is_read_only
+    from .store import SessionError, load, now, save
+
+    try:
+        session = load(args.file)
+        if is_read_only(session):
+            print(t("lifecycle.already_final", path=args.file))
+            return 0
+        finalize(session, now())
+        save(session, args.file, lifecycle=True)
+    except SessionError as error:
+        return _fail(error.message())
+    print(t("lifecycle.finalized", path=args.file))
+    return 0
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    from .lifecycle import NotFinal, reopen
+    from .store import SessionError, load, now, save
+
+    try:
+        session = load(args.file)
+        reopen(session, now(), args.reason)
+        save(session, args.file, lifecycle=True)
+    except SessionError as error:
+        return _fail(error.message())
+    except NotFinal:
+        return _fail(t("lifecycle.not_final", path=args.file))
+    print(t("lifecycle.reopened", path=args.file))
     return 0
 
 

@@ -18,7 +18,7 @@ _WHERE = {
     "session": (
         "SCHEMA_VERSION", "Backing", "CatalogueEntry", "CheckinStep", "Commitment",
         "CoreTeamMember", "FamilyMember", "FamilyStep", "Insight", "InsightsStep",
-        "IntentionDeclaration", "Participant", "Pause", "Perspective", "PrivacyChoices", "Quote", "Relation",
+        "IntentionDeclaration", "Participant", "Pause", "Perspective", "PrivacyChoices", "Quote", "Relation", "Reopening",
         "RelateStep", "Remark", "SenseRating", "Session", "SessionMeta", "TimelineEvent",
         "TimelineStep",
     ),

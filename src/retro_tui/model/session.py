@@ -58,6 +58,14 @@ class Entity(Model):
 # --- session meta -------------------------------------------------------------------
 
 
+class Reopening(Model):
+    """A final report made a draft again: a deliberate act, kept in the file."""
+
+    at: Stamp
+    reason: Text = ""
+    finalized_before: Stamp | None = None
+
+
 class SessionMeta(Model):
     title: Name
     case_code: Text = ""
@@ -68,6 +76,8 @@ class SessionMeta(Model):
     language: Language
     status: Status
     feedback_deadline: dt.date | None = None
+    finalized: Stamp | None = None
+    reopenings: list[Reopening] = Field(default_factory=list)
     created: Stamp
     updated: Stamp
     # The clock of the session itself, so a restarted app carries on where it was.

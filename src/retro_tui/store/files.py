@@ -59,8 +59,12 @@ def load(path: str | os.PathLike[str]) -> Session:
     return loads(read_text(path), path)
 
 
-def save(session: Session, path: str | os.PathLike[str]) -> None:
-    """Write the session atomically, owner-only, keeping the previous version as .bak."""
+def save(session: Session, path: str | os.PathLike[str], *, lifecycle: bool = False) -> None:
+    """Write the session atomically, owner-only, keeping the previous version as .bak.
+
+    A final session is read-only: only finalizing or reopening it (`lifecycle`) writes."""
+    if session.session.status == Status.final and not lifecycle:
+        raise SessionError(Path(path), [Finding("final_read_only")])
     write_atomic(Path(path), dumps(session).encode("utf-8"))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from textual.app import App
 from textual.timer import Timer
 
+from ..lifecycle import is_read_only
 from ..model import Session
 from ..store import now, render, snapshot, write_atomic
 from ..store.render_process import render_elsewhere
@@ -40,6 +41,8 @@ class Autosave:
         return self.saved_revision < self.revision
 
     def changed(self) -> None:
+        if is_read_only(self.session):
+            return  # a final report's session is never written by the app
         self.session.session.updated = now()
         self.revision += 1
         if self._timer is None:

@@ -139,6 +139,10 @@ class QuotesScreen(ModalScreen[None]):
         self.reload()
 
     def action_mark(self) -> None:
+        from .guard import refused
+
+        if refused(self):
+            return
         table = self.query_one(DataTable)
         if not table.row_count:
             return

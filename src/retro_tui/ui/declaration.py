@@ -10,6 +10,7 @@ from ..i18n import t
 from ..model import IntentionDeclaration, Session
 from ..reflow import reflow
 from .forms import FieldSpec, RecordForm
+from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
 
@@ -53,6 +54,8 @@ class DeclarationPanel(Static, can_focus=True):
         self.update(Group(*parts))
 
     def action_edit(self) -> None:
+        if refused(self):
+            return
         closing = self.session.closing
 
         def edited(result: IntentionDeclaration | None) -> None:

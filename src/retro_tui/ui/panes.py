@@ -32,6 +32,7 @@ from ..model import (
 from .family_map import FamilyMap
 from .declaration import DeclarationPanel
 from .forms import FieldSpec, RecordForm
+from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
 from .records import Column, RecordTable
@@ -79,6 +80,8 @@ class CheckinPane(StepPane):
 
     def action_round(self, index: int = 0) -> None:
         """The check-in round: each participant in turn, only their words to write."""
+        if refused(self):
+            return
         people = self.session.checkin.participants
         if index >= len(people):
             return
@@ -168,6 +171,8 @@ class RelatePane(StepPane):
         if event.select.id == "group-sense":
             value = None if event.value is Select.NULL else Sense(event.value)
             if value != self.session.relate.group_sense:
+                if refused(self):
+                    return
                 self.session.relate.group_sense = value
                 self.post_message(SessionChanged())
 
@@ -307,6 +312,8 @@ class InsightsPane(StepPane):
 
     def action_moments(self) -> None:
         """Link the selected insight to moments, picked on the timeline itself."""
+        if refused(self):
+            return
         from .moments import MomentPicker
 
         insight = self._insight()

@@ -20,6 +20,7 @@ from .keys import Key, localized
 from ..operations import move
 from .confirm import Confirm
 from .forms import FieldSpec, RecordForm
+from .guard import refused
 from .messages import SessionChanged
 
 
@@ -126,6 +127,8 @@ class RecordTable(Widget, can_focus=False):
         self.post_message(SessionChanged())
 
     def action_add(self) -> None:
+        if refused(self):
+            return
         record = self.new()
 
         def added(result: BaseModel | None) -> None:
@@ -136,6 +139,8 @@ class RecordTable(Widget, can_focus=False):
         self.app.push_screen(localized(RecordForm)(t("form.new", what=t(self.title)), record, self.specs), added)
 
     def action_edit(self) -> None:
+        if refused(self):
+            return
         record = self.current()
         if record is None:
             return self.action_add()
@@ -149,6 +154,8 @@ class RecordTable(Widget, can_focus=False):
         self.app.push_screen(localized(RecordForm)(t("form.edit", what=t(self.title)), record, self.specs), edited)
 
     def action_remove(self) -> None:
+        if refused(self):
+            return
         record = self.current()
         if record is None:
             return
@@ -166,6 +173,8 @@ class RecordTable(Widget, can_focus=False):
         self.app.push_screen(localized(Confirm)(t("records.remove_question", what=what)), answered)
 
     def action_move(self, delta: int) -> None:
+        if refused(self):
+            return
         record = self.current()
         if record is None or self.ordered:
             return

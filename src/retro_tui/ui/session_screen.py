@@ -144,12 +144,14 @@ class SessionScreen(Screen):
         notes = self.query_one("#notes", TextArea)
         with notes.prevent(TextArea.Changed):
             notes.load_text(self._step_model().notes)
-        notes.read_only = False
         self._start()
 
     def _start(self) -> None:
+        from ..lifecycle import is_read_only
         from ..store import now
         from .autosave import Autosave
+
+        self.query_one("#notes", TextArea).read_only = is_read_only(self.session)
 
         self.query_one("#panes", ContentSwitcher).current = f"pane-{self.current.value}"
         self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
@@ -268,7 +270,9 @@ class SessionScreen(Screen):
     def _tick(self) -> None:
         from .. import operations as ops
 
-        if not self.clock_running:
+        from ..lifecycle import is_read_only
+
+        if not self.clock_running or is_read_only(self.session):
             return
         if ops.open_pause(self.session) is None:
             spent = self.session.session.seconds_per_step
@@ -284,10 +288,18 @@ class SessionScreen(Screen):
 
         if self.autosave is None:
             return
-        if self.autosave.error:
+        from ..lifecycle import days_left, is_read_only
+
+        if is_read_only(self.session):
+            saved = t("lifecycle.read_only")
+        elif self.autosave.error:
             saved = t("status.save_failed", reason=self.autosave.error)
         else:
             saved = t("status.unsaved") if self.autosave.dirty else t("status.saved")
+            left = days_left(self.session, now().date())
+            if left is not None:
+                key = "lifecycle.past" if left < 0 else "lifecycle.last_day" if left == 0 else "lifecycle.days_left"
+                saved += " · " + t(key, days=left)
         paused = ops.open_pause(self.session) is not None
         self.query_one("#status", Static).update(status_text(self.session, now(), saved, paused))
 
@@ -296,8 +308,9 @@ class SessionScreen(Screen):
     def action_quote(self) -> None:
         from .. import operations as ops
         from .capture import QuoteCapture
+        from .guard import refused
 
-        if self.session is None:  # still being read: nothing to act on yet
+        if self.session is None or refused(self):  # still being read, or final
             return
         def captured(result: tuple[str, str] | None) -> None:
             if result:
@@ -311,8 +324,9 @@ class SessionScreen(Screen):
     def action_pause(self) -> None:
         from .. import operations as ops
         from .capture import PauseScreen
+        from .guard import refused
 
-        if self.session is None:  # still being read: nothing to act on yet
+        if self.session is None or refused(self):  # still being read, or final
             return
         ops.start_pause(self.session, self.current)
         self.autosave.changed()
@@ -334,7 +348,8 @@ class SessionScreen(Screen):
 
     def action_perspectives(self) -> None:
         from .capture import PerspectivesScreen
+        from .guard import refused
 
-        if self.session is None:  # still being read: nothing to act on yet
+        if self.session is None or refused(self):  # still being read, or final
             return
         self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self.autosave.changed())

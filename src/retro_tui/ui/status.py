@@ -46,5 +46,5 @@ def status_text(session: Session, now: dt.datetime, saved: str, paused: bool) ->
     if paused or pauses:
         text.append("  " + t("status.pause_time", used=clock(pauses)), style="cyan" if paused else "dim")
     text.append("  ")
-    text.append(saved, style="green" if saved == t("status.saved") else "yellow")
+    text.append(saved, style="green" if saved.startswith(t("status.saved")) else "yellow")
     return text

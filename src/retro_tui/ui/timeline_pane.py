@@ -24,6 +24,7 @@ from ..timeline.history import History
 from ..timeline.layout import ZOOMS
 from .confirm import Confirm
 from .forms import FieldSpec, RecordForm
+from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
 from .panes import StepPane, _enum_choices
@@ -172,6 +173,8 @@ class TimelinePane(StepPane):
     # --- changes ------------------------------------------------------------------
 
     def _change(self, apply, select=None) -> None:
+        if refused(self):
+            return
         self.history.record()
         apply()
         self.refresh_view(select)
@@ -182,6 +185,8 @@ class TimelinePane(StepPane):
         events[events.index(old)] = new
 
     def action_open_quick_add(self) -> None:
+        if refused(self):
+            return
         self.add_class("adding")
         box = self.query_one(QuickAdd)
         box.value = ""
@@ -246,6 +251,8 @@ class TimelinePane(StepPane):
         self.app.push_screen(localized(RecordForm)(title, record, event_specs(self)), saved)
 
     def action_edit(self) -> None:
+        if refused(self):
+            return
         event = self.view.selected
         if event is None:
             self.action_open_quick_add()
@@ -266,6 +273,8 @@ class TimelinePane(StepPane):
             self._change(lambda: events.insert(events.index(event) + 1, copy), select=copy)
 
     def action_remove(self) -> None:
+        if refused(self):
+            return
         event = self.view.selected
         if event is None:
             return
