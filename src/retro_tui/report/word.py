@@ -79,8 +79,19 @@ def _table(word, block: Table) -> None:
         cells = table.add_row().cells
         for cell, text in zip(cells, row):
             cell.text = text
+    # Columns as wide as their text needs (a star column must not take a quarter).
+    need = [max(len(r[i]) for r in (block.header, *block.rows)) for i in range(len(block.header))]
+    need = [min(max(n, 3), 60) for n in need]
+    # No column so narrow that a word breaks in two ("profess-ionals").
+    words = [max((len(w) for r in block.rows for w in r[i].split()), default=3) for i in range(len(need))]
+    need = [max(n, 2 * w) for n, w in zip(need, words)]
+    total = sum(need)
+    table.autofit = False
+    for column, n in zip(table.columns, need):
+        column.width = Cm(16.5 * n / total)  # the grid, which LibreOffice follows
     for row in table.rows:
-        for cell in row.cells:
+        for cell, n in zip(row.cells, need):
+            cell.width = Cm(16.5 * n / total)
             for p in cell.paragraphs:
                 for run in p.runs:
                     run.font.size = Pt(9.5)
