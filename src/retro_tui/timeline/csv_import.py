@@ -97,7 +97,7 @@ class _Bad(Exception):
 def _spoken_dates():
     """The timeline's parser of dates as people say them, when it is there."""
     try:
-        from .when import WhenError, parse_when
+        from .spoken_dates import WhenError, parse_when
     except ImportError:
         return None
     return parse_when, WhenError

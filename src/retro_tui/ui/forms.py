@@ -64,11 +64,20 @@ class RecordForm(ModalScreen[BaseModel | None]):
         Key("escape", "cancel", "key.cancel"),
     ]
 
-    def __init__(self, title: str, record: BaseModel, specs: Sequence[FieldSpec]):
+    def __init__(
+        self,
+        title: str,
+        record: BaseModel,
+        specs: Sequence[FieldSpec],
+        normalise: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ):
+        """`normalise` turns typed values into the model's (a spoken date into ISO); it
+        raises ValueError with a message for the user when it cannot."""
         super().__init__()
         self.form_title = title
         self.record = record
         self.specs = list(specs)
+        self.normalise = normalise
         self._hidden_choices: dict[str, set] = {}
 
     def compose(self) -> ComposeResult:
@@ -153,6 +162,12 @@ class RecordForm(ModalScreen[BaseModel | None]):
     def action_save(self) -> None:
         data = self.record.model_dump()
         data.update(self._values())
+        if self.normalise is not None:
+            try:
+                data = self.normalise(data)
+            except ValueError as error:
+                self.query_one("#form-error", Static).update(str(error))
+                return
         try:
             record = type(self.record).model_validate(data)
         except ValidationError as error:

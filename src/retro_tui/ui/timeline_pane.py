@@ -6,6 +6,7 @@ event objects rather than editing them, so undo is exact."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pydantic import ValidationError
@@ -209,9 +210,14 @@ class TimelinePane(StepPane):
                 self.close_quick_add()
                 self._open_form(self._blank(anchor), new=True)
             return
-        from ..timeline.quick_add import guess_event
+        from ..timeline.guess import guess_event
+        from ..timeline.spoken_dates import WhenError
 
-        guess = guess_event(line, self.session, anchor=anchor)
+        try:
+            guess = guess_event(line, self.session, anchor=anchor)
+        except WhenError as error:  # "2019-02-30 ...": a date, but not a real one
+            self.app.notify(error.message(), severity="warning", timeout=6)
+            return  # the line stays in the box, to be corrected
         record = self._blank(anchor).model_copy(update={
             "date": guess.date, "date_label": guess.date_label, "title": guess.title,
             "kind": guess.kind, "lane": guess.lane, "people": list(guess.people),
@@ -248,7 +254,26 @@ class TimelinePane(StepPane):
             else:
                 self._change(lambda: self._replace(record, result), select=result)
 
-        self.app.push_screen(localized(RecordForm)(title, record, event_specs(self)), saved)
+        form = localized(RecordForm)(title, record, event_specs(self), normalise=self._spoken_date)
+        self.app.push_screen(form, saved)
+
+    def _spoken_date(self, values: dict) -> dict:
+        """The date field takes dates as people say them ("maart 2019", "14-3-2019",
+        "voorjaar 2019", "na de scheiding"); the words are kept as the date's label."""
+        typed = (values.get("date") or "").strip()
+        if not typed or re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", typed):
+            return values  # ISO already, or empty: the model says what is wrong, if anything
+        try:
+            from ..timeline.spoken_dates import WhenError, parse_when
+        except ImportError:
+            return values  # the model's own message then
+        others = [e for e in self.session.timeline.events if e.id != values.get("id")]
+        try:
+            when = parse_when(typed, others)
+        except WhenError as error:
+            raise ValueError(f"{t('field.date')}: {error.message()}") from None
+        label_now = (values.get("date_label") or "").strip()
+        return values | {"date": when.date, "date_label": label_now or when.label}
 
     def action_edit(self) -> None:
         if refused(self):

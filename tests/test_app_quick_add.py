@@ -1,0 +1,92 @@
+"""Quick add at the speed of talk: one typed line becomes an event with its date, lane
+and kind guessed, in Dutch and in English; Tab refines it in the form first."""
+
+from __future__ import annotations
+
+import pytest
+
+from apphelpers import opened, visible_text
+from retro_tui.model import StepId
+from retro_tui.store import load
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.keys import localized
+
+# line, date, date label, lane, kind
+DUTCH = [
+    ("2019-03 besluit uithuisplaatsing", "2019-03", "", "professionals", "decision"),
+    ('voorjaar 2019 moeder: "ik voelde me niet gehoord"', "2019-04", "voorjaar 2019", "family", "family_experience"),
+    ("2019-02-11 aanmelding bij het wijkteam", "2019-02-11", "", "professionals", "contact"),
+    ("2018 ouders gaan uit elkaar", "2018", "", "family", "family_fact"),
+    ("zomer 2021 Lotte wil bij vader wonen", "2021-07", "zomer 2021", "family", "family_need"),
+    ("eind 2019 rechter spreekt OTS uit", "2019-11", "eind 2019", "professionals", "decision"),
+    ("2020 huisarts verwijst naar GGZ", "2020", "", "professionals", "contact"),
+    ("maart 2019 huisbezoek door het wijkteam", "2019-03", "maart 2019", "professionals", "contact"),
+    ("14-3-2019 gesprek met school", "2019-03-14", "14-3-2019", "professionals", "contact"),
+    ('najaar 2020 Lotte: "niemand vraagt wat ik wil"', "2020-10", "najaar 2020", "family", "family_experience"),
+]
+ENGLISH = [
+    ("March 2019 court decision on supervision", "2019-03", "March 2019", "professionals", "decision"),
+    ('spring 2020 mother: "nobody listened"', "2020-04", "spring 2020", "family", "family_experience"),
+    ("14-3-2019 school calls the social work team", "2019-03-14", "14-3-2019", "professionals", "contact"),
+    ("2018 parents separate", "2018", "", "family", "family_fact"),
+    ("2021 Lotte wants to live with her father", "2021", "", "family", "family_need"),
+    ("2019-09-14 home visit by the GP", "2019-09-14", "", "professionals", "contact"),
+    ("late 2019 court orders supervision", "2019-11", "late 2019", "professionals", "decision"),
+    ("summer 2022 the team meets the parents", "2022-07", "summer 2022", "professionals", "contact"),
+    ("2017 Sem is born", "2017", "", "family", "family_fact"),
+    ('autumn 2023 father: "nobody ever asked me"', "2023-10", "autumn 2023", "family", "family_experience"),
+]
+
+
+@pytest.mark.parametrize("lines", [DUTCH, ENGLISH], ids=["nl", "en"])
+async def test_ten_lines_become_the_right_events(tmp_path, example_copy, lines):
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        screen.go_to(StepId.timeline)
+        await pilot.pause()
+        before = {e.id for e in screen.session.timeline.events}
+        for line, *_ in lines:
+            await pilot.press("a")
+            screen.query_one("#quick-add").value = line  # the words; the keys that matter are pressed
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("ctrl+q")
+    added = [e for e in load(example_copy).timeline.events if e.id not in before]
+    got = [(e.date, e.date_label, e.lane.value, e.kind.value) for e in added]
+    assert got == [tuple(expected) for _, *expected in lines]
+
+
+async def test_tab_refines_the_guess_in_the_form_and_a_spoken_date_is_kept(tmp_path, example_copy):
+    from apphelpers import fill
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        app.screen.go_to(StepId.timeline)
+        await pilot.pause()
+        await pilot.press("a", *"2019-03 besluit", "tab")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#field-date").value == "2019-03"
+        await fill(pilot, date="maart 2019", title="Besluit: uithuisplaatsing van Lotte", crucial=True)
+        await pilot.press("ctrl+q")
+    event = next(e for e in load(example_copy).timeline.events if e.title.startswith("Besluit: uithuis"))
+    assert (event.date, event.date_label, event.crucial) == ("2019-03", "maart 2019", True)
+
+
+async def test_an_impossible_date_in_the_line_is_said_and_the_line_kept(tmp_path, example_copy):
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        screen.go_to(StepId.timeline)
+        await pilot.pause()
+        count = len(screen.session.timeline.events)
+        await pilot.press("a", *"2019-02-30 huisbezoek", "enter")
+        await pilot.pause()
+        box = screen.query_one("#quick-add")
+        assert box.value == "2019-02-30 huisbezoek" and box.has_focus
+        assert len(screen.session.timeline.events) == count
+        assert "bestaat niet in de kalender" in visible_text(app)  # the example session is Dutch
