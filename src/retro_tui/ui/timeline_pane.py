@@ -74,6 +74,8 @@ class TimelinePane(StepPane):
     TimelinePane #details-box { height: 1fr; min-height: 3; border-top: solid $primary 30%; }
     TimelinePane QuickAdd { dock: bottom; display: none; }
     TimelinePane.adding QuickAdd { display: block; }
+    TimelinePane #quick-error { dock: bottom; height: auto; color: $warning; display: none; }
+    TimelinePane.adding #quick-error { display: block; }
     """
 
     KEYS = [
@@ -110,6 +112,7 @@ class TimelinePane(StepPane):
         with VerticalScroll(id="details-box", can_focus=False):
             yield Static(id="details")
         yield localized(QuickAdd)(placeholder=t("timeline.quick_hint"), id="quick-add")
+        yield Static(id="quick-error")
 
     def on_mount(self) -> None:
         self.show_state()
@@ -189,6 +192,7 @@ class TimelinePane(StepPane):
         if refused(self):
             return
         self.add_class("adding")
+        self.query_one("#quick-error", Static).update("")
         box = self.query_one(QuickAdd)
         box.value = ""
         box.focus()
@@ -216,7 +220,7 @@ class TimelinePane(StepPane):
         try:
             guess = guess_event(line, self.session, anchor=anchor)
         except WhenError as error:  # "2019-02-30 ...": a date, but not a real one
-            self.app.notify(error.message(), severity="warning", timeout=6)
+            self.query_one("#quick-error", Static).update(error.message())
             return  # the line stays in the box, to be corrected
         record = self._blank(anchor).model_copy(update={
             "date": guess.date, "date_label": guess.date_label, "title": guess.title,
