@@ -27,16 +27,45 @@ def prepared(session: Session, pseudonymise: bool = True) -> Session:
     """The session as it will leave the laptop."""
     if not pseudonymise:
         return session
-    from .pseudonymise import Pseudonymiser
+    from .pseudonyms import Pseudonymiser
 
     return Pseudonymiser(session, session.session.language.value).session(session)
 
 
-def check(session: Session) -> list:
-    """Identifier findings in what will be written, not yet accepted by the user."""
-    from .identifiers import unaccepted
+def check(session: Session, formats: Iterable[str] = FORMATS) -> list:
+    """Identifier findings in what will be written, not yet accepted by the user.
 
-    return unaccepted(session)
+    The session is scanned field by field (so each finding says where it is), and a
+    finding counts when its text is in what these formats would write."""
+    from .identifier_scan import unaccepted
+
+    findings = unaccepted(session)
+    if not findings:
+        return []
+    flat = " ".join(" ".join(_written_text(session, set(formats))).split())
+    return [f for f in findings if " ".join(f.text.split()) in flat]
+
+
+def _written_text(session: Session, formats: set[str]) -> list[str]:
+    from .build import build
+    from .document import Bullets, Heading, Paragraph, Table
+
+    parts: list[str] = []
+    if formats & {"md", "html", "docx", "eml"}:
+        doc = build(session)
+        parts.append(doc.title)
+        for block in doc.blocks:
+            if isinstance(block, (Heading, Paragraph)):
+                parts += [block.text, getattr(block, "by", "")]
+            elif isinstance(block, Bullets):
+                parts += block.items
+            elif isinstance(block, Table):
+                parts += [cell for row in (block.header, *block.rows) for cell in row]
+    if formats & {"intention", "eml"}:
+        parts.append(tomli_w.dumps(intention_data(session), multiline_strings=True))
+    if "ics" in formats:
+        parts += [session.session.title, *session.closing.agenda]
+    return parts
 
 
 def export(
@@ -50,8 +79,9 @@ def export(
 ) -> list[Path]:
     """Write the chosen formats to `folder`; raises IdentifiersFound before writing
     anything when there are findings the user has not accepted."""
+    formats = set(formats)
     outgoing = prepared(session, pseudonymise)
-    findings = check(outgoing)
+    findings = check(outgoing, formats)
     if findings and not accept_identifiers:
         raise IdentifiersFound(findings)
     contents = render_all(outgoing, source.stem, set(formats))

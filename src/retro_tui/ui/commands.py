@@ -31,6 +31,7 @@ class SessionCommands(Provider):
                 (t("key.perspectives"), screen.action_perspectives),
                 (t("key.save"), screen.action_save),
                 (t("command.export_intention"), screen.action_export_intention),
+                (t("export_screen.key_open"), screen.action_export),
             ]
         found += [
             (t("key.language"), self.app.action_switch_language),

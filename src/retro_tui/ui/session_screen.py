@@ -67,6 +67,7 @@ class SessionScreen(Screen):
         Key("f7", "quotes", "key.quotes", show=False, priority=True, id="quotes"),
         Key("f8", "perspectives", "key.perspectives", show=False, priority=True, id="perspectives"),
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
+        Key("f9", "export", "export_screen.key_open", show=False, priority=True, id="export"),
         Key("ctrl+s", "save", "key.save", show=False),
         # Here, not only on the app, so the footer's label follows a language switch.
         Key("f1", "app.help", "key.help"),
@@ -260,6 +261,26 @@ class SessionScreen(Screen):
             return
         target = export_intention(self.session, self.path, self.path.parent / "exports")
         self.notify(t("cli.exported", path=target), timeout=6)
+
+    def action_export(self) -> None:
+        """The report, checked for identifiers, written for the user to share."""
+        from ..lifecycle import start_draft
+        from ..store import now
+        from .export_screen import ExportScreen
+
+        if self.session is None:
+            return
+
+        def done(written) -> None:
+            self.autosave.changed()  # accepted findings are kept in the session
+            if written:
+                if any(p.suffix in (".md", ".html", ".docx", ".eml") for p in written):
+                    start_draft(self.session, now().date())
+                    self.autosave.changed()
+                self.notify(t("export_screen.written", count=len(written), folder=written[0].parent), timeout=8)
+            self.refresh_status()
+
+        self.app.push_screen(localized(ExportScreen)(self.session, self.path), done)
 
     def action_save(self) -> None:
         if self.session is None:  # still being read: nothing to act on yet

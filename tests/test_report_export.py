@@ -1,0 +1,120 @@
+"""Exporting the report, as a user does it: every format at once, pseudonymised by
+default, stopped by identifiers until they are fixed or accepted; from the command line
+and from the app's export screen."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+
+from apphelpers import opened, visible_text
+from conftest import EXAMPLE
+from retro_tui.store import dumps, load
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.keys import localized
+
+FAMILY = ["Sandra", "Ruben", "Marco", "Lotte", "Sem", "Ria", "Akkerman"]
+
+
+def readable_text(path) -> str:
+    """What a reader of the file could see: the XML inside Word files, the text of others."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as z:
+            return " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+    if path.suffix == ".eml":
+        import email
+        from email import policy
+
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        parts = [message.get_body(("plain",)).get_content()]
+        for part in message.iter_attachments():
+            content = part.get_content()
+            if isinstance(content, bytes) and part.get_filename().endswith(".docx"):
+                import io
+
+                with zipfile.ZipFile(io.BytesIO(content)) as z:
+                    content = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+            parts.append(content if isinstance(content, str) else content.decode("utf-8", "replace"))
+        return " ".join(parts)
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def names_in(text: str) -> set[str]:
+    found = set()
+    for name in FAMILY:
+        # Any case, possessive or plural: Lotte, LOTTE, Lottes, Lotte's, Sandra’s.
+        if re.search(rf"(?i)(?<![\w]){name}(?:s|'s|’s)?(?![\w])", text):
+            found.add(name)
+    return found
+
+
+def test_every_format_at_once_pseudonymised_and_private(run_cli, example_copy, tmp_path):
+    out = tmp_path / "out"
+    code, stdout, err = run_cli("export", str(example_copy), "--format", "all", "--out", str(out))
+    assert code == 0, err
+    names = sorted(p.name for p in out.iterdir())
+    for suffix in ("report.md", "report.html", "report.docx", "email.eml", "meetings.ics", "intention.toml"):
+        assert any(n.endswith(suffix) for n in names), suffix
+    for path in out.iterdir():
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
+        assert names_in(readable_text(path)) == set(), (path.name, names_in(readable_text(path)))
+
+
+def test_without_pseudonymising_the_names_are_there(run_cli, example_copy, tmp_path):
+    out = tmp_path / "out"
+    code, _, err = run_cli("export", str(example_copy), "--format", "md,html,docx", "--out", str(out), "--no-pseudonymise")
+    assert code == 0, err
+    for path in out.glob("*report*"):
+        assert {"Sandra", "Lotte", "Akkerman"} <= names_in(readable_text(path)), path.name
+
+
+def plant(path, text: str) -> None:
+    session = load(path)
+    session.timeline.notes += " " + text  # the step's notes are in the report
+    path.write_text(dumps(session), encoding="utf-8")
+
+
+def test_identifiers_stop_the_export_until_accepted(run_cli, example_copy, tmp_path):
+    plant(example_copy, "Moeder is bereikbaar op 06-12345678, BSN 111222333.")
+    before = example_copy.read_bytes()
+    out = tmp_path / "out"
+    code, _, err = run_cli("export", str(example_copy), "--format", "html", "--out", str(out))
+    assert code == 2 and "06-12345678" in err and "111222333" in err and "Traceback" not in err
+    assert not out.exists() and example_copy.read_bytes() == before
+    code, _, err = run_cli("export", str(example_copy), "--format", "html", "--out", str(out), "--accept-identifiers")
+    assert code == 0, err
+    assert "06-12345678" in (out / f"{example_copy.stem}-report.html").read_text()
+
+
+async def test_the_export_screen_lists_findings_and_exports_once_accepted(example_copy, tmp_path):
+    from textual.widgets import Button, SelectionList
+
+    from retro_tui.ui.export_screen import ExportScreen
+
+    plant(example_copy, "Bel vader: 06-12345678.")
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert "06-12345678" in visible_text(app)
+        assert screen.query_one("#export", Button).disabled
+        await pilot.press("ctrl+s")  # refused: nothing written yet
+        await pilot.pause()
+        assert app.screen is screen and not (tmp_path / "exports").exists()
+        findings = screen.query_one("#findings", SelectionList)
+        findings.focus()
+        await pilot.press("space", "ctrl+a")  # tick the finding, accept it on purpose
+        await pilot.pause()
+        assert not screen.query_one("#export", Button).disabled
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+        written = sorted(p.name for p in (tmp_path / "exports").iterdir())
+        assert any(n.endswith("report.docx") for n in written) and any(n.endswith(".eml") for n in written)
+        await pilot.press("ctrl+q")
+    assert len(load(example_copy).privacy.accepted) == 1  # remembered for the next export
