@@ -92,7 +92,7 @@ STEP_OF = {"checkin": StepId.checkin, "relate": StepId.relate, "family": StepId.
 
 def _where(loc: tuple, owner) -> str:
     top = loc[0]
-    step = label(STEP_OF[top]) if top in STEP_OF else t(f"privacy.part_{top}")
+    step = label(STEP_OF[top]) if top in STEP_OF else t(f"masking.part_{top}")
     item = ""
     for attr in ("title", "name", "pseudonym", "text", "organisation", "person"):
         value = getattr(owner, attr, "") if owner is not None else ""
@@ -103,7 +103,7 @@ def _where(loc: tuple, owner) -> str:
     field = t("side.notes") if name == "notes" else t(f"field.{name}")
     if field.startswith("field."):
         field = str(loc[-1] if isinstance(loc[-1], str) else loc[-2])
-    return t("privacy.where", step=step, item=item or "—", field=field)
+    return t("masking.where", step=step, item=item or "—", field=field)
 
 
 def scan(session: Session) -> list[IdentifierFinding]:

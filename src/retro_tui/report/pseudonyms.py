@@ -38,7 +38,7 @@ class Pseudonymiser:
         # A member's label is the first part of their role ("vader van Lotte en Sem,
         # gescheiden van Sandra" -> "vader van Lotte en Sem"), with the names in it
         # replaced by the others' kinship words ("vader van dochter en zoon").
-        first = {m.id: m.role.split(",")[0].strip() or t("privacy.member", lang, number=i)
+        first = {m.id: m.role.split(",")[0].strip() or t("masking.member", lang, number=i)
                  for i, m in enumerate(members, start=1)}
         kin = {m.id: first[m.id].split()[0] for m in members}
         short = self._build(members, kin, [], lang)
@@ -52,7 +52,7 @@ class Pseudonymiser:
             for name in (member.pseudonym, *member.aliases):
                 if name.strip():
                     pairs.append((_name_pattern(name.strip()), words[member.id]))
-        hidden = t("privacy.family_name", lang)
+        hidden = t("masking.family_name", lang)
         for surname in surnames:
             if surname.strip():
                 pairs += [(p, hidden) for p in _surname_patterns(surname.strip())]

@@ -33,7 +33,7 @@ _SAID = re.compile(r"""^(?P<who>[^:"“”']{1,40}?)\s*:\s*["“'‘](?P<words>.
 
 @cache
 def words() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("words.toml").read_text("utf-8"))
+    return tomllib.loads(resources.files(__package__).joinpath("guess_words.toml").read_text("utf-8"))
 
 
 @dataclass(frozen=True)
