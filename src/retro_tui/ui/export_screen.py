@@ -26,7 +26,8 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         background: $surface; padding: 0 1; }
     ExportScreen .export-title { text-style: bold; }
     ExportScreen SelectionList { height: auto; max-height: 8; }
-    ExportScreen #findings { height: 1fr; min-height: 4; border: round $warning 50%; }
+    ExportScreen #findings { height: 1fr; min-height: 3; border: round $warning 50%; }
+    ExportScreen #pseudonymise { border: none; height: 1; padding: 0; }
     ExportScreen #findings-state { height: auto; }
     ExportScreen #export-buttons { height: 3; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; }
