@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
-COMMANDS = ("new", "open", "list", "check", "example", "export", "import-timeline", "finalize", "reopen")
+COMMANDS = ("new", "open", "list", "check", "example", "export", "import-timeline", "finalize", "reopen", "quote")
 _VALUE_OPTIONS = {"--lang", "--sessions-dir"}
 
 
@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     reopen = command("reopen", cmd_reopen)
     reopen.add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     reopen.add_argument("--reason", required=True, metavar=t("lifecycle.metavar_reason"), help=t("lifecycle.opt_reason"))
+    quote = command("quote", cmd_quote)
+    quote.add_argument("file", type=Path, metavar=t("cli.metavar_file"))
+    quote.add_argument("--speaker", required=True, metavar=t("quote_cli.metavar_speaker"), help=t("quote_cli.opt_speaker"))
+    quote.add_argument("--step", choices=[s.value for s in _steps()], help=t("quote_cli.opt_step"))
+    quote.add_argument("words", nargs="+", metavar=t("quote_cli.metavar_words"))
     parser.set_defaults(handler=cmd_start)
     return parser
 
@@ -200,34 +205,73 @@ def _start_feedback_week(session, path: Path) -> None:
 
 def cmd_finalize(args: argparse.Namespace) -> int:
     from .lifecycle import finalize, is_read_only
-    from .store import SessionError, load, now, save
+    from .store import SessionError, now
+    from .store.shared import update
+
+    was_final = []
+
+    def make_final(session) -> None:
+        was_final.append(is_read_only(session))
+        if not was_final[0]:
+            finalize(session, now())
 
     try:
-        session = load(args.file)
-        if is_read_only(session):
-            print(t("lifecycle.already_final", path=args.file))
-            return 0
-        finalize(session, now())
-        save(session, args.file, lifecycle=True)
+        update(args.file, make_final, lifecycle=True)
     except SessionError as error:
         return _fail(error.message())
-    print(t("lifecycle.finalized", path=args.file))
+    print(t("lifecycle.already_final" if was_final[0] else "lifecycle.finalized", path=args.file))
     return 0
 
 
 def cmd_reopen(args: argparse.Namespace) -> int:
     from .lifecycle import NotFinal, reopen
-    from .store import SessionError, load, now, save
+    from .store import SessionError, now
+    from .store.shared import update
 
     try:
-        session = load(args.file)
-        reopen(session, now(), args.reason)
-        save(session, args.file, lifecycle=True)
+        update(args.file, lambda session: reopen(session, now(), args.reason), lifecycle=True)
     except SessionError as error:
         return _fail(error.message())
     except NotFinal:
         return _fail(t("lifecycle.not_final", path=args.file))
     print(t("lifecycle.reopened", path=args.file))
+    return 0
+
+
+def _steps():
+    from .model.enums import StepId
+
+    return list(StepId)
+
+
+def cmd_quote(args: argparse.Namespace) -> int:
+    """A quote from a plain shell, through the same locked, merging path as the apps:
+    exit 0 only once it is on disk."""
+    from .lifecycle import is_read_only
+    from .model.enums import StepId
+    from .operations import add_quote
+    from .store import SessionError
+    from .store.shared import update
+
+    words = " ".join(args.words).strip()
+    if not words:
+        return _fail(t("quote_cli.empty"))
+
+    def add(session) -> None:
+        if is_read_only(session):
+            raise SessionError(args.file, [Finding("final_read_only")])
+        step = StepId(args.step) if args.step else session.session.current_step
+        add_quote(session, step, args.speaker, words)
+
+    from .store.errors import Finding
+
+    try:
+        update(args.file, add)
+    except SessionError as error:
+        return _fail(error.message())
+    except TimeoutError:
+        return _fail(t("quote_cli.busy", path=args.file))
+    print(t("quote_cli.saved", path=args.file))
     return 0
 
 

@@ -16,7 +16,7 @@ _WHERE = {
     "ids": ("new_id",),
     "integrity": ("Problem", "find_problems", "format_loc"),
     "session": (
-        "SCHEMA_VERSION", "Backing", "CatalogueEntry", "CheckinStep", "Commitment",
+        "SCHEMA_VERSION", "Backing", "ConflictCopy", "CatalogueEntry", "CheckinStep", "Commitment",
         "CoreTeamMember", "FamilyMember", "FamilyStep", "Insight", "InsightsStep",
         "IntentionDeclaration", "Participant", "Pause", "Perspective", "PrivacyChoices", "Quote", "Relation", "Reopening",
         "RelateStep", "Remark", "SenseRating", "Session", "SessionMeta", "TimelineEvent",

@@ -297,6 +297,14 @@ class CatalogueEntry(Model):
         return self
 
 
+class ConflictCopy(Model):
+    """Two writers changed the same value at once: the other version, kept in sight."""
+
+    at: Stamp
+    field: Text
+    text: Text
+
+
 class PrivacyChoices(Model):
     # Identifier findings the user has looked at and accepted for export, by fingerprint.
     accepted: list[Text] = Field(default_factory=list)
@@ -316,6 +324,7 @@ class Session(Model):
     perspectives: list[Perspective] = Field(default_factory=list)
     catalogue: list[CatalogueEntry] = Field(default_factory=list)
     privacy: PrivacyChoices = Field(default_factory=PrivacyChoices)
+    conflicts: list[ConflictCopy] = Field(default_factory=list)
 
     @property
     def meta(self) -> SessionMeta:

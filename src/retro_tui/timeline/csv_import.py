@@ -310,11 +310,17 @@ def read_events(path: Path, session: Session) -> list[TimelineEvent]:
 
 def import_timeline(session_path: Path, csv_path: Path) -> int:
     """Append the CSV's events to the session file; return how many. Nothing on error."""
-    from ..store import load, now, save
+    from ..store import now
+    from ..store.shared import update
 
-    session = load(session_path)
-    events = read_events(csv_path, session)
-    session.timeline.events.extend(events)
-    session.session.updated = now()
-    save(session, session_path)
-    return len(events)
+    added: list = []
+
+    def add(session) -> None:
+        # Read under the lock, against the file as it is now: another writer (the app,
+        # a notetaker) may have saved a moment ago, and nothing of theirs may be lost.
+        added[:] = read_events(csv_path, session)
+        session.timeline.events.extend(added)
+        session.session.updated = now()
+
+    update(session_path, add)
+    return len(added)

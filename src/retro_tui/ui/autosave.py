@@ -18,7 +18,9 @@ from textual.timer import Timer
 
 from ..lifecycle import is_read_only
 from ..model import Session
-from ..store import now, render, snapshot, write_atomic
+from ..store import now, render, snapshot
+from ..store.errors import SessionError
+from ..store.shared import SharedFile
 from ..store.render_process import render_elsewhere
 
 DELAY_SECONDS = 1.5
@@ -35,6 +37,9 @@ class Autosave:
         self._timer: Timer | None = None
         self._write_lock = threading.Lock()
         self._on_state = on_state
+        # Others may write this file too (a notetaker, `retro-tui quote`): every write
+        # takes the file's lock and merges their changes in rather than overwrite them.
+        self.shared = SharedFile.opened(path, session)
 
     @property
     def dirty(self) -> bool:
@@ -72,10 +77,11 @@ class Autosave:
             if revision <= self.saved_revision:
                 return  # a newer snapshot was written already
             try:
-                text = render_elsewhere(data) if notify else render(data)
-                write_atomic(self.path, text.encode("utf-8"))
+                self.shared.write(data, render_elsewhere if notify else render)
             except OSError as error:
                 self.error = error.strerror or str(error)
+            except SessionError as error:  # changed on disk into something unreadable
+                self.error = error.message()
             else:
                 self.saved_revision, self.error = revision, None
         if notify:

@@ -1,0 +1,71 @@
+"""Three-way merge of a session's plain data, for two writers on one file.
+
+Each writer knows the version it last read or wrote (the base), its own current data
+(mine) and what is on disk now (theirs). Whatever only one side changed is taken from
+that side; lists of records are merged by id, so quotes added on both sides all stay,
+and a record removed on one side is removed. When both sides changed the very same
+value differently, mine wins and theirs is returned as a conflict, for the caller to
+keep visibly: nothing is dropped silently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Conflict:
+    path: tuple
+    kept: Any  # the value that was written
+    other: Any  # the other writer's value, kept aside
+
+
+_MISSING = object()
+
+
+def merge(base: Any, mine: Any, theirs: Any, path: tuple = ()) -> tuple[Any, list[Conflict]]:
+    if _same(mine, base):
+        return theirs, []
+    if _same(theirs, base) or _same(mine, theirs):
+        return mine, []
+    if isinstance(mine, dict) and isinstance(theirs, dict):
+        return _merge_tables(base if isinstance(base, dict) else {}, mine, theirs, path)
+    if _records(mine) and _records(theirs):
+        return _merge_records(base if _records(base) else [], mine, theirs, path)
+    # The same value changed on both sides: mine is written, theirs kept aside (an
+    # edit against a removal keeps the edit; there is nothing to keep of a removal).
+    return mine, ([] if theirs is _MISSING else [Conflict(path, mine, theirs)])
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is b or a == b
+
+
+def _records(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value)
+
+
+def _merge_tables(base: dict, mine: dict, theirs: dict, path: tuple) -> tuple[dict, list[Conflict]]:
+    merged, conflicts = {}, []
+    for key in list(dict.fromkeys([*theirs, *mine])):
+        b, m, t = base.get(key, _MISSING), mine.get(key, _MISSING), theirs.get(key, _MISSING)
+        value, found = merge(b, m, t, (*path, key))
+        conflicts += found
+        if value is not _MISSING:
+            merged[key] = value
+    return merged, conflicts
+
+
+def _merge_records(base: list, mine: list, theirs: list, path: tuple) -> tuple[list, list[Conflict]]:
+    b = {r["id"]: r for r in base}
+    m = {r["id"]: r for r in mine}
+    t = {r["id"]: r for r in theirs}
+    merged, conflicts = [], []
+    # Their order first, then what only I added, in my order.
+    for ident in [*t, *(i for i in m if i not in t)]:
+        value, found = merge(b.get(ident, _MISSING), m.get(ident, _MISSING), t.get(ident, _MISSING),
+                             (*path, ident))
+        conflicts += found
+        if value is not _MISSING:
+            merged.append(value)
+    return merged, conflicts

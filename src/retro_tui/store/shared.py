@@ -1,0 +1,114 @@
+"""One session file, several writers: the facilitator's app, notetakers, `retro-tui
+quote`. Every write happens under an operating-system lock on a lock file beside the
+session (filelock: flock on Unix, msvcrt on Windows; a dead process's lock is released
+by the system, so it never blocks anyone). If the file changed since this writer last
+wrote it, the other writer's changes are merged in first (`merge.py`), so no writer
+overwrites another. See docs/writers.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+
+from ..model import Session
+from ..model.integrity import format_loc
+from .atomic import ensure_private_dir, write_atomic
+from .codec import decode, loads, render, snapshot
+from .merge import merge
+
+BOOKKEEPING = {("updated",), ("seconds_per_step",), ("started",), ("current_step",)}
+LOCK_TIMEOUT = 30  # seconds; a save holds the lock for milliseconds
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of a session, in a private folder of this user's, not beside the
+    session: the sessions folder holds sessions only, and a failed command leaves it
+    exactly as it was. (Writers on one machine share it, which is what locking is for.)"""
+    folder = Path(tempfile.gettempdir()) / f"retro-tui-locks-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    ensure_private_dir(folder)
+    name = hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:32]
+    return folder / f"{name}.lock"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class SharedFile:
+    def __init__(self, path: Path, base: dict[str, Any], written: bytes | None = None):
+        """`base`: this writer's own snapshot as last read or written; `written`: the
+        file's bytes then."""
+        self.path = Path(path)
+        self.base = base
+        # What the file holds after our last write: ours merged with the others'. The
+        # app keeps showing its own data, so the others' changes are merged from here
+        # again at every write, or the next write would drop them.
+        self.on_disk = base
+        self.digest = _digest(written) if written is not None else None
+        self.merges = 0  # how often another writer's changes were merged in
+
+    @classmethod
+    def opened(cls, path: Path, session: Session) -> SharedFile:
+        try:
+            written = Path(path).read_bytes()
+        except OSError:
+            written = None
+        return cls(path, snapshot(session), written)
+
+    def write(self, data: dict[str, Any], render_text: Callable[[dict], str] = render) -> None:
+        """Write this writer's snapshot; merge first if someone else wrote since."""
+        with FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT):
+            try:
+                disk = self.path.read_bytes()
+            except FileNotFoundError:
+                disk = None
+            if disk is None or self.digest is None:
+                theirs = self.on_disk
+            elif _digest(disk) != self.digest:
+                theirs = snapshot(loads(decode(disk, self.path), self.path))
+                self.merges += 1
+            else:
+                theirs = self.on_disk
+            out = self._merged(data, theirs)
+            text = render_text(out).encode("utf-8")
+            write_atomic(self.path, text)
+            self.base, self.on_disk, self.digest = data, out, _digest(text)
+
+    def _merged(self, mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+        if theirs is self.base or theirs == self.base:
+            return mine  # nobody else wrote: the common case, no merging needed
+        merged, conflicts = merge(self.base, mine, theirs)
+        # Clock and step bookkeeping is nobody's words: the latest writer's simply holds.
+        conflicts = [c for c in conflicts if c.path[:1] != ("session",) or c.path[1:2] not in BOOKKEEPING]
+        if conflicts:
+            now = dt.datetime.now().replace(microsecond=0)
+            kept = list(merged.get("conflicts", []))
+            for c in conflicts:
+                kept.append({"at": now, "field": format_loc(c.path), "text": _as_text(c.other)})
+            merged["conflicts"] = kept
+        # Through the model again: what is written is always a valid session.
+        return snapshot(Session.model_validate(merged))
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items() if k != "id" and v not in ("", None, [], {}))
+    return str(value)
+
+
+def update(path: Path, change: Callable[[Session], None], *, lifecycle: bool = False) -> Session:
+    """Read, change and write a session under the lock (one short command's whole life)."""
+    from .files import load, save
+
+    with FileLock(str(lock_path(Path(path))), timeout=LOCK_TIMEOUT):
+        session = load(path)
+        change(session)
+        save(session, path, lifecycle=lifecycle)
+    return session
