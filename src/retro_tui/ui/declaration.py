@@ -61,7 +61,8 @@ class DeclarationPanel(Static, can_focus=True):
         def edited(result: IntentionDeclaration | None) -> None:
             if result is not None:
                 for name in TEXT_FIELDS:
-                    setattr(closing, name, getattr(result, name))
+                    # The session's closing now: another writer's merge may have replaced it.
+                    setattr(self.session.closing, name, getattr(result, name))
                 self.show()
                 self.post_message(SessionChanged())
 

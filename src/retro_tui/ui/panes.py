@@ -92,7 +92,8 @@ class CheckinPane(StepPane):
         def done(result) -> None:
             if result is None:
                 return  # Esc ends the round
-            person.check_in = result.check_in
+            current = next((p for p in self.session.checkin.participants if p.id == person.id), person)
+            current.check_in = result.check_in  # by id: others' changes may have come in
             self.query_one(RecordTable).reload(person.id)
             self.post_message(SessionChanged())
             self.action_round(index + 1)
@@ -322,7 +323,8 @@ class InsightsPane(StepPane):
 
         def picked(ids: list[str] | None) -> None:
             if ids is not None and ids != insight.events:
-                insight.events = ids
+                current = next((i for i in self.session.insights.items if i.id == insight.id), insight)
+                current.events = ids  # by id: others' changes may have come in
                 self.query_one("#insights", RecordTable).reload(insight.id)
                 self.post_message(SessionChanged())
 

@@ -148,8 +148,13 @@ class RecordTable(Widget, can_focus=False):
 
         def edited(result: BaseModel | None) -> None:
             if result is not None:
+                # By id: another writer's changes may have replaced the list meanwhile.
                 items = self.items()
-                items[items.index(record)] = result
+                at = next((i for i, r in enumerate(items) if r.id == record.id), None)
+                if at is None:
+                    items.append(result)  # removed by someone else while edited here: kept
+                else:
+                    items[at] = result
                 self._changed(result.id)
 
         self.app.push_screen(localized(RecordForm)(t("form.edit", what=t(self.title)), record, self.specs), edited)

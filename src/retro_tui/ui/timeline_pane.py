@@ -185,8 +185,13 @@ class TimelinePane(StepPane):
         self.post_message(SessionChanged())
 
     def _replace(self, old: TimelineEvent, new: TimelineEvent) -> None:
+        # By id: another writer's changes may have replaced the list meanwhile.
         events = self.session.timeline.events
-        events[events.index(old)] = new
+        at = next((i for i, e in enumerate(events) if e.id == old.id), None)
+        if at is None:
+            events.append(new)
+        else:
+            events[at] = new
 
     def action_open_quick_add(self) -> None:
         if refused(self):
@@ -299,7 +304,8 @@ class TimelinePane(StepPane):
         if event is not None:
             copy = event.model_copy(update={"id": ops.fresh_id(self.session, "ev")}, deep=True)
             events = self.session.timeline.events
-            self._change(lambda: events.insert(events.index(event) + 1, copy), select=copy)
+            at = next((i for i, e in enumerate(events) if e.id == event.id), len(events) - 1)
+            self._change(lambda: events.insert(at + 1, copy), select=copy)
 
     def action_remove(self) -> None:
         if refused(self):
