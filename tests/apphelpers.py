@@ -62,11 +62,10 @@ async def opened(pilot) -> None:
     paints first and reads the session right after its first frame."""
     import asyncio
 
-    from retro_tui.ui.session_screen import SessionScreen
-
     async def settled() -> None:
-        # Ready, or replaced by the message of a file that could not be read.
-        while isinstance(screen := pilot.app.screen, SessionScreen) and not screen.ready.is_set():
+        # Ready, or replaced by the message of a file that could not be read. (The
+        # facilitator's and the notetaker's screens both say when they are ready.)
+        while (ready := getattr(pilot.app.screen, "ready", None)) is not None and not ready.is_set():
             await asyncio.sleep(0.01)
 
     await asyncio.wait_for(settled(), timeout=30)

@@ -50,6 +50,14 @@ def english() -> None:
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def private_state(tmp_path_factory, monkeypatch) -> Path:
+    """Draft journals go to a folder of the test's own, never the user's."""
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    return state
+
+
 @pytest.fixture
 def run_cli(capsys):
     def run(*args: str) -> tuple[int, str, str]:

@@ -76,3 +76,18 @@ def test_the_timeline(snap_compare, example_app, lang, size, zoom):
         await pilot.pause()
 
     assert snap_compare(example_app(lang), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_notetakers_view(snap_compare, tmp_path, lang):
+    """80x24: the facilitator's step, the quote box, the latest quotes, the step's notes."""
+    path = tmp_path / "example.toml"
+    shutil.copy(EXAMPLE, path)
+    set_language(lang)
+    app = localized(RetroApp)(tmp_path, path, follow_session_language=False, notetaker=True)
+
+    async def run_before(pilot) -> None:
+        await opened(pilot)
+        await pilot.press(*"Lot")  # the speaker's name is offered as it is typed
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

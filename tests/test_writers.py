@@ -109,3 +109,26 @@ def test_a_writer_killed_while_holding_the_lock_blocks_no_one(example_copy):
     update(example_copy, lambda s: ops.add_quote(s, StepId.closing, "Esther", "Daar gaan we"))
     assert time.monotonic() - start < 5
     assert load(example_copy).quotes[-1].text == "Daar gaan we"
+
+
+def test_two_people_writing_along_in_the_same_notes_keep_all_their_lines():
+    from retro_tui.store.text_merge import merge_text
+
+    # Both added lines at the end: all are kept, the one saved first first.
+    assert merge_text("Start", "Start\nGespreksleider: stilte", "Start\nNotulist: Jeroen knikt") == \
+        ("Start\nNotulist: Jeroen knikt\nGespreksleider: stilte", None)
+    # A line just begun (Enter pressed, nothing typed yet) is not a change of a line.
+    assert merge_text("Start", "Start\n", "Start\nNotulist") == ("Start\nNotulist\n", None)
+    # Different lines changed: both changes hold.
+    assert merge_text("a\nb\nc", "A\nb\nc", "a\nb\nC") == ("A\nb\nC", None)
+    # The very same line changed by both: mine holds, theirs is handed back to keep aside.
+    assert merge_text("a\nb", "a\nB1", "a\nB2") == ("a\nB1", "B2")
+
+
+def test_notes_merge_by_line_and_a_clash_is_kept_aside():
+    base = {"timeline": {"notes": "Start"}}
+    merged, conflicts = merge(base, {"timeline": {"notes": "Start\nmijn"}}, {"timeline": {"notes": "Start\nhun"}})
+    assert merged["timeline"]["notes"] == "Start\nhun\nmijn" and conflicts == []
+    merged, conflicts = merge(base, {"timeline": {"notes": "Mijn start"}}, {"timeline": {"notes": "Hun start"}})
+    assert merged["timeline"]["notes"] == "Mijn start"
+    assert [(c.path, c.other) for c in conflicts] == [(("timeline", "notes"), "Hun start")]

@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("new", cmd_new).add_argument("title", nargs="?", metavar=t("cli.metavar_title"))
     command("open", cmd_open).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
+    command("notetaker", cmd_notetaker).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("list", cmd_list)
     command("check", cmd_check).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("example", cmd_example)
@@ -131,6 +132,13 @@ def _show(path: Path, args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     return _show(args.file, args)
+
+
+def cmd_notetaker(args: argparse.Namespace) -> int:
+    from .store import sessions_dir
+    from .ui.app import run
+
+    return run(sessions_dir(args.sessions_dir), args.file, follow_session_language=not args.lang, notetaker=True)
 
 
 def cmd_example(args: argparse.Namespace) -> int:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .text_merge import merge_text
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -32,9 +34,17 @@ def merge(base: Any, mine: Any, theirs: Any, path: tuple = ()) -> tuple[Any, lis
         return _merge_tables(base if isinstance(base, dict) else {}, mine, theirs, path)
     if _records(mine) and _records(theirs):
         return _merge_records(base if _records(base) else [], mine, theirs, path)
+    if path[-1:] == ("notes",) and _text(mine) and _text(theirs) and _text(base):
+        # Where two people write along, their lines are merged, not one text picked.
+        merged, lost = merge_text(*(("" if v is _MISSING else v) for v in (base, mine, theirs)))
+        return merged, ([] if lost is None else [Conflict(path, merged, lost)])
     # The same value changed on both sides: mine is written, theirs kept aside (an
     # edit against a removal keeps the edit; there is nothing to keep of a removal).
     return mine, ([] if theirs is _MISSING else [Conflict(path, mine, theirs)])
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) or value is _MISSING  # empty notes are left out of a snapshot
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -53,6 +53,9 @@ class SharedFile:
         self.on_disk = base
         self.digest = _digest(written) if written is not None else None
         self.merges = 0  # how often another writer's changes were merged in
+        # A write merged others' changes into the file that this writer's session does
+        # not have yet: the screen should take them in (`adopt`).
+        self.unadopted = False
 
     @classmethod
     def opened(cls, path: Path, session: Session) -> SharedFile:
@@ -76,14 +79,42 @@ class SharedFile:
                 self.merges += 1
             else:
                 theirs = self.on_disk
-            out = self._merged(data, theirs)
+            merged = self._merged(data, theirs)
+            out = data if merged is None else snapshot(merged)
             text = render_text(out).encode("utf-8")
             write_atomic(self.path, text)
             self.base, self.on_disk, self.digest = data, out, _digest(text)
+            self.unadopted = self.unadopted or merged is not None
 
-    def _merged(self, mine: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    def changed_on_disk(self) -> tuple[dict[str, Any], str | None] | None:
+        """Others' version, if the file is not what this writer last wrote or took in.
+
+        Safe off the UI thread (the read needs no lock: files are replaced whole)."""
+        try:
+            disk = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        digest = _digest(disk)
+        if digest != self.digest:
+            return snapshot(loads(decode(disk, self.path), self.path)), digest
+        if self.unadopted:
+            return self.on_disk, self.digest
+        return None
+
+    def adopt(self, mine: dict[str, Any], theirs: dict[str, Any], digest: str | None) -> Session | None:
+        """Take others' version in: the session to show, or None if there is nothing new.
+
+        Only while none of this writer's writes is under way: `base` is what the
+        session on the screen derives from, and from here on that is `theirs`."""
+        merged = self._merged(mine, theirs)
+        self.base = self.on_disk = theirs
+        self.digest, self.unadopted = digest, False
+        return merged
+
+    def _merged(self, mine: dict[str, Any], theirs: dict[str, Any]) -> Session | None:
+        """The three-way merge as a valid session; None when nobody else wrote."""
         if theirs is self.base or theirs == self.base:
-            return mine  # nobody else wrote: the common case, no merging needed
+            return None  # nobody else wrote: the common case, no merging needed
         merged, conflicts = merge(self.base, mine, theirs)
         # Clock and step bookkeeping is nobody's words: the latest writer's simply holds.
         conflicts = [c for c in conflicts if c.path[:1] != ("session",) or c.path[1:2] not in BOOKKEEPING]
@@ -94,7 +125,7 @@ class SharedFile:
                 kept.append({"at": now, "field": format_loc(c.path), "text": _as_text(c.other)})
             merged["conflicts"] = kept
         # Through the model again: what is written is always a valid session.
-        return snapshot(Session.model_validate(merged))
+        return Session.model_validate(merged)
 
 
 def _as_text(value: Any) -> str:

@@ -38,6 +38,10 @@ class History:
         del self._undo[: -self.limit]
         self._redo.clear()
 
+    def forget(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)

@@ -37,8 +37,10 @@ class RetroApp(App):
         folder: Path,
         path: Path | None = None,
         follow_session_language: bool = True,
+        notetaker: bool = False,
     ):
         super().__init__()
+        self.notetaker = notetaker  # the second person's compact view (notetaker.py)
         self.folder = folder
         self.start_path = path
         self.follow_session_language = follow_session_language
@@ -74,6 +76,14 @@ class RetroApp(App):
     def open_session(self, path: Path, replace: bool = True, session: Session | None = None) -> None:
         from ..store import peek
 
+        if self.notetaker:
+            from .notetaker import NotetakerScreen
+
+            peeked = peek(path) if session is None else None
+            if self.follow_session_language and (session or peeked):
+                set_language(session.session.language if session else peeked.language)
+            self.push_screen(localized(NotetakerScreen)(session, path))
+            return
         peeked = None
         if session is None:
             peeked = peek(path)
@@ -133,6 +143,11 @@ class RetroApp(App):
             self.switch_screen(localized(SessionScreen)(screen.session, screen.path))
         elif isinstance(screen, OpeningScreen):
             self.switch_screen(localized(OpeningScreen)(self.folder))
+        elif self.notetaker:
+            from .notetaker import NotetakerScreen
+
+            if isinstance(screen, NotetakerScreen):
+                self.switch_screen(localized(NotetakerScreen)(screen.session, screen.path))
         self.notify(t("language.switched"), timeout=2)
 
 
@@ -141,7 +156,8 @@ def run(
     folder: Path,
     path: Path | None = None,
     follow_session_language: bool = True,
+    notetaker: bool = False,
 ) -> int:
-    app = localized(RetroApp)(folder, path, follow_session_language)
+    app = localized(RetroApp)(folder, path, follow_session_language, notetaker)
     app.run()
     return USER_ERROR if app.start_failed else 0

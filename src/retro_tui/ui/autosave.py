@@ -20,6 +20,7 @@ from ..lifecycle import is_read_only
 from ..model import Session
 from ..store import now, render, snapshot
 from ..store.errors import SessionError
+from ..store.in_place import refresh_in_place
 from ..store.shared import SharedFile
 from ..store.render_process import render_elsewhere
 
@@ -36,7 +37,12 @@ class Autosave:
         self.error: str | None = None
         self._timer: Timer | None = None
         self._write_lock = threading.Lock()
-        self._on_state = on_state
+        self._count_lock = threading.Lock()
+        # Snapshots handed to a writer thread and not yet written, and writes done: the
+        # screen takes others' changes in only between writes (see follow.py).
+        self.pending = 0
+        self.writes = 0
+        self.on_state = on_state
         # Others may write this file too (a notetaker, `retro-tui quote`): every write
         # takes the file's lock and merges their changes in rather than overwrite them.
         self.shared = SharedFile.opened(path, session)
@@ -52,7 +58,7 @@ class Autosave:
         self.revision += 1
         if self._timer is None:
             self._timer = self.app.set_timer(DELAY_SECONDS, self.save_soon)
-        self._on_state()
+        self.on_state()
 
     def save_soon(self) -> None:
         """Snapshot now, write in the background."""
@@ -62,7 +68,9 @@ class Autosave:
         if not self.dirty:
             return
         revision, data = self.revision, snapshot(self.session)
-        self.app.run_worker(lambda: self._write(revision, data), thread=True, group="autosave")
+        with self._count_lock:
+            self.pending += 1
+        self.app.run_worker(lambda: self._write_pending(revision, data), thread=True, group="autosave")
 
     def save_now(self) -> None:
         """Write on this thread (quitting, changing step): the file is current on return."""
@@ -71,6 +79,28 @@ class Autosave:
             self._timer = None
         if self.dirty:
             self._write(self.revision, snapshot(self.session), notify=False)
+
+    def _write_pending(self, revision: int, data: dict) -> None:
+        try:
+            self._write(revision, data)
+        finally:
+            with self._count_lock:
+                self.pending -= 1
+
+    def adopt(self, theirs: dict, digest: str | None) -> set[str]:
+        """Take another writer's saved changes into the session on the screen; returns
+        the session's fields that changed. Only on the UI thread, with no write pending."""
+        merged = self.shared.adopt(snapshot(self.session), theirs, digest)
+        if merged is None:
+            return set()
+        changed = refresh_in_place(self.session, merged)
+        if snapshot(self.session) != theirs:
+            # Unsaved changes of ours (or a kept-aside copy of a clash) are not in the
+            # file yet: write them on the usual schedule.
+            self.revision += 1
+            if self._timer is None:
+                self._timer = self.app.set_timer(DELAY_SECONDS, self.save_soon)
+        return changed
 
     def _write(self, revision: int, data: dict, notify: bool = True) -> None:
         with self._write_lock:
@@ -84,5 +114,7 @@ class Autosave:
                 self.error = error.message()
             else:
                 self.saved_revision, self.error = revision, None
+                with self._count_lock:
+                    self.writes += 1
         if notify:
-            self.app.call_from_thread(self._on_state)
+            self.app.call_from_thread(self.on_state)

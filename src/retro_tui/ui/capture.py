@@ -138,6 +138,9 @@ class QuotesScreen(ModalScreen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         self.reload()
 
+    def others_saved(self, fields: set[str]) -> None:
+        self.reload()
+
     def action_mark(self) -> None:
         from .guard import refused
 

@@ -65,6 +65,15 @@ class StepPane(VerticalScroll, can_focus=False):
         targets.first().focus()
         return True
 
+    def others_saved(self) -> None:
+        """Another writer's changes came in: show them, on the same records as before."""
+        for table in self.query(RecordTable):
+            table.reload()
+        for family_map in self.query(FamilyMap):
+            family_map.refresh_map()
+        for panel in self.query(DeclarationPanel):
+            panel.show()
+
     def table(self, *args, **kwargs) -> RecordTable:
         return localized(RecordTable)(*args, **kwargs)
 
@@ -301,6 +310,10 @@ class InsightsPane(StepPane):
 
     def on_session_changed(self, event: SessionChanged) -> None:
         self._show_links()
+
+    def others_saved(self) -> None:
+        super().others_saved()
+        self.on_show()
 
     def on_show(self) -> None:
         # Events may have changed in the timeline step since this pane was last seen.

@@ -104,6 +104,10 @@ class RecordTable(Widget, can_focus=False):
     def reload(self, select: str | None = None) -> None:
         table = self.table
         old_row = table.cursor_row
+        if select is None and table.row_count:
+            # Stay on the same record, not the same row: another writer's additions
+            # may come in above it.
+            select = table.coordinate_to_cell_key((old_row, 0)).row_key.value
         table.clear()
         widths = self.widths
         for record in self.rows():

@@ -25,6 +25,7 @@ from ..method import step
 from ..model.enums import StepId
 from .keys import Key, localized
 from .messages import SessionChanged
+from .recent_quotes import RecentQuotes
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -106,6 +107,10 @@ class SessionScreen(Screen):
                 # Not a tab stop: tab goes from the step's lists straight to the notes.
                 with VerticalScroll(id="guidance-box", can_focus=False):
                     yield Static(guidance(here), id="guidance")
+                # Hidden while the step has no quotes, so the questions keep the room.
+                quotes = RecentQuotes(None, 3, id="recent-quotes")
+                quotes.display = False
+                yield quotes
                 notes = TextArea(
                     self._step_model().notes if self.session else "",
                     id="notes", soft_wrap=True, tab_behavior="focus", read_only=self.session is None,
@@ -151,17 +156,32 @@ class SessionScreen(Screen):
         from ..lifecycle import is_read_only
         from ..store import now
         from .autosave import Autosave
+        from .follow import Follow
 
         self.query_one("#notes", TextArea).read_only = is_read_only(self.session)
 
         self.query_one("#panes", ContentSwitcher).current = f"pane-{self.current.value}"
         self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
+        self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
+        self._recover()
         if self.session.session.started is None:
             self.session.session.started = now()
         self.set_interval(1, self._tick)
         self.refresh_status()
+        self._show_quotes()
         self.call_after_refresh(self._focus_pane)
         self.ready.set()
+
+    def _recover(self) -> None:
+        """Drafts a crashed writer of this session left, and its half-written saves."""
+        from ..store.recovery import recover
+        from ..store.shared import lock_path
+        from .drafts import DraftKeeper, give_back
+
+        give_back(self, recover(self.path, lock_path))
+        with self.query_one("#notes", TextArea).prevent(TextArea.Changed):
+            self.query_one("#notes", TextArea).load_text(self._step_model().notes)
+        self.drafts = DraftKeeper(self, self.path, lambda: self.current)
 
     def _focus_pane(self, tries: int = 3) -> None:
         """Focus the current step's work; a pane still being mounted gets a moment."""
@@ -176,6 +196,7 @@ class SessionScreen(Screen):
         # typed is written before this screen goes.
         if self.autosave is not None:
             self.autosave.save_now()
+            self.drafts.close()  # a normal end: no drafts to give back
 
     def _make_panes(self) -> list:
         from .panes import pane_class
@@ -206,6 +227,9 @@ class SessionScreen(Screen):
         # A step change is a natural moment to be on disk, but a keypress must not wait
         # for a whole session to be rendered: the write goes to the worker now.
         self.autosave.save_soon()
+        self._show_step(step_id)
+
+    def _show_step(self, step_id: StepId) -> None:
         tabs = self.query_one(Tabs)
         # Our own change of tab must not come back as a "user picked a tab" event: queued
         # behind fast F6 presses, it would move the session back a step.
@@ -219,8 +243,40 @@ class SessionScreen(Screen):
         with notes.prevent(TextArea.Changed):
             notes.load_text(self._step_model().notes)
         self.refresh_status()
+        self._show_quotes()
         if not isinstance(self.focused, Tabs):
             self.call_after_refresh(self._focus_pane)
+
+    def _show_quotes(self) -> None:
+        self.query_one("#recent-quotes", RecentQuotes).show(self.session, self.current)
+
+    # --- other writers ----------------------------------------------------------------
+
+    def _flush_notes(self) -> None:
+        """The notes as typed this very moment belong to the session before others'
+        changes are merged in (the text area's change message may still be queued)."""
+        notes = self.query_one("#notes", TextArea)
+        if not notes.read_only and notes.text != self._step_model().notes:
+            self._step_model().notes = notes.text
+            self.autosave.changed()
+
+    def others_saved(self, fields: set[str]) -> None:
+        """Another writer's saved changes are in the session now: show them."""
+        from .live_text import take_in
+
+        people = bool(fields & {"checkin", "family"})
+        for step_id in STEP_ORDER:
+            if people or step_id.value in fields:
+                self.query_one(f"#pane-{step_id.value}").others_saved()
+        if self.query_one(ContentSwitcher).current != f"pane-{self.current.value}":
+            self._show_step(self.current)  # another facilitator's app moved on
+        self.query_one("#title", Static).update(Text(self.session.session.title, style="bold"))
+        take_in(self.query_one("#notes", TextArea), self._step_model().notes)
+        self._show_quotes()
+        for screen in self.app.screen_stack:
+            if screen is not self and hasattr(screen, "others_saved"):
+                screen.others_saved(fields)
+        self.refresh_status()
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab.id:
@@ -338,6 +394,7 @@ class SessionScreen(Screen):
                 speaker, words = result
                 ops.add_quote(self.session, self.current, speaker, words)
                 self.autosave.changed()
+                self._show_quotes()
                 self.notify(t("quote.saved"), timeout=2)
 
         self.app.push_screen(localized(QuoteCapture)(self.session), captured)

@@ -170,6 +170,12 @@ class TimelinePane(StepPane):
                 parts.append(Text.assemble((t(f"field.{name}") + ": ", "italic"), reflow(value)))
         return Group(*parts)
 
+    def others_saved(self) -> None:
+        # Undo goes back over this screen's own changes only: a snapshot from before
+        # another writer's events came in would take them out again.
+        self.history.forget()
+        self.refresh_view()
+
     def refresh_view(self, select=None) -> None:
         self.view.reload(select)
         self.show_state()

@@ -1,0 +1,150 @@
+"""After a crash, a killed terminal or a power cut: what can be given back, and what
+was left behind.
+
+- **Drafts.** What is being typed but not yet kept (a quote's words, a form, the
+  quick-add line) is not in the session yet. Each app writes it, about once a second,
+  to a small journal of its own in the user's state folder (owner-only, written
+  atomically). A journal whose writer is no longer running was left by a crash; on the
+  next start its drafts are handed back and the journal is removed.
+- **Half-written saves.** A writer killed while saving leaves its temporary file
+  beside the session (the session itself is whole: files are replaced by a rename).
+  Under the session's lock no one is saving, so any such file is left over.
+- **Locks.** A dead writer's lock holds nothing (the system drops it with the process);
+  its empty lock file is removed once it has been unused for a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from .atomic import ensure_private_dir, write_atomic
+
+STALE_LOCK_SECONDS = 24 * 3600
+
+
+def journal_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
+    return Path(base) / "retro-tui" / "drafts"
+
+
+def _key(path: Path) -> str:
+    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Draft:
+    step: str  # the step the session was in while it was typed
+    where: str  # what was being filled in, in the writer's language
+    text: str
+
+
+@dataclass
+class Recovered:
+    drafts: list[Draft] = field(default_factory=list)
+    when: dt.datetime | None = None  # the last the dead writer wrote its journal
+    temp_files: int = 0
+    lock_files: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.drafts or self.temp_files)
+
+
+class DraftJournal:
+    """This writer's journal for one session (one file per running writer)."""
+
+    def __init__(self, session_path: Path):
+        self.session_path = Path(session_path)
+        self.path = journal_dir() / f"{_key(self.session_path)}-{os.getpid()}.json"
+        self._last: list[Draft] | None = None
+
+    def write(self, drafts: list[Draft]) -> None:
+        if drafts == self._last:
+            return
+        if not drafts:
+            self.close()
+        else:
+            ensure_private_dir(self.path.parent)
+            data = {
+                "session": str(self.session_path.resolve()),
+                "pid": os.getpid(),
+                "at": dt.datetime.now().replace(microsecond=0).isoformat(),
+                "drafts": [d.__dict__ for d in drafts],
+            }
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"), keep_backup=False)
+        self._last = list(drafts)
+
+    def close(self) -> None:
+        """Nothing is being typed (or the app ends normally): nothing to give back."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+        self._last = []
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process has that number now; leave it be
+    return True
+
+
+def recover(session_path: Path, lock_for) -> Recovered:
+    """Give back the drafts of dead writers of this session and clean what they left.
+
+    `lock_for(path)` is the session's lock file (store/shared.py)."""
+    session_path = Path(session_path)
+    found = Recovered()
+    folder = journal_dir()
+    for journal in sorted(folder.glob(f"{_key(session_path)}-*.json")) if folder.is_dir() else []:
+        try:
+            pid = int(journal.stem.rsplit("-", 1)[1])
+        except ValueError:
+            continue
+        if _alive(pid):
+            continue  # a notetaker or facilitator that is still writing
+        try:
+            data = json.loads(journal.read_text(encoding="utf-8"))
+            found.drafts += [Draft(**d) for d in data.get("drafts", [])]
+            found.when = max(filter(None, [found.when, dt.datetime.fromisoformat(data["at"])]))
+        except (OSError, ValueError, TypeError, KeyError):
+            pass  # a journal that does not read has nothing to give back
+        journal.unlink(missing_ok=True)
+    try:
+        with FileLock(str(lock_for(session_path)), timeout=5):
+            for temp in session_path.parent.glob(f".{session_path.name}.*.tmp"):
+                temp.unlink(missing_ok=True)
+                found.temp_files += 1
+    except Timeout:
+        pass  # someone is saving right now; their temporary file is not left over
+    found.lock_files = _clean_locks(Path(lock_for(session_path)).parent)
+    return found
+
+
+def _clean_locks(folder: Path) -> int:
+    cleaned = 0
+    old = time.time() - STALE_LOCK_SECONDS
+    for lock in folder.glob("*.lock"):
+        try:
+            if lock.stat().st_mtime > old:
+                continue
+            # Removed while held, so no writer can be holding it at that moment.
+            with FileLock(str(lock), timeout=0):
+                lock.unlink()
+            cleaned += 1
+        except (OSError, Timeout):
+            pass
+    return cleaned

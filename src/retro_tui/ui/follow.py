@@ -1,0 +1,84 @@
+"""Following other writers: what a notetaker (or `retro-tui quote`) saves shows on this
+screen within a second, without touching what is being typed here.
+
+Twice a second the file is looked at (a stat, nearly free). When it changed, it is read
+and parsed in a thread; back on the UI thread the others' version is merged three ways
+with this screen's session, in place (`Autosave.adopt`). That step is skipped while one
+of this screen's own writes is under way, or when one happened during the read: a write
+and a take-in must never interleave, or a snapshot taken before the take-in would be
+written as if it came after it, and would undo the others' additions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from textual.screen import Screen
+
+from ..store.errors import SessionError
+from .autosave import Autosave
+
+SECONDS = 0.5
+
+
+def _stat(path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+class Follow:
+    def __init__(self, screen: Screen, autosave: Autosave, before: Callable[[], None],
+                 after: Callable[[set[str]], None]):
+        """`before`: put what widgets hold but the session not yet into the session;
+        `after`: show the changed fields."""
+        self.screen = screen
+        self.autosave = autosave
+        self.before = before
+        self.after = after
+        self._seen = _stat(autosave.path)
+        self._reading = False
+        screen.set_interval(SECONDS, self.poll)
+
+    def poll(self) -> None:
+        saving = self.autosave
+        if self._reading or saving.pending:
+            return
+        seen = _stat(saving.path)
+        if seen == self._seen and not saving.shared.unadopted:
+            return
+        self._reading = True
+        writes = saving.writes
+        self.screen.run_worker(lambda: self._read(writes, seen), thread=True, group="follow", exit_on_error=False)
+
+    def _read(self, writes: int, seen: tuple | None) -> None:
+        try:
+            found = self.autosave.shared.changed_on_disk()
+        except SessionError as error:
+            found = error
+        except OSError:
+            found = None
+        try:
+            self.screen.app.call_from_thread(self._arrived, writes, seen, found)
+        except RuntimeError:
+            pass  # the app is closing
+
+    def _arrived(self, writes: int, seen: tuple | None, found) -> None:
+        self._reading = False
+        saving = self.autosave
+        if saving.pending or saving.writes != writes:
+            return  # our own write came in between: look again at the next tick
+        self._seen = seen
+        if isinstance(found, SessionError):
+            # Someone broke the file by hand: say so; our next write says it again.
+            saving.error = found.message()
+            saving.on_state()
+            return
+        if found is None:
+            return
+        self.before()
+        changed = saving.adopt(*found)
+        if changed:
+            self.after(changed)

@@ -1,0 +1,281 @@
+"""The notetaker's view (`retro-tui notetaker FILE`): a second person writes along on
+a second terminal while the facilitator drives the session.
+
+It follows the facilitator's step as it is saved, and never moves it; it has no clock.
+The quote box is the fast path: a name (completed from the participants and the family's
+pseudonyms and roles), the words, Enter. Below are the latest quotes, the step's notes
+(the same notes the facilitator's side panel shows) and, on F3, a note to the pause."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Input, Label, Static, TextArea
+
+from .. import operations as ops
+from ..i18n import current_language, t
+from ..method import step as method_step
+from ..model import Session, StepId
+from .guard import refused
+from .keys import Key, localized
+from .live_text import take_in
+from .recent_quotes import RecentQuotes
+
+
+def speakers(session: Session) -> list[str]:
+    names = [p.name for p in session.checkin.participants]
+    names += [m.pseudonym for m in session.family.members]
+    return names + [m.role for m in session.family.members if m.role]
+
+
+class PauseNote(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    PauseNote { align: center middle; background: $background 50%; }
+    PauseNote > Vertical { width: 70; max-width: 95%; height: auto; border: round $primary;
+        background: $surface; padding: 0 1; }
+    """
+    KEYS = [Key("escape", "cancel", "key.cancel")]
+
+    def __init__(self, note: str, heading: str):
+        super().__init__()
+        self.note, self.heading = note, heading
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = t("notetaker.pause_note")
+            yield Label(self.heading)
+            yield Input(self.note, placeholder=t("pause.note_hint"), id="pause-note")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NotetakerScreen(Screen):
+    DEFAULT_CSS = """
+    NotetakerScreen #title { height: 1; padding: 0 1; background: $panel; }
+    NotetakerScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    NotetakerScreen #quote-box { height: 3; border: round $accent; }
+    NotetakerScreen #quote-box:focus-within { border: round $accent; background: $boost; }
+    NotetakerScreen #speaker { width: 22; border: none; height: 1; }
+    NotetakerScreen #words { width: 1fr; border: none; height: 1; }
+    NotetakerScreen #latest { max-height: 9; }
+    NotetakerScreen #step-notes { height: 1fr; min-height: 4; border: round $primary 40%; }
+    NotetakerScreen #step-notes:focus { border: round $accent; }
+    """
+    KEYS = [
+        Key("f2", "quote", "notetaker.key_quote", priority=True, id="quote"),
+        Key("f3", "pause_note", "notetaker.key_pause_note", priority=True, id="pause_note"),
+        Key("f5", "notes", "notetaker.key_notes", priority=True, id="notes"),
+        Key("f7", "quotes", "key.quotes", priority=True, id="quotes"),
+        Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
+        Key("ctrl+s", "save", "key.save", show=False),
+        Key("f1", "app.help", "key.help"),
+    ]
+
+    def __init__(self, session: Session | None, path: Path):
+        super().__init__()
+        self.session = session
+        self.path = path
+        self.autosave = None
+        self.step: StepId | None = None  # the facilitator's step, as last saved
+        self.ready = asyncio.Event()
+
+    @property
+    def current(self) -> StepId:
+        return self.step or StepId.checkin
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        yield Static(id="status")
+        with Horizontal(id="quote-box") as box:
+            box.border_title = t("notetaker.quote_box")
+            yield Input(placeholder=t("notetaker.speaker"), id="speaker")
+            yield Input(placeholder=t("quote.words"), id="words")
+        yield RecentQuotes(None, 7, id="latest", hide_empty=False)
+        yield TextArea(id="step-notes", soft_wrap=True, tab_behavior="focus")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        if self.session is not None:
+            self._start()
+        else:
+            self.run_worker(self._read, thread=True, exit_on_error=False)
+
+    def _read(self) -> None:
+        from ..store import SessionError, load
+
+        try:
+            session = load(self.path)
+        except SessionError as error:
+            self.app.call_from_thread(self.app.open_failed, error)
+            return
+        self.app.call_from_thread(self._loaded, session)
+
+    def _loaded(self, session: Session) -> None:
+        if not getattr(self.app, "closing", False):
+            self.session = session
+            self._start()
+
+    def _start(self) -> None:
+        from ..lifecycle import is_read_only
+        from .autosave import Autosave
+        from .follow import Follow
+
+        self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
+        self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
+        from ..store.recovery import recover
+        from ..store.shared import lock_path
+        from .drafts import DraftKeeper, give_back
+
+        self.step = self.session.session.current_step
+        give_back(self, recover(self.path, lock_path))
+        self.step = None  # others_saved below shows the step and its notes
+        self.drafts = DraftKeeper(self, self.path, lambda: self.current)
+        speaker = self.query_one("#speaker", Input)
+        speaker.suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
+        read_only = is_read_only(self.session)
+        for widget in (speaker, self.query_one("#words", Input)):
+            widget.disabled = read_only
+        self.query_one("#step-notes", TextArea).read_only = read_only
+        self.others_saved({"session"})
+        (self.query_one("#step-notes") if read_only else speaker).focus()
+        self.set_interval(1, self.refresh_status)  # the pause's minutes
+        self.ready.set()
+
+    # --- following the facilitator ----------------------------------------------------
+
+    def _notes_model(self):
+        return getattr(self.session, self.current.value)
+
+    def _flush_notes(self) -> None:
+        notes = self.query_one("#step-notes", TextArea)
+        if not notes.read_only and notes.text != self._notes_model().notes:
+            self._notes_model().notes = notes.text
+            self.autosave.changed()
+
+    def others_saved(self, fields: set[str]) -> None:
+        moved = self.session.session.current_step != self.step
+        if moved:
+            # (What was typed in the old step's notes went in before the merge: Follow
+            # calls _flush_notes first. Flushing here would undo the others' lines.)
+            self.step = self.session.session.current_step
+        self.query_one("#title", Static).update(
+            Text.assemble((self.session.session.title, "bold"), ("  ·  " + t("notetaker.role"), "dim")))
+        notes = self.query_one("#step-notes", TextArea)
+        notes.border_title = t("notetaker.notes_of", step=method_step(self.current).in_language(current_language()).short)
+        if moved:
+            with notes.prevent(TextArea.Changed):
+                notes.load_text(self._notes_model().notes)
+        else:
+            take_in(notes, self._notes_model().notes)
+        if fields & {"checkin", "family"}:
+            self.query_one("#speaker", Input).suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
+        self.query_one("#latest", RecentQuotes).show(self.session, None)
+        for screen in self.app.screen_stack:
+            if screen is not self and hasattr(screen, "others_saved"):
+                screen.others_saved(fields)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        from ..lifecycle import is_read_only
+        from ..store import now
+
+        if self.session is None or self.autosave is None:
+            return
+        text = Text()
+        here = method_step(self.current).in_language(current_language())
+        text.append(t("notetaker.following", step=here.short), style="bold")
+        pause = ops.open_pause(self.session)
+        if pause is not None:
+            minutes = int((now() - pause.started).total_seconds()) // 60
+            text.append("  ·  " + t("notetaker.paused", since=pause.started.strftime("%H:%M"), minutes=minutes), style="cyan")
+        text.append("  ·  ")
+        if is_read_only(self.session):
+            text.append(t("lifecycle.read_only"), style="yellow")
+        elif self.autosave.error:
+            text.append(t("status.save_failed", reason=self.autosave.error), style="yellow")
+        else:
+            saved = not self.autosave.dirty
+            text.append(t("status.saved") if saved else t("status.unsaved"), style="green" if saved else "yellow")
+        self.query_one("#status", Static).update(text)
+
+    # --- writing ------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "speaker":
+            event.input.action_cursor_right()  # Enter takes the offered completion
+            self.query_one("#words", Input).focus()
+        elif event.input.id == "words":
+            self._keep_quote()
+
+    def _keep_quote(self) -> None:
+        if self.session is None or refused(self):
+            return
+        words_box = self.query_one("#words", Input)
+        words = words_box.value.strip()
+        if not words:
+            return
+        speaker = self.query_one("#speaker", Input)
+        ops.add_quote(self.session, self.current, speaker.value.strip(), words)
+        self.autosave.changed()
+        words_box.value = ""
+        # The same speaker often goes on: Enter keeps the name, typing replaces it.
+        speaker.focus()
+        speaker.select_all()
+        self.query_one("#latest", RecentQuotes).show(self.session, None)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "step-notes" and self.session is not None:
+            self._flush_notes()
+
+    def action_quote(self) -> None:
+        self.query_one("#speaker", Input).focus()
+
+    def action_notes(self) -> None:
+        self.query_one("#step-notes", TextArea).focus()
+
+    def action_quotes(self) -> None:
+        from .capture import QuotesScreen
+
+        if self.session is None:
+            return
+        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self.autosave.changed())
+
+    def action_pause_note(self) -> None:
+        if self.session is None or refused(self):
+            return
+        pause = ops.open_pause(self.session) or (self.session.pauses[-1] if self.session.pauses else None)
+        if pause is None:
+            self.notify(t("notetaker.no_pause"), timeout=3)
+            return
+        ident = pause.id
+        heading = t("notetaker.pause_since", since=pause.started.strftime("%H:%M"))
+
+        def noted(note: str | None) -> None:
+            current = next((p for p in self.session.pauses if p.id == ident), None)
+            if note is not None and current is not None and note != current.note:
+                current.note = note  # by id: the facilitator may have ended it meanwhile
+                self.autosave.changed()
+
+        self.app.push_screen(localized(PauseNote)(pause.note, heading), noted)
+
+    def action_save(self) -> None:
+        if self.autosave is not None:
+            self.autosave.save_now()
+            self.drafts.close()  # a normal end: no drafts to give back
+            self.refresh_status()
+
+    def on_unmount(self) -> None:
+        # Every keystroke in the notes is in the session already (on_text_area_changed).
+        if self.autosave is not None:
+            self.autosave.save_now()
+            self.drafts.close()  # a normal end: no drafts to give back

@@ -1,0 +1,108 @@
+"""Killed at any moment: a writer is stopped with SIGKILL hundreds of times, while it
+saves and while it types. The file always loads, every save it confirmed is in it, and
+the next start gives back what was being typed and cleans up what was left behind."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+
+from retro_tui import operations as ops
+from retro_tui.model import StepId
+from retro_tui.store import load, snapshot
+from retro_tui.store.recovery import Draft, DraftJournal, journal_dir, recover
+from retro_tui.store.shared import SharedFile, lock_path
+
+ROUNDS = 200
+
+
+def _writer(path, round_: int, confirm_fd: int) -> None:
+    """The child: type, save, confirm, again, as the app does, until it is killed."""
+    session = load(path)
+    shared = SharedFile.opened(path, session)
+    journal = DraftJournal(path)
+    for i in range(10_000):
+        words = f"ronde {round_} citaat {i}"
+        journal.write([Draft("timeline", "Citaat", words)])  # being typed
+        ops.add_quote(session, StepId.timeline, "Esther", words)
+        session.timeline.notes += f"\nronde {round_} regel {i}"
+        shared.write(snapshot(session))
+        journal.write([])
+        os.write(confirm_fd, (words + "\n").encode())
+
+
+def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_copy):
+    rng = random.Random(6)
+    confirmed: list[str] = []
+    kills_while_typing = 0
+    left_over = 0
+    for round_ in range(ROUNDS):
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the writer
+            os.close(read_fd)
+            try:
+                _writer(example_copy, round_, write_fd)
+            finally:
+                os._exit(0)
+        os.close(write_fd)
+        time.sleep(0.02 + rng.random() * 0.12)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        with os.fdopen(read_fd) as said:
+            confirmed += said.read().splitlines()
+        session = load(example_copy)  # always loads
+        kept = {q.text for q in session.quotes}
+        assert [c for c in confirmed if c not in kept] == []
+        lines = set(session.timeline.notes.split("\n"))
+        assert all(f"ronde {c.split()[1]} regel {c.split()[-1]}" in lines for c in confirmed[-5:])
+        journals = list(journal_dir().glob("*.json"))
+        if journals:
+            kills_while_typing += 1
+        if round_ % 20 == 19:
+            # The next start: the dead writer's drafts come back, nothing is left over.
+            # (Each killed writer had its own journal: those of the last rounds are here.)
+            stale = len(list(example_copy.parent.glob(".*.tmp")))  # killed mid-save
+            found = recover(example_copy, lock_path)
+            assert found.temp_files == stale
+            left_over += stale
+            typing = sorted(d.text for d in found.drafts)
+            assert len(typing) == len(journals)
+            assert all(text.startswith("ronde ") for text in typing)
+            assert list(journal_dir().glob("*.json")) == []
+            assert list(example_copy.parent.glob(".*.tmp")) == []
+    assert len(confirmed) > ROUNDS // 2  # most rounds saved before the kill
+    assert kills_while_typing > 10  # and many kills fell while typing
+    assert left_over > 5  # and many in the middle of a save
+
+
+def test_the_app_gives_back_what_a_killed_notetaker_was_typing(example_copy, tmp_path):
+    import asyncio
+
+    from apphelpers import opened, visible_text
+    from retro_tui.ui.app import RetroApp
+    from retro_tui.ui.keys import localized
+
+    journal = DraftJournal(example_copy)
+    journal.path = journal.path.with_name(journal.path.name.replace(f"-{os.getpid()}", "-999999999"))
+    journal.write([Draft("family", "Citaat · Wie zei het", "Lotte: ik wil gewoon thuis wonen")])
+    (example_copy.parent / f".{example_copy.name}.abc123.tmp").write_text("half")
+
+    async def run():
+        app = localized(RetroApp)(tmp_path, example_copy, notetaker=True)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await opened(pilot)
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            await pilot.press("ctrl+q")
+        return messages
+
+    messages = asyncio.run(run())
+    assert any("Hersteld na een onverwacht einde" in m and "Gezin" in m for m in messages), messages
+    notes = load(example_copy).family.notes
+    assert notes.endswith("Lotte: ik wil gewoon thuis wonen")
+    assert "[Hersteld na een onverwacht einde" in notes.split("\n")[-2]
+    assert not journal.path.exists()
+    assert list(example_copy.parent.glob(".*.tmp")) == []
