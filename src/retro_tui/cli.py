@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
-COMMANDS = ("new", "open", "list", "check", "example", "export", "import-timeline", "finalize", "reopen", "quote")
+COMMANDS = ("new", "open", "notetaker", "list", "check", "example", "export", "import-timeline", "finalize", "reopen", "quote")
 _VALUE_OPTIONS = {"--lang", "--sessions-dir"}
 
 

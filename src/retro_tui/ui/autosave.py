@@ -40,7 +40,8 @@ class Autosave:
         self._count_lock = threading.Lock()
         # Snapshots handed to a writer thread and not yet written, and writes done: the
         # screen takes others' changes in only between writes (see follow.py).
-        self.pending = 0
+        self.handed = 0  # the newest revision handed to a writer thread
+        self.done = 0  # the newest revision whose write is over (or was outdated)
         self.writes = 0
         self.on_state = on_state
         # Others may write this file too (a notetaker, `retro-tui quote`): every write
@@ -68,9 +69,8 @@ class Autosave:
         if not self.dirty:
             return
         revision, data = self.revision, snapshot(self.session)
-        with self._count_lock:
-            self.pending += 1
-        self.app.run_worker(lambda: self._write_pending(revision, data), thread=True, group="autosave")
+        self.handed = max(self.handed, revision)
+        self.app.run_worker(lambda: self._write(revision, data), thread=True, group="autosave")
 
     def save_now(self) -> None:
         """Write on this thread (quitting, changing step): the file is current on return."""
@@ -80,12 +80,13 @@ class Autosave:
         if self.dirty:
             self._write(self.revision, snapshot(self.session), notify=False)
 
-    def _write_pending(self, revision: int, data: dict) -> None:
-        try:
-            self._write(revision, data)
-        finally:
-            with self._count_lock:
-                self.pending -= 1
+    @property
+    def pending(self) -> bool:
+        """A snapshot was handed to a writer thread and its write is not over yet.
+
+        By revision, not by counting workers: a worker that never ran is covered by
+        the next one's newer revision."""
+        return self.handed > self.done
 
     def adopt(self, theirs: dict, digest: str | None) -> set[str]:
         """Take another writer's saved changes into the session on the screen; returns
@@ -103,6 +104,13 @@ class Autosave:
         return changed
 
     def _write(self, revision: int, data: dict, notify: bool = True) -> None:
+        try:
+            self._write_locked(revision, data, notify)
+        finally:
+            with self._count_lock:
+                self.done = max(self.done, revision)
+
+    def _write_locked(self, revision: int, data: dict, notify: bool) -> None:
         with self._write_lock:
             if revision <= self.saved_revision:
                 return  # a newer snapshot was written already

@@ -11,6 +11,7 @@ written as if it came after it, and would undo the others' additions."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 
 from textual.screen import Screen
@@ -19,6 +20,7 @@ from ..store.errors import SessionError
 from .autosave import Autosave
 
 SECONDS = 0.5
+STUCK_SECONDS = 10  # a read that never came back must not stop the following
 
 
 def _stat(path) -> tuple | None:
@@ -39,17 +41,19 @@ class Follow:
         self.before = before
         self.after = after
         self._seen = _stat(autosave.path)
-        self._reading = False
+        self._reading = 0.0
         screen.set_interval(SECONDS, self.poll)
 
     def poll(self) -> None:
         saving = self.autosave
-        if self._reading or saving.pending:
+        if self._reading and time.monotonic() - self._reading < STUCK_SECONDS:
+            return
+        if saving.pending:
             return
         seen = _stat(saving.path)
         if seen == self._seen and not saving.shared.unadopted:
             return
-        self._reading = True
+        self._reading = time.monotonic()  # when the read began (0: none under way)
         writes = saving.writes
         self.screen.run_worker(lambda: self._read(writes, seen), thread=True, group="follow", exit_on_error=False)
 
@@ -58,7 +62,7 @@ class Follow:
             found = self.autosave.shared.changed_on_disk()
         except SessionError as error:
             found = error
-        except OSError:
+        except Exception:  # unreadable just now (a disk hiccup): try again next time
             found = None
         try:
             self.screen.app.call_from_thread(self._arrived, writes, seen, found)
@@ -66,7 +70,7 @@ class Follow:
             pass  # the app is closing
 
     def _arrived(self, writes: int, seen: tuple | None, found) -> None:
-        self._reading = False
+        self._reading = 0
         saving = self.autosave
         if saving.pending or saving.writes != writes:
             return  # our own write came in between: look again at the next tick
