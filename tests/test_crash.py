@@ -106,3 +106,17 @@ def test_the_app_gives_back_what_a_killed_notetaker_was_typing(example_copy, tmp
     assert "[Hersteld na een onverwacht einde" in notes.split("\n")[-2]
     assert not journal.path.exists()
     assert list(example_copy.parent.glob(".*.tmp")) == []
+
+
+def test_a_journal_from_before_a_restart_of_the_machine_is_given_back(example_copy):
+    """After a power cut the dead writer's process number may belong to another process."""
+    import json
+
+    journal = DraftJournal(example_copy)
+    journal.path = journal.path.with_name(journal.path.name.replace(f"-{os.getpid()}", f"-{os.getppid()}"))
+    journal.write([Draft("relate", "Citaat", "Wij zijn er nog")])
+    data = json.loads(journal.path.read_text())
+    assert recover(example_copy, lock_path).drafts == []  # its writer runs: left alone
+    data["boot"] = "a-boot-before-the-power-cut"
+    journal.path.write_text(json.dumps(data))
+    assert [d.text for d in recover(example_copy, lock_path).drafts] == ["Wij zijn er nog"]

@@ -75,6 +75,7 @@ class DraftJournal:
             data = {
                 "session": str(self.session_path.resolve()),
                 "pid": os.getpid(),
+                "boot": _boot(),
                 "at": dt.datetime.now().replace(microsecond=0).isoformat(),
                 "drafts": [d.__dict__ for d in drafts],
             }
@@ -90,9 +91,25 @@ class DraftJournal:
         self._last = []
 
 
-def _alive(pid: int) -> bool:
+def _boot() -> str:
+    """This boot of the machine (Linux); a journal from an earlier boot is a power cut's."""
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        return ""
+
+
+def _alive(pid: int, boot: str = "") -> bool:
     if pid == os.getpid():
         return True
+    if boot and boot != _boot():
+        return False  # the machine was restarted since: that number is someone else's now
+    try:
+        # A killed process not yet reaped by its parent is a zombie: it writes no more.
+        if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+            return False
+    except (OSError, IndexError):
+        pass
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -114,10 +131,13 @@ def recover(session_path: Path, lock_for) -> Recovered:
             pid = int(journal.stem.rsplit("-", 1)[1])
         except ValueError:
             continue
-        if _alive(pid):
-            continue  # a notetaker or facilitator that is still writing
         try:
             data = json.loads(journal.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if _alive(pid, data.get("boot", "")):
+            continue  # a notetaker or facilitator that is still writing
+        try:
             found.drafts += [Draft(**d) for d in data.get("drafts", [])]
             found.when = max(filter(None, [found.when, dt.datetime.fromisoformat(data["at"])]))
         except (OSError, ValueError, TypeError, KeyError):

@@ -241,7 +241,9 @@ class NotetakerScreen(Screen):
         self.query_one("#speaker", Input).focus()
 
     def action_notes(self) -> None:
-        self.query_one("#step-notes", TextArea).focus()
+        notes = self.query_one("#step-notes", TextArea)
+        notes.focus()
+        notes.move_cursor(notes.document.end)  # writing along adds at the end
 
     def action_quotes(self) -> None:
         from .capture import QuotesScreen
