@@ -57,7 +57,7 @@ def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_co
         kept = {q.text for q in session.quotes}
         assert [c for c in confirmed if c not in kept] == []
         lines = set(session.timeline.notes.split("\n"))
-        assert all(f"ronde {c.split()[1]} regel {c.split()[-1]}" in lines for c in confirmed[-5:])
+        assert [c for c in confirmed if f"ronde {c.split()[1]} regel {c.split()[-1]}" not in lines] == []
         journals = list(journal_dir().glob("*.json"))
         if journals:
             kills_while_typing += 1

@@ -37,6 +37,15 @@ def lock_path(path: Path) -> Path:
     return folder / f"{name}.lock"
 
 
+def file_stat(path: Path) -> tuple | None:
+    """What tells a replaced file from the last one seen: a new inode at every write."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -52,7 +61,7 @@ class SharedFile:
         # again at every write, or the next write would drop them.
         self.on_disk = base
         self.digest = _digest(written) if written is not None else None
-        self.merges = 0  # how often another writer's changes were merged in
+        self.written = None  # the file's stat right after this writer's last write
         # A write merged others' changes into the file that this writer's session does
         # not have yet: the screen should take them in (`adopt`).
         self.unadopted = False
@@ -76,13 +85,13 @@ class SharedFile:
                 theirs = self.on_disk
             elif _digest(disk) != self.digest:
                 theirs = snapshot(loads(decode(disk, self.path), self.path))
-                self.merges += 1
             else:
                 theirs = self.on_disk
             merged = self._merged(data, theirs)
             out = data if merged is None else snapshot(merged)
             text = render_text(out).encode("utf-8")
             write_atomic(self.path, text)
+            self.written = file_stat(self.path)  # so a follower need not read it back
             self.base, self.on_disk, self.digest = data, out, _digest(text)
             self.unadopted = self.unadopted or merged is not None
 

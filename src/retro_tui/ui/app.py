@@ -103,6 +103,23 @@ class RetroApp(App):
         else:
             self.push_screen(screen)
 
+    def read_for(self, screen, path: Path, shown) -> None:
+        """Read and validate a session in a thread, so the screen stays live while
+        pydantic is imported and the file parsed; then `shown(session)` on the UI
+        thread, or the file's error in place of the screen."""
+
+        def read() -> None:
+            from ..store import SessionError, load
+
+            try:
+                session = load(path)
+            except SessionError as error:
+                self.call_from_thread(self.open_failed, error)
+                return
+            self.call_from_thread(shown, session)
+
+        screen.run_worker(read, thread=True, exit_on_error=False)
+
     def open_failed(self, error: SessionError) -> None:
         """The file could not be read: say why, in place of the session, file untouched."""
         if error.path == self.start_path:

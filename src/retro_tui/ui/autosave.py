@@ -37,12 +37,9 @@ class Autosave:
         self.error: str | None = None
         self._timer: Timer | None = None
         self._write_lock = threading.Lock()
-        self._count_lock = threading.Lock()
-        # Snapshots handed to a writer thread and not yet written, and writes done: the
-        # screen takes others' changes in only between writes (see follow.py).
+        # The screen takes others' changes in only between its own writes (follow.py).
         self.handed = 0  # the newest revision handed to a writer thread
         self.done = 0  # the newest revision whose write is over (or was outdated)
-        self.writes = 0
         self.on_state = on_state
         # Others may write this file too (a notetaker, `retro-tui quote`): every write
         # takes the file's lock and merges their changes in rather than overwrite them.
@@ -104,25 +101,16 @@ class Autosave:
         return changed
 
     def _write(self, revision: int, data: dict, notify: bool = True) -> None:
-        try:
-            self._write_locked(revision, data, notify)
-        finally:
-            with self._count_lock:
-                self.done = max(self.done, revision)
-
-    def _write_locked(self, revision: int, data: dict, notify: bool) -> None:
         with self._write_lock:
-            if revision <= self.saved_revision:
-                return  # a newer snapshot was written already
             try:
-                self.shared.write(data, render_elsewhere if notify else render)
+                if revision > self.saved_revision:  # else a newer snapshot was written already
+                    self.shared.write(data, render_elsewhere if notify else render)
+                    self.saved_revision, self.error = revision, None
             except OSError as error:
                 self.error = error.strerror or str(error)
             except SessionError as error:  # changed on disk into something unreadable
                 self.error = error.message()
-            else:
-                self.saved_revision, self.error = revision, None
-                with self._count_lock:
-                    self.writes += 1
+            finally:
+                self.done = max(self.done, revision)
         if notify:
             self.app.call_from_thread(self.on_state)

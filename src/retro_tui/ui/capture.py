@@ -20,6 +20,14 @@ from .keys import Key, localized
 from .records import Column, RecordTable
 
 
+def speakers(session: Session) -> list[str]:
+    """Who may be quoted, as the name box offers them: participants, then the family's
+    pseudonyms and roles."""
+    names = [p.name for p in session.checkin.participants]
+    names += [m.pseudonym for m in session.family.members]
+    return names + [m.role for m in session.family.members if m.role]
+
+
 class QuoteCapture(ModalScreen[tuple[str, str] | None]):
     """Who said it, and the words; Enter keeps it. Small, so the room's screen stays put."""
 
@@ -35,12 +43,10 @@ class QuoteCapture(ModalScreen[tuple[str, str] | None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
-        names = [p.name for p in self.session.checkin.participants]
-        names += [m.pseudonym for m in self.session.family.members]
-        names += [m.role for m in self.session.family.members if m.role]
         with Vertical() as box:
             box.border_title = t("quote.title")
-            yield Input(placeholder=t("quote.speaker"), id="speaker", suggester=SuggestFromList(names, case_sensitive=False))
+            suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
+            yield Input(placeholder=t("quote.speaker"), id="speaker", suggester=suggester)
             yield Input(placeholder=t("quote.words"), id="words")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

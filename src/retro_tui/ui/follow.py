@@ -10,25 +10,17 @@ written as if it came after it, and would undo the others' additions."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 
 from textual.screen import Screen
 
 from ..store.errors import SessionError
+from ..store.shared import file_stat as _stat
 from .autosave import Autosave
 
 SECONDS = 0.5
 STUCK_SECONDS = 10  # a read that never came back must not stop the following
-
-
-def _stat(path) -> tuple | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size, st.st_ino
 
 
 class Follow:
@@ -51,13 +43,13 @@ class Follow:
         if saving.pending:
             return
         seen = _stat(saving.path)
-        if seen == self._seen and not saving.shared.unadopted:
-            return
+        if seen in (self._seen, saving.shared.written) and not saving.shared.unadopted:
+            return  # unchanged, or just as this screen wrote it
         self._reading = time.monotonic()  # when the read began (0: none under way)
-        writes = saving.writes
-        self.screen.run_worker(lambda: self._read(writes, seen), thread=True, group="follow", exit_on_error=False)
+        saved = saving.saved_revision  # a write of ours from here on makes the read stale
+        self.screen.run_worker(lambda: self._read(saved, seen), thread=True, group="follow", exit_on_error=False)
 
-    def _read(self, writes: int, seen: tuple | None) -> None:
+    def _read(self, saved: int, seen: tuple | None) -> None:
         try:
             found = self.autosave.shared.changed_on_disk()
         except SessionError as error:
@@ -65,14 +57,14 @@ class Follow:
         except Exception:  # unreadable just now (a disk hiccup): try again next time
             found = None
         try:
-            self.screen.app.call_from_thread(self._arrived, writes, seen, found)
+            self.screen.app.call_from_thread(self._arrived, saved, seen, found)
         except RuntimeError:
             pass  # the app is closing
 
-    def _arrived(self, writes: int, seen: tuple | None, found) -> None:
+    def _arrived(self, saved: int, seen: tuple | None, found) -> None:
         self._reading = 0
         saving = self.autosave
-        if saving.pending or saving.writes != writes:
+        if saving.pending or saving.saved_revision != saved:
             return  # our own write came in between: look again at the next tick
         self._seen = seen
         if isinstance(found, SessionError):

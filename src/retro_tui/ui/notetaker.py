@@ -22,16 +22,11 @@ from .. import operations as ops
 from ..i18n import current_language, t
 from ..method import step as method_step
 from ..model import Session, StepId
+from .capture import speakers
 from .guard import refused
 from .keys import Key, localized
 from .live_text import take_in
 from .recent_quotes import RecentQuotes
-
-
-def speakers(session: Session) -> list[str]:
-    names = [p.name for p in session.checkin.participants]
-    names += [m.pseudonym for m in session.family.members]
-    return names + [m.role for m in session.family.members if m.role]
 
 
 class PauseNote(ModalScreen[str | None]):
@@ -108,17 +103,7 @@ class NotetakerScreen(Screen):
         if self.session is not None:
             self._start()
         else:
-            self.run_worker(self._read, thread=True, exit_on_error=False)
-
-    def _read(self) -> None:
-        from ..store import SessionError, load
-
-        try:
-            session = load(self.path)
-        except SessionError as error:
-            self.app.call_from_thread(self.app.open_failed, error)
-            return
-        self.app.call_from_thread(self._loaded, session)
+            self.app.read_for(self, self.path, self._loaded)
 
     def _loaded(self, session: Session) -> None:
         if not getattr(self.app, "closing", False):
@@ -127,15 +112,14 @@ class NotetakerScreen(Screen):
 
     def _start(self) -> None:
         from ..lifecycle import is_read_only
+        from ..store.recovery import recover
+        from ..store.shared import lock_path
         from .autosave import Autosave
+        from .drafts import DraftKeeper, give_back
         from .follow import Follow
 
         self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
-        from ..store.recovery import recover
-        from ..store.shared import lock_path
-        from .drafts import DraftKeeper, give_back
-
         self.step = self.session.session.current_step
         give_back(self, recover(self.path, lock_path))
         self.step = None  # others_saved below shows the step and its notes

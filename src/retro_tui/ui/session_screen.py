@@ -130,17 +130,7 @@ class SessionScreen(Screen):
         # In a thread, so the screen stays live while pydantic is imported and the file
         # is parsed (a big session takes a good half second to parse).
         if self.session is None:
-            self.run_worker(self._read_session, thread=True, exit_on_error=False)
-
-    def _read_session(self) -> None:
-        from ..store import SessionError, load
-
-        try:
-            session = load(self.path)
-        except SessionError as error:
-            self.app.call_from_thread(self.app.open_failed, error)
-            return
-        self.app.call_from_thread(self._show_session, session)
+            self.app.read_for(self, self.path, self._show_session)
 
     async def _show_session(self, session: Session) -> None:
         if getattr(self.app, "closing", False):
@@ -179,8 +169,9 @@ class SessionScreen(Screen):
         from .drafts import DraftKeeper, give_back
 
         give_back(self, recover(self.path, lock_path))
-        with self.query_one("#notes", TextArea).prevent(TextArea.Changed):
-            self.query_one("#notes", TextArea).load_text(self._step_model().notes)
+        notes = self.query_one("#notes", TextArea)
+        with notes.prevent(TextArea.Changed):  # given-back drafts may be in them now
+            notes.load_text(self._step_model().notes)
         self.drafts = DraftKeeper(self, self.path, lambda: self.current)
 
     def _focus_pane(self, tries: int = 3) -> None:
