@@ -163,3 +163,11 @@ def test_list_shows_the_newest_session_first(tmp_path, run_cli):
         (folder / f"{title}.toml").write_text(text)
     _, out, _ = run_cli("list", "--sessions-dir", str(folder))
     assert out.index("Nieuw") < out.index("Midden") < out.index("Oud")
+
+
+def test_the_notetaker_without_a_terminal_says_so_and_points_to_quote(run_cli, example_copy):
+    before = example_copy.read_bytes()
+    code, out, err = run_cli("notetaker", str(example_copy))
+    assert code == 2 and out == ""
+    assert "needs a terminal" in err and "retro-tui quote" in err
+    assert example_copy.read_bytes() == before

@@ -138,6 +138,10 @@ def cmd_notetaker(args: argparse.Namespace) -> int:
     from .store import sessions_dir
     from .ui.app import run
 
+    if not _interactive():
+        # Without a terminal the view would wait for keys that never come.
+        return _fail(t("notetaker.needs_terminal"))
+
     return run(sessions_dir(args.sessions_dir), args.file, follow_session_language=not args.lang, notetaker=True)
 
 
