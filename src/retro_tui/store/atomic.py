@@ -12,6 +12,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..platform_calls import fsync_file, fsync_folder, restrict_to_owner
+
 OWNER_ONLY = 0o600
 
 
@@ -20,11 +22,7 @@ def backup_path(path: Path) -> Path:
 
 
 def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_folder(folder)
 
 
 def _keep_backup(path: Path) -> None:
@@ -39,7 +37,7 @@ def _keep_backup(path: Path) -> None:
     except OSError:
         # Some file systems (FAT sticks, some network shares) have no hard links.
         shutil.copyfile(path, tmp)
-    os.chmod(tmp, OWNER_ONLY)
+    restrict_to_owner(Path(tmp), OWNER_ONLY)
     os.replace(tmp, backup_path(path))
 
 
@@ -52,7 +50,7 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            fsync_file(handle.fileno())
         if keep_backup and path.is_file():
             _keep_backup(path)
         os.replace(tmp, path)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from ..platform_calls import boot_id, process_alive, same_boot
 from .atomic import ensure_private_dir, write_atomic
 
 STALE_LOCK_SECONDS = 24 * 3600
@@ -92,31 +93,16 @@ class DraftJournal:
 
 
 def _boot() -> str:
-    """This boot of the machine (Linux); a journal from an earlier boot is a power cut's."""
-    try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-    except OSError:
-        return ""
+    """This boot of the machine; a journal from an earlier boot is a power cut's."""
+    return boot_id()
 
 
 def _alive(pid: int, boot: str = "") -> bool:
     if pid == os.getpid():
         return True
-    if boot and boot != _boot():
+    if not same_boot(boot):
         return False  # the machine was restarted since: that number is someone else's now
-    try:
-        # A killed process not yet reaped by its parent is a zombie: it writes no more.
-        if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
-            return False
-    except (OSError, IndexError):
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process has that number now; leave it be
-    return True
+    return process_alive(pid)
 
 
 def recover(session_path: Path, lock_for) -> Recovered:

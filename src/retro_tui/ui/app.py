@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from ..i18n import current_language, set_language, t
+from ..platform_calls import stop_signals
 from .commands import SessionCommands
 from .help import HelpScreen
 from .keys import Key, localized
@@ -49,7 +49,7 @@ class RetroApp(App):
         self.closing = False
 
     def on_mount(self) -> None:
-        for sig in (signal.SIGHUP, signal.SIGTERM):
+        for sig in stop_signals():
             # A closed terminal or a kill: save what is typed, then stop.
             try:
                 asyncio.get_running_loop().add_signal_handler(sig, self.exit)

@@ -1,0 +1,132 @@
+"""Every call whose meaning differs between Linux, macOS and Windows, in one place.
+
+The rest of retro-tui asks these questions and never looks at `sys.platform` itself, so
+a new platform difference is fixed here and tested here (tests/test_platform_calls.py
+simulates each platform by changing `sys.platform` and removing attributes).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+
+def is_windows() -> bool:
+    return sys.platform == "win32"
+
+
+def is_macos() -> bool:
+    return sys.platform == "darwin"
+
+
+def stop_signals() -> tuple[signal.Signals, ...]:
+    """The signals that mean "stop now, save first": a closed terminal (SIGHUP, which
+    Windows has not) and a plain kill (SIGTERM)."""
+    return tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+
+
+def fsync_file(fd: int) -> None:
+    """Flush a file's bytes to the disk itself. On macOS `fsync` only reaches the
+    drive's cache; F_FULLFSYNC asks the drive to write it (some file systems, e.g. a
+    network share, refuse it: then plain fsync is all there is)."""
+    if is_macos():
+        import fcntl
+
+        full = getattr(fcntl, "F_FULLFSYNC", None)
+        if full is not None:
+            try:
+                fcntl.fcntl(fd, full)
+                return
+            except OSError:
+                pass
+    os.fsync(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` survive a power cut. POSIX needs the folder itself
+    flushed; Windows cannot open a folder as a file (os.open raises there) and NTFS
+    journals the rename, so there is nothing to do."""
+    if is_windows():
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def restrict_to_owner(path: Path, mode: int) -> None:
+    """Owner-only permissions. On POSIX the mode bits are what keeps others out. On
+    Windows `chmod` can only set the read-only flag and says nothing about who may
+    read: privacy there comes from the user's profile folder, whose access list admits
+    the user (and administrators) only, which is why every place retro-tui writes to by
+    default is inside that profile (places.py)."""
+    if is_windows():
+        return
+    os.chmod(path, mode)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this number is running and can still write. `os.kill(pid,
+    0)` would terminate the process on Windows and /proc exists only on Linux; psutil
+    asks each system its own way. A zombie (killed, not yet reaped) writes no more."""
+    if pid == os.getpid():
+        return True
+    import psutil
+
+    if not psutil.pid_exists(pid):
+        return False
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+    except psutil.Error:
+        return True  # someone else's process we may not look at: it is running
+
+
+BOOT_TIME_SLACK = 120  # seconds; macOS and Windows derive the boot time from the clock
+
+
+def boot_id() -> str:
+    """What tells this boot of the machine from the one before (a process number from
+    before a restart is someone else's now). Linux has an id for it; elsewhere the
+    boot time, which moves by a second or so when the clock is corrected."""
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        pass
+    try:
+        import psutil
+
+        return f"boot-{int(psutil.boot_time())}"
+    except Exception:  # noqa: BLE001 - no boot time known means no power cut can be told
+        return ""
+
+
+def same_boot(recorded: str, now: str | None = None) -> bool:
+    """Whether `recorded` (an earlier `boot_id()`) is this boot. Unknown means yes: a
+    live writer's journal must never be taken for a dead one's."""
+    now = boot_id() if now is None else now
+    if not recorded or not now or recorded == now:
+        return True
+    if recorded.startswith("boot-") and now.startswith("boot-"):
+        try:
+            return abs(int(recorded[5:]) - int(now[5:])) <= BOOT_TIME_SLACK
+        except ValueError:
+            return False
+    return False
+
+
+def user_tag() -> str:
+    """A name for this user that can go into a folder name shared by all users (the
+    temporary folder): the user id on POSIX, the login name on Windows."""
+    if hasattr(os, "getuid"):
+        return str(os.getuid())
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - getpass raises several kinds when it cannot tell
+        return "user"
