@@ -45,17 +45,29 @@ tags = ["pattern.islands"]
 
 
 @pytest.fixture(autouse=True)
-def english() -> None:
-    # The CLI sets the process-wide language; each test starts from English.
+def english(monkeypatch) -> None:
+    # The CLI sets the process-wide language from the locale; each test starts from
+    # English, whatever the machine's locale (a C locale would mean Dutch).
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
     set_language("en")
 
 
 @pytest.fixture(autouse=True)
 def private_state(tmp_path_factory, monkeypatch) -> Path:
-    """Draft journals go to a folder of the test's own, never the user's."""
+    """Draft journals, settings and sessions go to folders of the test's own, never the
+    user's: the person running the tests may have settings of their own."""
+    from retro_tui.settings import current
+
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
-    return state
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(state / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(state / "data"))
+    monkeypatch.delenv("RETRO_TUI_SETTINGS", raising=False)
+    current.cache_clear()
+    yield state
+    current.cache_clear()
 
 
 @pytest.fixture

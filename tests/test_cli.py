@@ -51,11 +51,23 @@ def test_sessions_dir_from_the_environment(tmp_path, run_cli, monkeypatch):
     assert len(list((tmp_path / "env").glob("*.toml"))) == 1
 
 
-def test_sessions_dir_defaults_to_sessions_here(tmp_path, run_cli, monkeypatch):
+def test_sessions_dir_defaults_to_the_users_data_folder_not_the_shells(tmp_path, run_cli, monkeypatch, private_state):
+    # Installed with pipx, the terminal may be anywhere: nothing lands there.
     monkeypatch.delenv("RETRO_TUI_SESSIONS", raising=False)
     monkeypatch.chdir(tmp_path)
     run_cli("new", "Here")
-    assert len(list((tmp_path / "sessions").glob("*.toml"))) == 1
+    assert list(tmp_path.iterdir()) == []
+    assert len(list((private_state / "data" / "retro-tui" / "sessions").glob("*.toml"))) == 1
+
+
+def test_a_checkout_keeps_its_sessions_folder(tmp_path, run_cli, monkeypatch):
+    monkeypatch.delenv("RETRO_TUI_SESSIONS", raising=False)
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "example.toml").write_text("")
+    (tmp_path / "pyproject.toml").write_text("")
+    monkeypatch.chdir(tmp_path)
+    run_cli("new", "Here")
+    assert len(list((tmp_path / "sessions").glob("2*.toml"))) == 1
 
 
 def test_list_shows_date_title_and_status(tmp_path, run_cli):

@@ -10,7 +10,10 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
-COMMANDS = ("new", "open", "notetaker", "list", "check", "example", "export", "import-timeline", "finalize", "reopen", "quote")
+COMMANDS = (
+    "new", "open", "notetaker", "list", "check", "example", "export", "import-timeline", "finalize", "reopen",
+    "quote", "settings",
+)
 _VALUE_OPTIONS = {"--lang", "--sessions-dir"}
 
 
@@ -82,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     quote.add_argument("--speaker", required=True, metavar=t("quote_cli.metavar_speaker"), help=t("quote_cli.opt_speaker"))
     quote.add_argument("--step", choices=[s.value for s in _steps()], help=t("quote_cli.opt_step"))
     quote.add_argument("words", nargs="+", metavar=t("quote_cli.metavar_words"))
+    settings = command("settings", cmd_settings)
+    settings_sub = settings.add_subparsers(dest="settings_action", metavar=t("settings.metavar_action"))
+    setter = settings_sub.add_parser("set", help=t("settings.help_set"), description=t("settings.help_set"))
+    setter.add_argument("key", metavar=t("settings.metavar_key"), help=t("settings.help_key"))
+    setter.add_argument("value", metavar=t("settings.metavar_value"), help=t("settings.help_value"))
     parser.set_defaults(handler=cmd_start)
     return parser
 
@@ -91,10 +99,29 @@ def _fail(message: str) -> int:
     return 2
 
 
-def cmd_new(args: argparse.Namespace) -> int:
-    from .store import create, sessions_dir
+def _language_chosen(args: argparse.Namespace) -> bool:
+    """The person chose a language (`--lang` or their settings): the screen stays in it
+    whatever the session's; the session's language is then only the report's."""
+    from .settings import current
 
-    path, _ = create(sessions_dir(args.sessions_dir), args.title, args.lang or current_language())
+    return bool(args.lang or current().language)
+
+
+def _sessions_dir(args: argparse.Namespace) -> Path:
+    from .places import sessions_dir
+    from .settings import current
+
+    return sessions_dir(args.sessions_dir, current().sessions_dir)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .settings import current
+    from .store import create
+
+    mine = current()
+    path, _ = create(
+        _sessions_dir(args), args.title, current_language(), facilitator=mine.name, organisation=mine.organisation
+    )
     print(t("cli.created", path=path))
     return 0
 
@@ -105,10 +132,9 @@ def _interactive() -> bool:
 
 def _run_app(args: argparse.Namespace, path: Path | None) -> int:
     # Imported here: commands that need no UI must not pay for importing Textual.
-    from .store import sessions_dir
     from .ui.app import run
 
-    return run(sessions_dir(args.sessions_dir), path, follow_session_language=not args.lang)
+    return run(_sessions_dir(args), path, follow_session_language=not _language_chosen(args))
 
 
 def _show(path: Path, args: argparse.Namespace) -> int:
@@ -124,7 +150,7 @@ def _show(path: Path, args: argparse.Namespace) -> int:
         session = load(path)
     except SessionError as error:
         return _fail(error.message())
-    if not args.lang:
+    if not _language_chosen(args):
         set_language(session.session.language)
     print_summary(session, path)
     return 0
@@ -135,20 +161,20 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_notetaker(args: argparse.Namespace) -> int:
-    from .store import sessions_dir
     from .ui.app import run
 
     if not _interactive():
         # Without a terminal the view would wait for keys that never come.
         return _fail(t("notetaker.needs_terminal"))
 
-    return run(sessions_dir(args.sessions_dir), args.file, follow_session_language=not args.lang, notetaker=True)
+    return run(_sessions_dir(args), args.file, follow_session_language=not _language_chosen(args), notetaker=True)
 
 
 def cmd_example(args: argparse.Namespace) -> int:
-    from .store import copy_example, sessions_dir
+    from .store import copy_example
 
-    path = copy_example(sessions_dir(args.sessions_dir))
+    # Asked for a folder, the copy goes there; else among the state files, cleaned.
+    path = copy_example(Path(args.sessions_dir) if args.sessions_dir else None)
     print(t("cli.example_copied", path=path))
     return _show(path, args)
 
@@ -301,22 +327,79 @@ def cmd_import_timeline(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from .summary import print_listing
-    from .store import list_sessions, sessions_dir
+    from .store import list_sessions
 
-    folder = sessions_dir(args.sessions_dir)
+    folder = _sessions_dir(args)
     print_listing(folder, list_sessions(folder))
     return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Where everything is, and what is set; `settings set KEY VALUE` changes one."""
+    from .settings import set_value
+
+    if args.settings_action == "set":
+        print(t("settings.saved", key=args.key, path=set_value(args.key, args.value)))
+        return 0
+    from .settings import current
+    from .places import drafts_dir, examples_dir, settings_file
+    from .store.shared import lock_path
+
+    mine = current()
+    rows = [
+        (t("settings.file"), str(settings_file()) + ("" if settings_file().is_file() else " " + t("settings.absent"))),
+        (t("settings.sessions"), str(_sessions_dir(args).resolve())),
+        (t("settings.drafts"), str(drafts_dir())),
+        (t("settings.examples"), str(examples_dir())),
+        (t("settings.locks"), str(lock_path(Path("x")).parent)),
+        ("language", mine.language.value if mine.language else t("settings.unset")),
+        ("name", mine.name or t("settings.unset")),
+        ("organisation", mine.organisation or t("settings.unset")),
+        ("sessions_dir", mine.sessions_dir or t("settings.unset")),
+    ]
+    rows += [(f"keymap.{binding}", keys) for binding, keys in sorted(mine.keymap.items())]
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    print()
+    print(t("settings.how_to_set"))
+    return 0
+
+
+def choose_language(option: str | None, configured: str | None, environ=None) -> str:
+    """`--lang`, else the settings' language, else the locale's; a C or POSIX locale
+    (or none) is no preference, and no preference is Dutch: the users are Dutch."""
+    from .i18n import NO_PREFERENCE
+
+    if option in LANGUAGES:
+        return option
+    if configured in LANGUAGES:
+        return configured
+    detected = detect_language() if environ is None else detect_language(environ)
+    return NO_PREFERENCE if detected is None else detected
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang, first = _prescan(argv)
-    set_language(lang if lang in LANGUAGES else detect_language())
+    from .settings import SettingsError, current
+
+    current.cache_clear()  # each run reads the file as it is now
+    try:
+        mine = current()
+    except SettingsError as error:
+        # Said in the language the person asked for, else the locale's.
+        set_language(choose_language(lang, None))
+        print(t("settings.bad_file"), file=sys.stderr)
+        return _fail(error.message())
+    set_language(choose_language(lang, mine.language.value if mine.language else None))
     if first is not None and argv[first] not in COMMANDS:
         argv.insert(first, "open")  # `retro-tui FILE` is `retro-tui open FILE`
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
+    except SettingsError as error:
+        return _fail(error.message())
     except KeyboardInterrupt:
         return 130
     except OSError as error:

@@ -17,13 +17,16 @@ from importlib import resources
 from typing import Any
 
 LANGUAGES = ("nl", "en")
-DEFAULT_LANGUAGE = "en"
+DEFAULT_LANGUAGE = "en"  # where a text missing in one language is taken from
+NO_PREFERENCE = "nl"  # the language of someone who chose none: the users are Dutch
 
 _active: list[str] = []
 
 
-def detect_language(environ: Mapping[str, str] = os.environ) -> str:
-    """The locale's language if it is one we speak, in gettext's order of variables."""
+def detect_language(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The locale's language in gettext's order of variables: one we speak, English
+    for any other, and None where the locale says nothing (unset, C or POSIX, as on
+    many servers, containers and ssh sessions)."""
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(var, "")
         for part in value.split(":"):
@@ -32,7 +35,7 @@ def detect_language(environ: Mapping[str, str] = os.environ) -> str:
                 return code
             if code and code not in ("c", "posix"):
                 return DEFAULT_LANGUAGE
-    return DEFAULT_LANGUAGE
+    return None
 
 
 def set_language(lang: str) -> None:
@@ -43,7 +46,7 @@ def set_language(lang: str) -> None:
 
 def current_language() -> str:
     if not _active:
-        _active.append(detect_language())
+        _active.append(detect_language() or NO_PREFERENCE)
     return _active[0]
 
 

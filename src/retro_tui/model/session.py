@@ -72,6 +72,7 @@ class SessionMeta(Model):
     date: dt.date | None = None
     place: Text = ""
     facilitator: Text = ""
+    facilitator_organisation: Text = ""
     notetaker: Text = ""
     language: Language
     status: Status

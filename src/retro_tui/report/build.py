@@ -39,7 +39,7 @@ def build(session: Session) -> Document:
         doc.add(Paragraph(text, "banner"))
 
     facts = [(T("report.date"), _date(meta.date, lang) if meta.date else ""), (T("report.place"), meta.place),
-             (T("report.facilitator"), meta.facilitator), (T("report.notetaker"), meta.notetaker),
+             (T("report.facilitator"), ", ".join(filter(None, [meta.facilitator, meta.facilitator_organisation]))), (T("report.notetaker"), meta.notetaker),
              (T("report.case_code"), meta.case_code)]
     doc.add(Heading(T("report.facts")), Bullets(tuple(f"{k}: {v}" for k, v in facts if v)))
 

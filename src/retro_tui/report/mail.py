@@ -29,7 +29,7 @@ def draft(session: Session, attachments: list[tuple[str, bytes]]) -> bytes:
         lines += ["", t("mail.feedback", lang, date=_date(deadline, lang))]
     lines += ["", t("mail.attached", lang)]
     lines += [f"- {name}" for name, _ in attachments]
-    lines += ["", t("mail.closing", lang), meta.facilitator or ""]
+    lines += ["", t("mail.closing", lang), meta.facilitator, meta.facilitator_organisation]
     message.set_content("\n".join(lines).rstrip() + "\n")
     for name, content in attachments:
         kind, _ = mimetypes.guess_type(name)

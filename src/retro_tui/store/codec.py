@@ -87,7 +87,7 @@ def _key_name(raw: str) -> str:
     return ".".join(value) if isinstance(value, tuple) else str(value)
 
 
-def _syntax_finding(error: tomllib.TOMLDecodeError, text: str) -> Finding:
+def syntax_finding(error: tomllib.TOMLDecodeError, text: str) -> Finding:
     message = str(error)
     m = _TOML_POSITION.search(message)
     reason = message[: m.start()] if m else message
@@ -154,7 +154,7 @@ def loads(text: str, path: Path) -> Session:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SessionError(path, [_syntax_finding(error, text)]) from None
+        raise SessionError(path, [syntax_finding(error, text)]) from None
     if findings := _schema_version(data, text):
         raise SessionError(path, findings)
     try:

@@ -22,21 +22,13 @@ from ..model import (
     SessionMeta,
     Status,
 )
+from ..places import SESSIONS_ENV, examples_dir, sessions_dir  # noqa: F401 - the store's API
 from .atomic import ensure_private_dir, write_atomic
 from .codec import decode, dumps, loads
 from .errors import Finding, SessionError
 
-SESSIONS_ENV = "RETRO_TUI_SESSIONS"
 SUFFIX = ".toml"
-
-
-def sessions_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """`--sessions-dir`, else $RETRO_TUI_SESSIONS, else ./sessions."""
-    if option:
-        return Path(option)
-    if env := os.environ.get(SESSIONS_ENV):
-        return Path(env)
-    return Path("sessions")
+EXAMPLE_COPIES_KEPT = 3  # the newest few stay: one may still be open in another window
 
 
 def read_text(path: Path) -> str:
@@ -110,9 +102,15 @@ def free_path(folder: Path, stem: str) -> Path:
     return candidate
 
 
-def create(folder: Path, title: str | None, language: Language | str) -> tuple[Path, Session]:
+def create(
+    folder: Path, title: str | None, language: Language | str, *, facilitator: str = "", organisation: str = ""
+) -> tuple[Path, Session]:
+    """A new session file; the facilitator's name and organisation come from their
+    settings, so nobody types them again for every case."""
     title = title or t("session.untitled", lang=str(language))
     session = new_session(title, language)
+    session.session.facilitator = facilitator
+    session.session.facilitator_organisation = organisation
     ensure_private_dir(folder)
     path = free_path(folder, f"{session.session.date.isoformat()}-{_slug(title)}")
     save(session, path)
@@ -127,13 +125,23 @@ def example_source() -> Path:
     return Path(__file__).resolve().parents[3] / "sessions" / "example.toml"
 
 
-def copy_example(folder: Path) -> Path:
-    """A fresh copy of the example to play with; the bundled file itself is never opened."""
+def copy_example(folder: Path | None = None) -> Path:
+    """A fresh copy of the example to play with; the bundled file itself is never opened.
+
+    By default the copies go to the state folder, not among the user's sessions, and
+    only the newest few are kept, so trying it out leaves nothing to clean up."""
     source = example_source()
     load(source)  # a broken bundle must fail here, not halfway into the app
+    own_folder = folder is None
+    folder = examples_dir() if folder is None else folder
     ensure_private_dir(folder)
     target = free_path(folder, f"example-copy-{now():%Y%m%d-%H%M%S}")
     write_atomic(target, source.read_bytes(), keep_backup=False)
+    if own_folder:
+        copies = sorted(folder.glob("example-copy-*.toml*"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in [c for c in copies if c.suffix == SUFFIX][EXAMPLE_COPIES_KEPT:]:
+            old.unlink(missing_ok=True)
+            old.with_name(old.name + ".bak").unlink(missing_ok=True)
     return target
 
 

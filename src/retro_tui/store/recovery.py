@@ -25,6 +25,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from ..places import drafts_dir
 from ..platform_calls import boot_id, process_alive, same_boot
 from .atomic import ensure_private_dir, write_atomic
 
@@ -32,8 +33,7 @@ STALE_LOCK_SECONDS = 24 * 3600
 
 
 def journal_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
-    return Path(base) / "retro-tui" / "drafts"
+    return drafts_dir()
 
 
 def _key(path: Path) -> str:

@@ -49,6 +49,9 @@ class RetroApp(App):
         self.closing = False
 
     def on_mount(self) -> None:
+        from ..settings import current
+
+        self.set_keymap(current().keymap)  # the person's own keys, by binding id
         for sig in stop_signals():
             # A closed terminal or a kill: save what is typed, then stop.
             try:
@@ -133,9 +136,13 @@ class RetroApp(App):
     def action_new_session(self) -> None:
         def titled(title: str | None) -> None:
             if title is not None:
+                from ..settings import current
                 from ..store import create
 
-                path, _ = create(self.folder, title, current_language())
+                mine = current()
+                path, _ = create(
+                    self.folder, title, current_language(), facilitator=mine.name, organisation=mine.organisation
+                )
                 self.open_session(path)
 
         self.push_screen(localized(TitlePrompt)(), titled)
@@ -143,7 +150,7 @@ class RetroApp(App):
     def action_open_example(self) -> None:
         from ..store import copy_example
 
-        self.open_session(copy_example(self.folder))
+        self.open_session(copy_example())
 
     def action_help(self) -> None:
         screen = self.screen
@@ -155,6 +162,13 @@ class RetroApp(App):
     def action_switch_language(self) -> None:
         set_language("en" if current_language() == "nl" else "nl")
         screen = self.screen
+        if isinstance(screen, SessionScreen) and screen.session is not None and screen.autosave is not None:
+            # The person's choice holds for the session: its report comes out in it too.
+            from ..model import Language
+
+            if screen.session.session.language != Language(current_language()):
+                screen.session.session.language = Language(current_language())
+                screen.autosave.changed()
         if isinstance(screen, SessionScreen):
             # The old screen saves as it goes (SessionScreen.on_unmount).
             self.switch_screen(localized(SessionScreen)(screen.session, screen.path))

@@ -36,7 +36,7 @@ class QuoteCapture(ModalScreen[tuple[str, str] | None]):
     QuoteCapture > Vertical { width: 90%; max-width: 100; height: auto; border: round $accent;
         background: $surface; padding: 0 1; margin-bottom: 2; }
     """
-    KEYS = [Key("escape", "cancel", "key.cancel")]
+    KEYS = [Key("escape", "cancel", "key.cancel", id="cancel")]
 
     def __init__(self, session: Session):
         super().__init__()
@@ -74,7 +74,7 @@ class PauseScreen(ModalScreen[str | None]):
         background: $surface; padding: 1 2; }
     PauseScreen .pause-title { text-style: bold; color: $primary; }
     """
-    KEYS = [Key("escape", "end", "key.end_pause")]
+    KEYS = [Key("escape", "end", "key.end_pause", id="end_pause")]
 
     def __init__(self, session: Session):
         super().__init__()
@@ -104,8 +104,8 @@ class QuotesScreen(ModalScreen[None]):
     QuotesScreen DataTable { height: 1fr; }
     """
     KEYS = [
-        Key("space", "mark", "key.mark_for_report"),
-        Key("escape", "close", "key.close"),
+        Key("space", "mark", "key.mark_for_report", id="mark_for_report"),
+        Key("escape", "close", "key.close", id="close"),
     ]
 
     def __init__(self, session: Session):
@@ -171,7 +171,7 @@ class PerspectivesScreen(ModalScreen[None]):
     PerspectivesScreen { align: center middle; }
     PerspectivesScreen > Vertical { width: 95%; height: 90%; border: round $accent; background: $surface; padding: 0 1; }
     """
-    KEYS = [Key("escape", "close", "key.close")]
+    KEYS = [Key("escape", "close", "key.close", id="close")]
 
     def __init__(self, session: Session):
         super().__init__()

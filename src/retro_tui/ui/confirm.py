@@ -18,8 +18,8 @@ class Confirm(ModalScreen[bool]):
         background: $surface; padding: 1 2; }
     """
     KEYS = [
-        Key("y,j,enter", "answer(True)", "key.yes"),
-        Key("n,escape", "answer(False)", "key.no"),
+        Key("y,j,enter", "answer(True)", "key.yes", id="yes"),
+        Key("n,escape", "answer(False)", "key.no", id="no"),
     ]
 
     def __init__(self, question: str):

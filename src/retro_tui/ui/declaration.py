@@ -32,7 +32,7 @@ class DeclarationPanel(Static, can_focus=True):
     DeclarationPanel:focus { border: round $accent; }
     """
 
-    KEYS = [Key("enter,e", "edit", "key.edit")]
+    KEYS = [Key("enter,e", "edit", "key.edit", id="edit")]
 
     def __init__(self, session: Session):
         super().__init__()

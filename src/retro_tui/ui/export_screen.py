@@ -33,9 +33,9 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     ExportScreen Button { margin-left: 1; }
     """
     KEYS = [
-        Key("ctrl+s", "export", "export_screen.key_export", priority=True),
-        Key("ctrl+a", "accept", "export_screen.key_accept"),
-        Key("escape", "cancel", "key.cancel"),
+        Key("ctrl+s", "export", "export_screen.key_export", priority=True, id="export_write"),
+        Key("ctrl+a", "accept", "export_screen.key_accept", id="accept_identifiers"),
+        Key("escape", "cancel", "key.cancel", id="cancel"),
     ]
 
     def __init__(self, session, path: Path):

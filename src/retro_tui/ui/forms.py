@@ -60,8 +60,8 @@ class RecordForm(ModalScreen[BaseModel | None]):
     AUTO_FOCUS = "Input, TextArea, Select, Checkbox, SelectionList"
 
     KEYS = [
-        Key("ctrl+s", "save", "key.save_form", priority=True),
-        Key("escape", "cancel", "key.cancel"),
+        Key("ctrl+s", "save", "key.save_form", priority=True, id="save_form"),
+        Key("escape", "cancel", "key.cancel", id="cancel"),
     ]
 
     def __init__(

@@ -48,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
         background: $surface; padding: 0 1; }
     HelpScreen .help-heading { text-style: bold; color: $accent; margin-top: 1; }
     """
-    KEYS = [Key("escape,f1,q", "close", "key.close")]
+    KEYS = [Key("escape,f1,q", "close", "key.close", id="close")]
 
     def __init__(self, below: Screen, guidance: Group | None):
         super().__init__()

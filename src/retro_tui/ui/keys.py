@@ -8,7 +8,7 @@ other language's subclasses; nothing private in Textual is touched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
 
@@ -26,7 +26,9 @@ class Key:
     label: str  # i18n key
     show: bool = True
     priority: bool = False
-    id: str | None = None  # lets users remap a key (Textual keymaps)
+    # Required, so no key is left that people cannot remap (settings' [keymap], loaded
+    # with App.set_keymap). One id is one meaning: "cancel" is every dialog's cancel.
+    id: str = field(kw_only=True)
 
 
 def translate(keys: list[Key], lang: str) -> list[Binding]:

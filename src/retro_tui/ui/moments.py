@@ -27,16 +27,16 @@ class MomentPicker(ModalScreen[list[str] | None]):
     MomentPicker .picker-keys { color: $text-muted; height: auto; }
     """
     KEYS = [
-        Key("space", "toggle", "moments.key_toggle"),
-        Key("asterisk", "crucial_only", "timeline.key_crucial_only"),
-        Key("left", "step(-1)", "timeline.key_previous", show=False),
-        Key("right", "step(1)", "timeline.key_next", show=False),
-        Key("up", "lane('professionals')", "timeline.key_up", show=False),
-        Key("down", "lane('family')", "timeline.key_down", show=False),
-        Key("plus,equals_sign", "zoom(1)", "timeline.key_zoom_in", show=False),
-        Key("minus", "zoom(-1)", "timeline.key_zoom_out", show=False),
-        Key("enter,ctrl+s", "done", "key.save_form", priority=True),
-        Key("escape", "cancel", "key.cancel"),
+        Key("space", "toggle", "moments.key_toggle", id="link_moment"),
+        Key("asterisk", "crucial_only", "timeline.key_crucial_only", id="filter_crucial"),
+        Key("left", "step(-1)", "timeline.key_previous", show=False, id="previous_event"),
+        Key("right", "step(1)", "timeline.key_next", show=False, id="next_event"),
+        Key("up", "lane('professionals')", "timeline.key_up", show=False, id="lane_professionals"),
+        Key("down", "lane('family')", "timeline.key_down", show=False, id="lane_family"),
+        Key("plus,equals_sign", "zoom(1)", "timeline.key_zoom_in", show=False, id="zoom_in"),
+        Key("minus", "zoom(-1)", "timeline.key_zoom_out", show=False, id="zoom_out"),
+        Key("enter,ctrl+s", "done", "key.save_form", priority=True, id="save_form"),
+        Key("escape", "cancel", "key.cancel", id="cancel"),
     ]
 
     def __init__(self, session, linked: list[str], what: str):

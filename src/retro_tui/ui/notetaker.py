@@ -35,7 +35,7 @@ class PauseNote(ModalScreen[str | None]):
     PauseNote > Vertical { width: 70; max-width: 95%; height: auto; border: round $primary;
         background: $surface; padding: 0 1; }
     """
-    KEYS = [Key("escape", "cancel", "key.cancel")]
+    KEYS = [Key("escape", "cancel", "key.cancel", id="cancel")]
 
     def __init__(self, note: str, heading: str):
         super().__init__()
@@ -72,8 +72,8 @@ class NotetakerScreen(Screen):
         Key("f5", "notes", "notetaker.key_notes", priority=True, id="notes"),
         Key("f7", "quotes", "key.quotes", priority=True, id="quotes"),
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
-        Key("ctrl+s", "save", "key.save", show=False),
-        Key("f1", "app.help", "key.help"),
+        Key("ctrl+s", "save", "key.save", show=False, id="save"),
+        Key("f1", "app.help", "key.help", id="help"),
     ]
 
     def __init__(self, session: Session | None, path: Path):

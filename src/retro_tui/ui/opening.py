@@ -26,9 +26,9 @@ class OpeningScreen(Screen):
     OpeningScreen OptionList { height: 1fr; }
     """
     KEYS = [
-        Key("n", "app.new_session", "key.new_session"),
-        Key("x", "app.open_example", "key.example"),
-        Key("f1", "app.help", "key.help"),
+        Key("n", "app.new_session", "key.new_session", id="new_session"),
+        Key("x", "app.open_example", "key.example", id="open_example"),
+        Key("f1", "app.help", "key.help", id="help"),
     ]
 
     def __init__(self, folder: Path):
@@ -70,7 +70,7 @@ class TitlePrompt(ModalScreen[str | None]):
     TitlePrompt { align: center middle; }
     TitlePrompt > Vertical { width: 70; max-width: 95%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
     """
-    KEYS = [Key("escape", "cancel", "key.cancel")]
+    KEYS = [Key("escape", "cancel", "key.cancel", id="cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -91,7 +91,7 @@ class LoadErrorScreen(Screen):
     LoadErrorScreen { align: center middle; }
     LoadErrorScreen > Vertical { width: 90%; max-width: 110; height: auto; border: round $error; padding: 1 2; }
     """
-    KEYS = [Key("escape,q", "app.quit", "key.quit")]
+    KEYS = [Key("escape,q", "app.quit", "key.quit", id="quit")]
 
     def __init__(self, error: SessionError):
         super().__init__()

@@ -25,7 +25,7 @@ class PickOne(ModalScreen[Any]):
     PickOne OptionList { height: auto; max-height: 14; }
     """
     AUTO_FOCUS = "Input"
-    KEYS = [Key("escape", "cancel", "key.cancel"), Key("down", "to_list", "key.choose", show=False)]
+    KEYS = [Key("escape", "cancel", "key.cancel", id="cancel"), Key("down", "to_list", "key.choose", show=False, id="to_list")]
 
     def __init__(self, title: str, options: Sequence[tuple[str, Any]]):
         super().__init__()

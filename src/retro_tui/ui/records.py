@@ -48,12 +48,12 @@ class RecordTable(Widget, can_focus=False):
     """
 
     KEYS = [
-        Key("a,insert", "add", "key.add"),
-        Key("e", "edit", "key.edit", show=False),
+        Key("a,insert", "add", "key.add", id="add"),
+        Key("e", "edit", "key.edit", show=False, id="edit"),
         # In the help, not the footer: at 80 columns the footer must keep room for F1.
-        Key("delete,d", "remove", "key.remove", show=False),
-        Key("ctrl+up", "move(-1)", "key.move_up", show=False),
-        Key("ctrl+down", "move(1)", "key.move_down", show=False),
+        Key("delete,d", "remove", "key.remove", show=False, id="remove"),
+        Key("ctrl+up", "move(-1)", "key.move_up", show=False, id="move_up"),
+        Key("ctrl+down", "move(1)", "key.move_down", show=False, id="move_down"),
     ]
 
     def __init__(

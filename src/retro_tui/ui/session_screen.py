@@ -69,9 +69,9 @@ class SessionScreen(Screen):
         Key("f8", "perspectives", "key.perspectives", show=False, priority=True, id="perspectives"),
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
         Key("f9", "export", "export_screen.key_open", show=False, priority=True, id="export"),
-        Key("ctrl+s", "save", "key.save", show=False),
+        Key("ctrl+s", "save", "key.save", show=False, id="save"),
         # Here, not only on the app, so the footer's label follows a language switch.
-        Key("f1", "app.help", "key.help"),
+        Key("f1", "app.help", "key.help", id="help"),
     ]
 
     def __init__(self, session: Session | None, path: Path, peeked: Peek | None = None):

@@ -55,8 +55,8 @@ class QuickAdd(Input):
     """One line becomes an event: Enter adds it as guessed, Tab refines it in the form."""
 
     KEYS = [
-        Key("tab", "refine", "timeline.key_refine", priority=True),
-        Key("escape", "close", "key.cancel"),
+        Key("tab", "refine", "timeline.key_refine", priority=True, id="quick_add_refine"),
+        Key("escape", "close", "key.cancel", id="close"),
     ]
 
     def action_refine(self) -> None:
@@ -80,26 +80,26 @@ class TimelinePane(StepPane):
 
     KEYS = [
         Key("a,insert", "open_quick_add", "key.add", id="add_event"),
-        Key("e,enter", "edit", "key.edit", show=False),
+        Key("e,enter", "edit", "key.edit", show=False, id="edit"),
         Key("c", "crucial", "key.crucial", id="crucial"),
         Key("plus,equals_sign", "zoom(1)", "timeline.key_zoom_in", id="zoom_in"),
         Key("minus", "zoom(-1)", "timeline.key_zoom_out", show=False, id="zoom_out"),
-        Key("z", "whole_case", "timeline.key_whole", show=False),
-        Key("delete,d", "remove", "key.remove", show=False),
-        Key("ctrl+d", "duplicate", "timeline.key_duplicate", show=False),
-        Key("u,ctrl+z", "undo", "timeline.key_undo", show=False),
-        Key("ctrl+y,U", "redo", "timeline.key_redo", show=False),
-        Key("l", "filter_lane", "timeline.key_lane", show=False),
-        Key("k", "filter_kind", "timeline.key_kind", show=False),
-        Key("asterisk", "filter_crucial", "timeline.key_crucial_only", show=False),
-        Key("p", "filter_person", "timeline.key_person", show=False),
-        Key("0", "clear_filter", "timeline.key_all", show=False),
-        Key("left", "step(-1)", "timeline.key_previous", show=False),
-        Key("right", "step(1)", "timeline.key_next", show=False),
-        Key("up", "lane('professionals')", "timeline.key_up", show=False),
-        Key("down", "lane('family')", "timeline.key_down", show=False),
-        Key("home", "step(-100000)", "timeline.key_first", show=False),
-        Key("end", "step(100000)", "timeline.key_last", show=False),
+        Key("z", "whole_case", "timeline.key_whole", show=False, id="whole_case"),
+        Key("delete,d", "remove", "key.remove", show=False, id="remove"),
+        Key("ctrl+d", "duplicate", "timeline.key_duplicate", show=False, id="duplicate"),
+        Key("u,ctrl+z", "undo", "timeline.key_undo", show=False, id="undo"),
+        Key("ctrl+y,U", "redo", "timeline.key_redo", show=False, id="redo"),
+        Key("l", "filter_lane", "timeline.key_lane", show=False, id="filter_lane"),
+        Key("k", "filter_kind", "timeline.key_kind", show=False, id="filter_kind"),
+        Key("asterisk", "filter_crucial", "timeline.key_crucial_only", show=False, id="filter_crucial"),
+        Key("p", "filter_person", "timeline.key_person", show=False, id="filter_person"),
+        Key("0", "clear_filter", "timeline.key_all", show=False, id="clear_filter"),
+        Key("left", "step(-1)", "timeline.key_previous", show=False, id="previous_event"),
+        Key("right", "step(1)", "timeline.key_next", show=False, id="next_event"),
+        Key("up", "lane('professionals')", "timeline.key_up", show=False, id="lane_professionals"),
+        Key("down", "lane('family')", "timeline.key_down", show=False, id="lane_family"),
+        Key("home", "step(-100000)", "timeline.key_first", show=False, id="first_event"),
+        Key("end", "step(100000)", "timeline.key_last", show=False, id="last_event"),
     ]
 
     def __init__(self, session, step):
