@@ -116,6 +116,8 @@ def describe_validation(error: ValidationError, text: str | None = None) -> list
     for item in error.errors(include_url=False):
         loc = item["loc"]
         kind = item["type"] if item["type"] in _KNOWN_TYPES else "other"
+        if item.get("input", ...) is None and kind.endswith("_type"):
+            kind = "missing"  # a field left empty in a form: "required", not "not None"
         params = {str(k): v for k, v in (item.get("ctx") or {}).items()}
         params.update(value=_value(item.get("input")), detail=item["msg"])
         if kind == "enum":  # pydantic joins the choices with an English "or"

@@ -15,6 +15,7 @@ from .help import HelpScreen
 from .keys import Key, localized
 from .opening import LoadErrorScreen, OpeningScreen, TitlePrompt
 from .session_screen import SessionScreen, guidance
+from .textual_words import open_palette, open_theme_search, system_commands
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -30,6 +31,9 @@ class RetroApp(App):
     KEYS = [
         Key("f1", "help", "key.help", show=False, id="help"),
         Key("ctrl+q", "quit", "key.quit", show=False, priority=True, id="quit"),
+        # Ours, so the footer's "palette" is in the person's language (Textual adds its
+        # own English one only when the app has none).
+        Key("ctrl+p", "command_palette", "palette.open", show=False, priority=True, id="command_palette"),
     ]
 
     def __init__(
@@ -158,6 +162,16 @@ class RetroApp(App):
             return
         step = guidance(screen.current) if isinstance(screen, SessionScreen) else None
         self.push_screen(localized(HelpScreen)(screen, step))
+
+    # Textual's own words in the person's language (textual_words.py).
+    def action_command_palette(self) -> None:
+        open_palette(self)
+
+    def search_themes(self) -> None:
+        open_theme_search(self)
+
+    def get_system_commands(self, screen):
+        return system_commands(self, screen)
 
     def action_switch_language(self) -> None:
         set_language("en" if current_language() == "nl" else "nl")

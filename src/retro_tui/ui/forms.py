@@ -114,8 +114,17 @@ class RecordForm(ModalScreen[BaseModel | None]):
         if spec.kind == "choice":
             options = list(spec.choices() if spec.choices else [])
             known = {v for _, v in options}
-            # Select refuses a value it has no option for; an unset field starts blank.
-            return Select(options, value=value if value in known else Select.NULL, id=wid, allow_blank=True)
+            # Select refuses a value it has no option for; an unset field starts blank,
+            # unless a value is required: then blank is no choice to offer, and the
+            # first option is taken (there is nothing to take when there are no options).
+            required = not spec.optional and bool(options)
+            return Select(
+                options,
+                value=value if value in known else Select.NULL,
+                id=wid,
+                allow_blank=not required,
+                prompt=t("form.choose"),
+            )
         if spec.kind == "bool":
             return Checkbox(t(spec.label), bool(value), id=wid)
         if spec.kind == "many":

@@ -1,0 +1,57 @@
+"""Textual's own words (the command palette, its system commands, the theme search) in
+the person's language, through Textual's public hooks: a palette subclass whose keys
+carry our labels, its `placeholder`, and `App.get_system_commands`.
+
+Left in English because Textual offers no public hook for them: the palette's "No
+matches found" and the open Select list's footer key "Dismiss menu".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import ThemeProvider
+
+from ..i18n import t
+from .keys import Key, localized
+
+
+class Palette(CommandPalette):
+    # The same keys and actions as Textual's, with our labels (a subclass's binding
+    # for a key replaces the base class's).
+    KEYS = [
+        Key("ctrl+end,shift+end", "command_list('last')", "palette.last", show=False, id="palette_last"),
+        Key("ctrl+home,shift+home", "command_list('first')", "palette.first", show=False, id="palette_first"),
+        Key("down", "cursor_down", "palette.next", show=False, id="palette_next"),
+        Key("escape", "escape", "palette.close", id="palette_close"),
+        Key("pagedown", "command_list('page_down')", "palette.next_page", show=False, id="palette_next_page"),
+        Key("pageup", "command_list('page_up')", "palette.previous_page", show=False, id="palette_previous_page"),
+        Key("up", "command_list('cursor_up')", "palette.previous", show=False, id="palette_previous"),
+    ]
+
+
+def open_palette(app: App) -> None:
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(localized(Palette)(placeholder=t("palette.search"), id="--command-palette"))
+
+
+def open_theme_search(app: App) -> None:
+    app.push_screen(localized(Palette)(providers=[ThemeProvider], placeholder=t("palette.search_themes")))
+
+
+def system_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
+    """Textual's system commands in our words. No screenshot: it would write the
+    family's case, unmasked, to the Downloads folder."""
+    yield SystemCommand(t("palette.theme"), t("palette.theme_help"), app.action_change_theme)
+    yield SystemCommand(t("palette.quit"), t("palette.quit_help"), app.action_quit)
+    if screen.query("HelpPanel"):
+        yield SystemCommand(t("palette.keys"), t("palette.keys_hide_help"), app.action_hide_help_panel)
+    else:
+        yield SystemCommand(t("palette.keys"), t("palette.keys_show_help"), app.action_show_help_panel)
+    if screen.maximized is not None:
+        yield SystemCommand(t("palette.minimize"), t("palette.minimize_help"), screen.action_minimize)
+    elif screen.focused is not None and screen.focused.allow_maximize:
+        yield SystemCommand(t("palette.maximize"), t("palette.maximize_help"), screen.action_maximize)

@@ -1,0 +1,114 @@
+"""The person's language, everywhere: F4 changes the screen and the session's report;
+no English word of Textual's shows on a Dutch screen."""
+
+from __future__ import annotations
+
+import re
+
+from apphelpers import opened, visible_text
+from retro_tui.i18n import set_language
+from retro_tui.model import Language, StepId
+from retro_tui.report.export import render_all
+from retro_tui.store import create, load
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.keys import localized
+
+
+async def test_f4_switches_the_screen_and_the_report_of_that_session(tmp_path):
+    path, _ = create(tmp_path, "Casus", "en")
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        assert "Check-in" in visible_text(app)
+        await pilot.press("f4")
+        await opened(pilot)
+        assert "Inchecken" in visible_text(app)
+        await pilot.press("ctrl+q")
+    session = load(path)
+    assert session.session.language == Language.nl
+    report = dict(render_all(session, "casus", {"md"}))["casus-report.md"].decode("utf-8")
+    assert "Intentieverklaring" in report and "Intention declaration" not in report
+
+
+# Textual's own words that a Dutch screen must not show (whole words, as shown).
+ENGLISH = re.compile(
+    r"\b(Select|Dismiss menu|Search for (commands|themes)|Theme|palette|Quit|Keys|Maximize|Minimize|"
+    r"Screenshot|No matches found|Focus Next|Copy selected text|Next command|Exit the command palette)\b"
+)
+
+
+def english_in(app) -> list[str]:
+    return [m.group(0) for m in ENGLISH.finditer(visible_text(app))]
+
+
+async def test_every_screen_in_dutch_shows_no_english_textual_words(tmp_path):
+    from retro_tui.ui.session_screen import SessionScreen
+
+    set_language("nl")
+    path, _ = create(tmp_path, "Casus", "nl")
+    app = localized(RetroApp)(tmp_path)
+    seen: dict[str, list[str]] = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        seen["opening"] = english_in(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        seen["palette on the opening screen"] = english_in(app)
+        await pilot.press("escape")
+        app.open_session(path)
+        await opened(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        for step_id in StepId:
+            screen.go_to(step_id)
+            await pilot.pause()
+            seen[f"step {step_id.value}"] = english_in(app)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            seen[f"palette in {step_id.value}"] = english_in(app)
+            await pilot.press(*"kleur", "enter")  # the colour theme search
+            await pilot.pause()
+            seen[f"theme search in {step_id.value}"] = english_in(app)
+            await pilot.press("escape")
+            await pilot.pause()
+        screen.go_to(StepId.relate)
+        await pilot.pause()
+        await pilot.press("a")  # a form with required and optional drop-downs
+        await pilot.pause()
+        seen["relate form"] = english_in(app)
+        await pilot.press("tab", "enter")  # open the optional one
+        await pilot.pause()
+        seen["relate form, list open"] = english_in(app)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        screen.query_one("#group-sense").focus()
+        await pilot.press("enter")  # the group's sense, a drop-down on the step itself
+        await pilot.pause()
+        seen["relate, group sense open"] = english_in(app)
+        await pilot.press("escape")
+        for key in ("f1", "f7", "f8", "f9"):
+            await pilot.press(key)
+            await pilot.pause()
+            seen[key] = english_in(app)
+            await pilot.press("escape")
+            await pilot.pause()
+    assert {where: words for where, words in seen.items() if words} == {}
+    assert len(seen) > 20
+
+
+async def test_required_drop_downs_never_offer_blank(tmp_path):
+    from textual.widgets import Select
+
+    path, _ = create(tmp_path, "Casus", "nl")
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        app.screen.go_to(StepId.relate)
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        sense = app.screen.query_one("#field-sense", Select)  # required
+        who = app.screen.query_one("#field-participant", Select)  # optional: the group
+        assert sense.value is not Select.NULL
+        assert who.value is Select.NULL
+        assert "Kies…" in visible_text(app) and "Select" not in visible_text(app)
