@@ -157,3 +157,12 @@ def test_every_key_has_an_id_people_can_remap():
 
     with pytest.raises(TypeError):
         Key("x", "thing", "key.thing")  # type: ignore[call-arg]
+
+
+def test_example_copies_go_to_the_state_folder_and_do_not_pile_up(tmp_path, run_cli, private_state, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for _ in range(5):
+        assert run_cli("example")[0] == 0
+    copies = list((private_state / "retro-tui" / "examples").glob("example-copy-*.toml"))
+    assert len(copies) == 3
+    assert list(tmp_path.iterdir()) == []  # nothing where the terminal is
