@@ -112,3 +112,63 @@ async def test_required_drop_downs_never_offer_blank(tmp_path):
         assert sense.value is not Select.NULL
         assert who.value is Select.NULL
         assert "Kies…" in visible_text(app) and "Select" not in visible_text(app)
+
+
+def test_plurals_through_the_i18n_layer():
+    from retro_tui.i18n import t
+
+    assert t("summary.timeline", lang="nl", count=1, crucial=0) == "1 gebeurtenis, 0 cruciaal"
+    assert t("summary.timeline", lang="nl", count=2, crucial=1) == "2 gebeurtenissen, 1 cruciaal"
+    assert t("summary.timeline", lang="en", count=1, crucial=0) == "1 event, 0 crucial"
+    assert t("summary.timeline", lang="en", count=0, crucial=0) == "0 events, 0 crucial"
+    assert t("timeline.count_all", lang="nl", total=1) == "1 gebeurtenis"
+    assert t("summary.relate", lang="nl", observations=1, agreements=3) == "1 observatie, 3 afspraken"
+
+
+def test_no_count_text_is_left_with_a_fixed_plural():
+    """Every text with a count says its word through the plural form (or none at all)."""
+    from retro_tui.i18n import catalog
+
+    fixed = re.compile(r"\{(count|total|members|relations|observations|agreements|commitments|quotes|pauses)\} (?!\{)\w+(en|s)\b")
+    for lang in ("nl", "en"):
+        wrong = {k: v for k, v in catalog(lang).items() if fixed.search(v)}
+        assert wrong == {}, lang
+
+
+def test_one_word_for_one_thing_on_screen_and_in_the_report():
+    from retro_tui.i18n import catalog
+
+    dutch = "\n".join(catalog("nl").values())
+    assert "Gespreksleider" not in dutch and "Uitspraken" not in dutch
+    assert "Leersessiebegeleider" in dutch and "Citaten" in dutch
+
+
+def test_work_card_5_someone_plays_the_child():
+    from retro_tui.method import facilitator_aids
+
+    assert "het kind wordt bij voorkeur gespeeld door iemand die het kind goed kent" in facilitator_aids("nl")[
+        "perspective_switch"
+    ]
+
+
+async def test_undo_says_what_was_undone(tmp_path):
+    from retro_tui.model import TimelineEvent
+
+    path, session = create(tmp_path, "Casus", "nl")
+    app = localized(RetroApp)(tmp_path, path)
+    said: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        app.notify = lambda message, **_: said.append(str(message))
+        app.screen.go_to(StepId.timeline)
+        await pilot.pause()
+        await pilot.press("a", *"2019-03 besluit uithuisplaatsing", "enter")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert any(m.startswith("Ongedaan gemaakt: toevoegen van ‘") and "uithuisplaatsing" in m for m in said), said
+        assert app.screen.session.timeline.events == []
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert any(m.startswith("Opnieuw gedaan: toevoegen van ‘") for m in said), said
+        assert [type(e) for e in app.screen.session.timeline.events] == [TimelineEvent]

@@ -321,7 +321,7 @@ def cmd_import_timeline(args: argparse.Namespace) -> int:
         count = import_timeline(args.session, args.file)
     except (SessionError, CsvImportError) as error:
         return _fail(error.message())
-    print(t("csv.added_one" if count == 1 else "csv.added", count=count, path=args.session))
+    print(t("csv.added", count=count, path=args.session))
     return 0
 
 

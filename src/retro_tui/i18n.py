@@ -2,13 +2,16 @@
 the files of `locales/<lang>/` (one per area, e.g. `timeline.toml`), merged; a key
 defined twice is an error, so two areas never silently shadow each other.
 
-Keys are dotted (`cli.created`); values use `str.format` fields (`{path}`). The active
-language follows the session or `--lang`, else the user's locale (gettext's variables).
+Keys are dotted (`cli.created`); values use `str.format` fields (`{path}`). A count's
+word takes its plural form in the text itself, singular|plural after the count's name:
+`"{count} {count:gebeurtenis|gebeurtenissen}"` (Dutch and English both have these two
+forms). The active language is chosen by the command line (cli.py).
 """
 
 from __future__ import annotations
 
 import os
+import string
 import tomllib
 from collections.abc import Mapping
 from enum import Enum
@@ -84,13 +87,24 @@ def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     if text is None:
         # A missing translation must be visible, not a crash in front of the room.
         text = catalog(DEFAULT_LANGUAGE).get(key, key)
-    return text.format_map(_Params(params)) if params else text
+    return _FORMATTER.vformat(text, (), _Params(params)) if params else text
 
 
 class _Params(dict):
     # An error message with a missing value must still be shown, never raise.
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+class _Plurals(string.Formatter):
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, _, other = format_spec.partition("|")
+            return one if value == 1 else other
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Plurals()
 
 
 def label(member: Enum, lang: str | None = None) -> str:

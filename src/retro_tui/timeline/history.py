@@ -21,6 +21,9 @@ class History:
         self.limit = limit
         self._undo: list[_Snapshot] = []
         self._redo: list[_Snapshot] = []
+        # What the last undo or redo changed, to say it: (what, event title), `what`
+        # one of "added", "removed", "changed", "links" (the change undone or redone).
+        self.last_change: tuple[str, str] | None = None
 
     def _take(self) -> _Snapshot:
         s = self.session
@@ -53,8 +56,10 @@ class History:
     def undo(self) -> bool:
         if not self._undo:
             return False
-        self._redo.append(self._take())
+        now = self._take()
+        self._redo.append(now)
         self._put(self._undo.pop())
+        self.last_change = _what_changed(self._take(), now)
         return True
 
     def redo(self) -> bool:
@@ -62,4 +67,21 @@ class History:
             return False
         self._undo.append(self._take())
         self._put(self._redo.pop())
+        self.last_change = _what_changed(self._undo[-1], self._take())
         return True
+
+
+def _what_changed(before: _Snapshot, after: _Snapshot) -> tuple[str, str]:
+    """The change that leads from `before` to `after`, by its first event."""
+    old = {e.id: e for e in before.events}
+    new = {e.id: e for e in after.events}
+    for event_id, event in new.items():
+        if event_id not in old:
+            return "added", event.title
+    for event_id, event in old.items():
+        if event_id not in new:
+            return "removed", event.title
+    for event_id, event in new.items():
+        if old[event_id] is not event:
+            return "changed", event.title
+    return "links", ""

@@ -336,6 +336,12 @@ class TimelinePane(StepPane):
         if done:
             self.refresh_view()
             self.post_message(SessionChanged())
+        if done and self.history.last_change:
+            # Say what came undone: "Ongedaan gemaakt: toevoegen van 'Besluit …'".
+            what, title = self.history.last_change
+            said = t(said, change=t(f"timeline.change_{what}", title=title))
+            self.app.notify(said, timeout=4)
+            return
         self.app.notify(t(said if done else nothing), timeout=2)
 
     # --- moving, zoom and filters ---------------------------------------------------
