@@ -53,8 +53,13 @@ def family_tree(session: Session) -> Group:
     return Group(tree, legend)
 
 
-class FamilyMap(Static):
-    DEFAULT_CSS = "FamilyMap { height: auto; padding: 0 1; }"
+class FamilyMap(Static, can_focus=True):
+    # Focusable, so Tab reaches it below the fold at 80x24 and brings it into view
+    # (Textual scrolls a focused widget into view); the outline shows where Tab went.
+    DEFAULT_CSS = """
+    FamilyMap { height: auto; padding: 0 1; }
+    FamilyMap:focus { background: $boost; outline-left: thick $accent; }
+    """
 
     def __init__(self, session: Session):
         super().__init__()

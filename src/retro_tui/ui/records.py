@@ -39,6 +39,25 @@ def _fit(text: str, width: int | None) -> str:
     return line[: width - 1] + "…"
 
 
+HEADING_KEPT = 8
+
+
+def fit_widths(wanted: list[int | None], least: list[int], room: int | None, free: int = 24) -> list[int | None]:
+    """Column widths that fit in `room`: a column without a width of its own wants
+    `free`; the widest give way first, none below its heading or `HEADING_KEPT`
+    characters of it (the rest of a long heading is cut with "…")."""
+    if room is None:
+        return wanted
+    widths = [w or free for w in wanted]
+    floor = [max(4, min(low, w, HEADING_KEPT)) for low, w in zip(least, widths)]
+    while sum(widths) > room:
+        widest = max(range(len(widths)), key=lambda i: (widths[i] - floor[i] > 0, widths[i]))
+        if widths[widest] <= floor[widest]:
+            break  # narrower than every heading: the table scrolls sideways
+        widths[widest] -= 1
+    return widths
+
+
 class RecordTable(Widget, can_focus=False):
     DEFAULT_CSS = """
     RecordTable { height: auto; max-height: 16; min-height: 4; }
@@ -80,15 +99,39 @@ class RecordTable(Widget, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(t(self.title), classes="records-title")
         table = DataTable(cursor_type="row", zebra_stripes=True)
-        for column, width in zip(self.columns, self.widths):
-            table.add_column(t(column.label), width=width)
+        self._add_columns(table)
         yield table
         yield Static(t("records.empty"), classes="records-empty")
+
+    def _add_columns(self, table: DataTable) -> None:
+        for column, width in zip(self.columns, self.widths):
+            table.add_column(_fit(t(column.label), width), width=width)
 
     @property
     def widths(self) -> list[int | None]:
         # A heading is never cut mid-word: the column grows to hold it in either language.
-        return [c.width and max(c.width, len(t(c.label))) for c in self.columns]
+        wanted = [c.width and max(c.width, len(t(c.label))) for c in self.columns]
+        return fit_widths(wanted, [len(t(c.label)) for c in self.columns], self._room)
+
+    @property
+    def _room(self) -> int | None:
+        """The columns' share of the table's width: less each cell's padding and the
+        scrollbar. None until the table is laid out."""
+        if not self.size.width:
+            return None
+        return self.size.width - 2 * len(self.columns) - 2
+
+    def on_resize(self) -> None:
+        # Narrower than the columns want (80 columns, the side panel beside it): the
+        # widest give way, so the last column stays on screen and cut text shows "…".
+        if self._laid_out_for != self._room:
+            self._laid_out_for = self._room
+            table = self.table
+            table.clear(columns=True)
+            self._add_columns(table)
+            self.reload()
+
+    _laid_out_for: int | None = None
 
     def on_mount(self) -> None:
         self.reload()
