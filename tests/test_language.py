@@ -172,3 +172,32 @@ async def test_undo_says_what_was_undone(tmp_path):
         await pilot.pause()
         assert any(m.startswith("Opnieuw gedaan: toevoegen van ‘") for m in said), said
         assert [type(e) for e in app.screen.session.timeline.events] == [TimelineEvent]
+
+
+async def test_ctrl_c_explains_quitting_in_dutch(tmp_path):
+    set_language("nl")
+    path, _ = create(tmp_path, "Casus", "nl")
+    app = localized(RetroApp)(tmp_path, path)
+    said: list[tuple[str, str]] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        app.notify = lambda message, title="", **_: said.append((str(message), str(title)))
+        app.screen.go_to(StepId.timeline)  # no text box focused: ctrl+c is not copy there
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert said and said[-1][1] == "Afsluiten?" and "retro-tui af te sluiten" in said[-1][0], said
+
+
+def test_a_field_left_empty_is_said_in_peoples_words_not_pydantics():
+    import pytest
+    from pydantic import ValidationError
+
+    from retro_tui.model.session import Relation
+    from retro_tui.store.codec import describe_validation
+
+    with pytest.raises(ValidationError) as caught:
+        Relation.model_validate({"id": "rel-1", "from": None, "to": "fm-b", "kind": "close"})
+    [finding] = describe_validation(caught.value)
+    assert finding.text("nl") == "dit veld is verplicht"
+    assert "None" not in finding.describe("nl")

@@ -19,6 +19,7 @@ from filelock import FileLock
 
 from ..model import Session
 from ..model.integrity import format_loc
+from ..platform_calls import user_tag
 from .atomic import ensure_private_dir, write_atomic
 from .codec import decode, loads, render, snapshot
 from .merge import merge
@@ -31,7 +32,7 @@ def lock_path(path: Path) -> Path:
     """The lock file of a session, in a private folder of this user's, not beside the
     session: the sessions folder holds sessions only, and a failed command leaves it
     exactly as it was. (Writers on one machine share it, which is what locking is for.)"""
-    folder = Path(tempfile.gettempdir()) / f"retro-tui-locks-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    folder = Path(tempfile.gettempdir()) / f"retro-tui-locks-{user_tag()}"
     ensure_private_dir(folder)
     name = hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:32]
     return folder / f"{name}.lock"

@@ -15,7 +15,7 @@ from .help import HelpScreen
 from .keys import Key, localized
 from .opening import LoadErrorScreen, OpeningScreen, TitlePrompt
 from .session_screen import SessionScreen, guidance
-from .textual_words import open_palette, open_theme_search, system_commands
+from .textual_words import open_palette, open_theme_search, quit_hint, system_commands
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -172,6 +172,9 @@ class RetroApp(App):
 
     def get_system_commands(self, screen):
         return system_commands(self, screen)
+
+    def action_help_quit(self) -> None:
+        quit_hint(self)
 
     def action_switch_language(self) -> None:
         set_language("en" if current_language() == "nl" else "nl")

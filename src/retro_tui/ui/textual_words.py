@@ -42,6 +42,14 @@ def open_theme_search(app: App) -> None:
     app.push_screen(localized(Palette)(providers=[ThemeProvider], placeholder=t("palette.search_themes")))
 
 
+def quit_hint(app: App) -> None:
+    """Textual's answer to ctrl+c (which copies rather than quits), in our words."""
+    for key, active in app.active_bindings.items():
+        if active.binding.action in ("quit", "app.quit"):
+            app.notify(t("palette.quit_hint", key=app.get_key_display(active.binding)), title=t("palette.quit_hint_title"))
+            return
+
+
 def system_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     """Textual's system commands in our words. No screenshot: it would write the
     family's case, unmasked, to the Downloads folder."""
