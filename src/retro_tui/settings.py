@@ -105,6 +105,6 @@ def set_value(key: str, value: str, path: Path | None = None) -> Path:
         raise SettingsError(path, [Finding("extra_forbidden", {}, field=key)])
     _validate(data, "", path)  # never write a file that would not read back
     ensure_private_dir(path.parent)
-    write_atomic(path, tomli_w.dumps(data).encode("utf-8"))
+    write_atomic(path, tomli_w.dumps(data).encode("utf-8"), keep_backup=False)
     current.cache_clear()
     return path
