@@ -201,3 +201,21 @@ def test_a_field_left_empty_is_said_in_peoples_words_not_pydantics():
     [finding] = describe_validation(caught.value)
     assert finding.text("nl") == "dit veld is verplicht"
     assert "None" not in finding.describe("nl")
+
+
+async def test_the_notetakers_screen_in_dutch_shows_no_english_textual_words(tmp_path):
+    set_language("nl")
+    path, _ = create(tmp_path, "Casus", "nl")
+    app = localized(RetroApp)(tmp_path, path, notetaker=True)
+    seen = {}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        seen["notetaker"] = english_in(app)
+        assert "Leersessiebegeleider" in visible_text(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        seen["palette"] = english_in(app)
+        await pilot.press("escape", "f1")
+        await pilot.pause()
+        seen["help"] = english_in(app)
+    assert {where: words for where, words in seen.items() if words} == {}
