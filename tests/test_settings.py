@@ -166,3 +166,15 @@ def test_example_copies_go_to_the_state_folder_and_do_not_pile_up(tmp_path, run_
     copies = list((private_state / "retro-tui" / "examples").glob("example-copy-*.toml"))
     assert len(copies) == 3
     assert list(tmp_path.iterdir()) == []  # nothing where the terminal is
+
+
+def test_settings_keys_lists_every_id_and_an_unknown_id_is_refused(run_cli, settings_path):
+    code, out, _ = run_cli("settings", "keys")
+    ids = {line.split()[0] for line in out.splitlines() if line.strip()}
+    assert code == 0 and {"help", "quote", "next_step", "save_form", "cancel", "command_palette"} <= ids
+    code, _, err = run_cli("settings", "set", "keymap.helpp", "f2")
+    assert code == 2 and '"helpp"' in err and "settings keys" in err
+    assert not settings_path.exists()
+    assert run_cli("settings", "set", "keymap.help", "f10")[0] == 0
+    code, out, _ = run_cli("settings", "keys")
+    assert next(line for line in out.splitlines() if line.startswith("help ")).split()[1] == "f10"

@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     setter = settings_sub.add_parser("set", help=t("settings.help_set"), description=t("settings.help_set"))
     setter.add_argument("key", metavar=t("settings.metavar_key"), help=t("settings.help_key"))
     setter.add_argument("value", metavar=t("settings.metavar_value"), help=t("settings.help_value"))
+    settings_sub.add_parser("keys", help=t("settings.help_keys"), description=t("settings.help_keys"))
     parser.set_defaults(handler=cmd_start)
     return parser
 
@@ -338,7 +339,16 @@ def cmd_settings(args: argparse.Namespace) -> int:
     """Where everything is, and what is set; `settings set KEY VALUE` changes one."""
     from .settings import set_value
 
+    if args.settings_action == "keys":
+        return _show_keys()
     if args.settings_action == "set":
+        if args.key.startswith("keymap."):
+            from .store.errors import Finding
+            from .ui.keys import every_key
+
+            if args.key.removeprefix("keymap.") not in every_key():
+                unknown = Finding("unknown_key_id", {"id": args.key.removeprefix("keymap.")})
+                return _fail(f"{unknown.text()}. {t('settings.see_keys')}")
         print(t("settings.saved", key=args.key, path=set_value(args.key, args.value)))
         return 0
     from .settings import current
@@ -363,6 +373,19 @@ def cmd_settings(args: argparse.Namespace) -> int:
         print(f"{name:<{width}}  {value}")
     print()
     print(t("settings.how_to_set"))
+    return 0
+
+
+def _show_keys() -> int:
+    """Every key by id, its keys now and what it does: what `keymap.<id>` remaps."""
+    from .settings import current
+    from .ui.keys import every_key
+
+    mine = current().keymap
+    keys = every_key()
+    width = max(len(ident) for ident in keys)
+    for ident, (default, label) in sorted(keys.items()):
+        print(f"{ident:<{width}}  {mine.get(ident, default):<18}  {t(label)}")
     return 0
 
 
@@ -402,6 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(error.message())
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return 0  # the reader (`| head`) has had enough; not the disk's fault
     except OSError as error:
         # The disk, not the user's file: full disk, read-only folder, no permission.
         return _fail(t("error.os", reason=error.strerror or str(error), path=error.filename or ""))

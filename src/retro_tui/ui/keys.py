@@ -46,3 +46,24 @@ def localized(cls: T) -> T:
 def _localized(cls: T, lang: str) -> T:
     namespace = {"BINDINGS": translate(getattr(cls, "KEYS", []), lang), "__module__": cls.__module__}
     return type(cls.__name__, (cls,), namespace)
+
+
+def every_key() -> dict[str, tuple[str, str]]:
+    """Every key of the app by id: its default keys and its label's i18n key, for
+    `retro-tui settings keys` and to refuse an id that does not exist."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from .. import ui
+
+    found: dict[str, tuple[str, str]] = {}
+    for module in pkgutil.iter_modules(ui.__path__):
+        loaded = importlib.import_module(f"{ui.__name__}.{module.name}")
+        for _, cls in inspect.getmembers(loaded, inspect.isclass):
+            for key in getattr(cls, "KEYS", None) or []:
+                if isinstance(key, Key):
+                    keys, label = found.get(key.id, ("", key.label))
+                    merged = ",".join(dict.fromkeys(filter(None, [*keys.split(","), *key.keys.split(",")])))
+                    found[key.id] = (merged, label)
+    return found
