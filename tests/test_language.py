@@ -37,6 +37,19 @@ ENGLISH = re.compile(
 )
 
 
+async def settled(pilot) -> str:
+    """The screen once it stops changing: the footer recomposes its keys a moment
+    after focus moves, and a screenshot in between would show none of them."""
+    before = visible_text(pilot.app)
+    for _ in range(40):
+        await pilot.pause(0.05)
+        now = visible_text(pilot.app)
+        if now == before:
+            return now
+        before = now
+    return before
+
+
 def english_in(app) -> list[str]:
     return [m.group(0) for m in ENGLISH.finditer(visible_text(app))]
 
@@ -52,7 +65,7 @@ async def test_every_screen_in_dutch_shows_no_english_textual_words(tmp_path):
         await opened(pilot)
         seen["opening"] = english_in(app)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settled(pilot)
         seen["palette on the opening screen"] = english_in(app)
         await pilot.press("escape")
         app.open_session(path)
@@ -61,34 +74,42 @@ async def test_every_screen_in_dutch_shows_no_english_textual_words(tmp_path):
         assert isinstance(screen, SessionScreen)
         for step_id in StepId:
             screen.go_to(step_id)
-            await pilot.pause()
+            await settled(pilot)
             seen[f"step {step_id.value}"] = english_in(app)
             await pilot.press("ctrl+p")
-            await pilot.pause()
+            await settled(pilot)
             seen[f"palette in {step_id.value}"] = english_in(app)
             await pilot.press(*"kleur", "enter")  # the colour theme search
-            await pilot.pause()
+            await settled(pilot)
             seen[f"theme search in {step_id.value}"] = english_in(app)
             await pilot.press("escape")
             await pilot.pause()
         screen.go_to(StepId.relate)
         await pilot.pause()
         await pilot.press("a")  # a form with required and optional drop-downs
-        await pilot.pause()
+        await settled(pilot)
         seen["relate form"] = english_in(app)
         await pilot.press("tab", "enter")  # open the optional one
-        await pilot.pause()
+        await settled(pilot)
         seen["relate form, list open"] = english_in(app)
-        await pilot.press("escape", "escape")
+        await pilot.press("escape")  # closes the list, not the form
+        await pilot.pause()
+        from retro_tui.ui.forms import RecordForm
+
+        assert isinstance(app.screen, RecordForm)
+        await pilot.press("escape")
         await pilot.pause()
         screen.query_one("#group-sense").focus()
         await pilot.press("enter")  # the group's sense, a drop-down on the step itself
-        await pilot.pause()
+        shown = await settled(pilot)
         seen["relate, group sense open"] = english_in(app)
+        assert "esc Lijst sluiten" in shown  # the open list's own key, in Dutch
         await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.query_one("#group-sense").expanded
         for key in ("f1", "f7", "f8", "f9"):
             await pilot.press(key)
-            await pilot.pause()
+            await settled(pilot)
             seen[key] = english_in(app)
             await pilot.press("escape")
             await pilot.pause()
@@ -213,9 +234,9 @@ async def test_the_notetakers_screen_in_dutch_shows_no_english_textual_words(tmp
         seen["notetaker"] = english_in(app)
         assert "Leersessiebegeleider" in visible_text(app)
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settled(pilot)
         seen["palette"] = english_in(app)
         await pilot.press("escape", "f1")
-        await pilot.pause()
+        await settled(pilot)
         seen["help"] = english_in(app)
     assert {where: words for where, words in seen.items() if words} == {}

@@ -17,6 +17,7 @@ from ..i18n import current_language
 from ..model import Perspective, Session, StepId
 from .forms import FieldSpec
 from .keys import Key, localized
+from .textual_words import choice
 from .records import Column, RecordTable
 
 
@@ -115,7 +116,7 @@ class QuotesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = t("quotes.title")
-            yield Select([(label(s), s) for s in StepId], prompt=t("quotes.all_steps"), id="step-filter")
+            yield choice([(label(s), s) for s in StepId], prompt=t("quotes.all_steps"), id="step-filter")
             table = DataTable(cursor_type="row", zebra_stripes=True)
             # The words last and widest: they are what this list is for.
             for key, width in (("field.crucial_mark", 1), ("field.time", 5), ("field.step", 10), ("field.speaker", 16), ("field.words", None)):

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 
 from ..i18n import t
 from .keys import Key
+from .textual_words import choice
 from ..store.codec import describe_validation
 
 Kind = Literal["line", "text", "lines", "choice", "bool", "many", "number"]
@@ -118,7 +119,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
             # unless a value is required: then blank is no choice to offer, and the
             # first option is taken (there is nothing to take when there are no options).
             required = not spec.optional and bool(options)
-            return Select(
+            return choice(
                 options,
                 value=value if value in known else Select.NULL,
                 id=wid,

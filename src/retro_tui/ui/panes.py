@@ -34,6 +34,7 @@ from .declaration import DeclarationPanel
 from .forms import FieldSpec, RecordForm
 from .guard import refused
 from .keys import Key, localized
+from .textual_words import choice
 from .messages import SessionChanged
 from .records import Column, RecordTable
 
@@ -144,7 +145,7 @@ class RelatePane(StepPane):
         # The group as a whole first: the question of this step is asked of the room.
         with Horizontal(id="group-sense-row"):
             yield Static(t("relate.group_sense"), classes="records-title")
-            yield Select(
+            yield choice(
                 [(label(sense), sense) for sense in Sense],
                 value=s.relate.group_sense if s.relate.group_sense else Select.NULL,
                 prompt=t("relate.not_yet"),

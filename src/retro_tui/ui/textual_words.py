@@ -2,8 +2,10 @@
 the person's language, through Textual's public hooks: a palette subclass whose keys
 carry our labels, its `placeholder`, and `App.get_system_commands`.
 
-Left in English because Textual offers no public hook for them: the palette's "No
-matches found" and the open Select list's footer key "Dismiss menu".
+A drop-down's open list says "esc Dismiss menu" in the footer; `Choice` puts its own
+escape key, in our words, in its place (a priority binding of an ancestor replaces a
+plain one in the footer and handles the key first). Left in English because Textual
+offers no public hook for it: the palette's "No matches found".
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.widgets import Select
 
 from ..i18n import t
 from .keys import Key, localized
@@ -31,6 +34,25 @@ class Palette(CommandPalette):
         Key("pageup", "command_list('page_up')", "palette.previous_page", show=False, id="palette_previous_page"),
         Key("up", "command_list('cursor_up')", "palette.previous", show=False, id="palette_previous"),
     ]
+
+
+class Choice(Select):
+    """A drop-down whose open list closes with escape, said in the person's language."""
+
+    KEYS = [Key("escape", "close_list", "palette.close_list", priority=True, id="close_list")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_list":
+            return self.expanded  # closed, escape belongs to the form or the screen
+        return True
+
+    def action_close_list(self) -> None:
+        self.expanded = False
+        self.focus()
+
+
+def choice(*args, **kwargs) -> Choice:
+    return localized(Choice)(*args, **kwargs)
 
 
 def open_palette(app: App) -> None:
