@@ -74,13 +74,10 @@ def quit_hint(app: App) -> None:
 
 def system_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
     """Textual's system commands in our words. No screenshot: it would write the
-    family's case, unmasked, to the Downloads folder."""
+    family's case, unmasked, to the Downloads folder. No "Keys" panel: it lists
+    Textual's widget keys in English; F1 shows the same keys in the person's words."""
     yield SystemCommand(t("palette.theme"), t("palette.theme_help"), app.action_change_theme)
     yield SystemCommand(t("palette.quit"), t("palette.quit_help"), app.action_quit)
-    if screen.query("HelpPanel"):
-        yield SystemCommand(t("palette.keys"), t("palette.keys_hide_help"), app.action_hide_help_panel)
-    else:
-        yield SystemCommand(t("palette.keys"), t("palette.keys_show_help"), app.action_show_help_panel)
     if screen.maximized is not None:
         yield SystemCommand(t("palette.minimize"), t("palette.minimize_help"), screen.action_minimize)
     elif screen.focused is not None and screen.focused.allow_maximize:
