@@ -22,7 +22,9 @@ async def test_f4_switches_the_screen_and_the_report_of_that_session(tmp_path):
         assert "Check-in" in visible_text(app)
         await pilot.press("f4")
         await opened(pilot)
-        assert "Inchecken" in visible_text(app)
+        shown = await settled(pilot)
+        assert "Inchecken" in shown
+        assert "^p opdrachten" in shown  # the app-wide key too, not only the screen's
         await pilot.press("ctrl+q")
     session = load(path)
     assert session.session.language == Language.nl

@@ -33,7 +33,7 @@ async def test_a_notetakers_quote_shows_in_the_facilitators_panel_while_a_form_i
     async with facilitator.run_test(size=(100, 30)) as f, notetaker.run_test(size=(80, 24)) as n:
         await opened(f)
         await opened(n)
-        assert "Gespreksleider is bij: Inchecken" in visible_text(notetaker)
+        assert "Leersessiebegeleider is bij: Inchecken" in visible_text(notetaker)
         # The facilitator opens Esther's row in the check-in list and starts typing.
         await f.press("e")
         await f.pause()

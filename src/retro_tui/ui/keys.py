@@ -31,6 +31,12 @@ class Key:
     id: str = field(kw_only=True)
 
 
+# On every screen with a footer, so its label follows the screen's language (F4 rebuilds
+# screens; the app's own bindings keep the language it started in). The app keeps one
+# too, so Textual adds no English "palette" of its own.
+PALETTE = Key("ctrl+p", "app.command_palette", "palette.open", show=False, priority=True, id="command_palette")
+
+
 def translate(keys: list[Key], lang: str) -> list[Binding]:
     return [
         Binding(k.keys, k.action, t(k.label, lang=lang), show=k.show, priority=k.priority, id=k.id)

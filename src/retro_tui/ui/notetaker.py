@@ -24,7 +24,7 @@ from ..method import step as method_step
 from ..model import Session, StepId
 from .capture import speakers
 from .guard import refused
-from .keys import Key, localized
+from .keys import PALETTE, Key, localized
 from .live_text import take_in
 from .recent_quotes import RecentQuotes
 
@@ -67,6 +67,7 @@ class NotetakerScreen(Screen):
     NotetakerScreen #step-notes:focus { border: round $accent; }
     """
     KEYS = [
+        PALETTE,
         Key("f2", "quote", "notetaker.key_quote", priority=True, id="quote"),
         Key("f3", "pause_note", "notetaker.key_pause_note", priority=True, id="pause_note"),
         Key("f5", "notes", "notetaker.key_notes", priority=True, id="notes"),

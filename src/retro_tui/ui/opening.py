@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import label, t
-from .keys import Key
+from .keys import PALETTE, Key
 
 if TYPE_CHECKING:
     from ..store import SessionError
@@ -26,6 +26,7 @@ class OpeningScreen(Screen):
     OpeningScreen OptionList { height: 1fr; }
     """
     KEYS = [
+        PALETTE,
         Key("n", "app.new_session", "key.new_session", id="new_session"),
         Key("x", "app.open_example", "key.example", id="open_example"),
         Key("f1", "app.help", "key.help", id="help"),
@@ -91,7 +92,7 @@ class LoadErrorScreen(Screen):
     LoadErrorScreen { align: center middle; }
     LoadErrorScreen > Vertical { width: 90%; max-width: 110; height: auto; border: round $error; padding: 1 2; }
     """
-    KEYS = [Key("escape,q", "app.quit", "key.quit", id="quit")]
+    KEYS = [PALETTE, Key("escape,q", "app.quit", "key.quit", id="quit")]
 
     def __init__(self, error: SessionError):
         super().__init__()

@@ -23,7 +23,7 @@ from rich.text import Text
 from ..i18n import current_language, t
 from ..method import step
 from ..model.enums import StepId
-from .keys import Key, localized
+from .keys import PALETTE, Key, localized
 from .messages import SessionChanged
 from .recent_quotes import RecentQuotes
 
@@ -61,6 +61,7 @@ class SessionScreen(Screen):
     # Priority: TextArea binds F5-F7 itself, and the facilitator must be able to move
     # on from inside the notes. Only active while this screen is on top.
     KEYS = [
+        PALETTE,
         Key("f2", "quote", "key.quote", priority=True, id="quote"),
         Key("f3", "pause", "key.pause", priority=True, id="pause"),
         Key("f5", "step(-1)", "key.prev_step", show=False, priority=True, id="prev_step"),
