@@ -178,3 +178,11 @@ def test_settings_keys_lists_every_id_and_an_unknown_id_is_refused(run_cli, sett
     assert run_cli("settings", "set", "keymap.help", "f10")[0] == 0
     code, out, _ = run_cli("settings", "keys")
     assert next(line for line in out.splitlines() if line.startswith("help ")).split()[1] == "f10"
+
+
+def test_the_settings_language_beats_the_sessions_on_screen(run_cli, settings_path, minimal_file):
+    # minimal_file is an English session: shown in English, unless the person chose Dutch.
+    assert "1 participant" in run_cli("open", str(minimal_file))[1]
+    write_settings(settings_path, 'language = "nl"\n')
+    out = run_cli("open", str(minimal_file))[1]
+    assert "1 deelnemer" in out and "participant" not in out
