@@ -29,14 +29,14 @@ from textual.app import App, ComposeResult
 from textual.widgets import TextArea
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_save import big_session  # noqa: E402
+from load_save import big_session
 
-from retro_tui.model import StepId  # noqa: E402
-from retro_tui.store import save  # noqa: E402
-from retro_tui.ui.app import RetroApp  # noqa: E402
-from retro_tui.ui.keys import localized  # noqa: E402
-from retro_tui.ui.session_screen import SessionScreen  # noqa: E402
-from retro_tui.ui.timeline_view import TimelineView  # noqa: E402
+from retro_tui.model import StepId
+from retro_tui.store import save
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.keys import localized
+from retro_tui.ui.session_screen import SessionScreen
+from retro_tui.ui.timeline_view import TimelineView
 
 SIZE = (160, 45)
 

@@ -153,7 +153,6 @@ def test_export_of_a_broken_file_fails_cleanly(tmp_path, run_cli):
 
 
 def test_list_shows_the_newest_session_first(tmp_path, run_cli):
-    import shutil
 
     folder = tmp_path / "s"
     folder.mkdir()

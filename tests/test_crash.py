@@ -81,7 +81,7 @@ def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_co
 def test_the_app_gives_back_what_a_killed_notetaker_was_typing(example_copy, tmp_path):
     import asyncio
 
-    from apphelpers import opened, visible_text
+    from apphelpers import opened
     from retro_tui.ui.app import RetroApp
     from retro_tui.ui.keys import localized
 

@@ -3,13 +3,11 @@ screen within a couple of seconds, and nobody's typing is touched by it."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 from textual.widgets import Input
 
 from apphelpers import opened, visible_text
-from retro_tui.model import StepId
 from retro_tui.store import load
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.forms import RecordForm

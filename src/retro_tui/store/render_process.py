@@ -69,7 +69,7 @@ def stop_locked() -> None:
         try:
             _child.stdin.close()
             _child.wait(timeout=1)
-        except Exception:  # noqa: BLE001 - stopping must not fail an exit
+        except Exception:
             _child.kill()
         _child = None
 

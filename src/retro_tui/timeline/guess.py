@@ -160,7 +160,7 @@ def guess_event(line: str, session, anchor: str | None = None) -> Guess:
             wish = _has(" ".join(quote.split()[:OPENING_WORDS]), words()["kinds"]["family_need"])
             kind = EventKind.family_need if wish else EventKind.family_experience
     else:
-        opening = re.match(r"(?:\S+\s+){0,%d}" % (OPENING_WORDS - 1), text).end()  # where word 3 starts
+        opening = re.match(rf"(?:\S+\s+){{0,{OPENING_WORDS - 1}}}", text).end()  # where word 3 starts
         subject = actors[0].lane if actors and actors[0].start <= opening else None
         kind = _kind(text, subject)
         lane = _lane(kind, actors, subject)

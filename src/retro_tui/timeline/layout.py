@@ -6,8 +6,9 @@ thousands of events can be measured and tested without a terminal."""
 
 from __future__ import annotations
 
+import itertools
 import math
-from functools import lru_cache
+from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ LABEL_FROM = 2  # columns per month from which titles are written beside the mar
 LABEL_MAX = 28
 
 
-@lru_cache(maxsize=None)
+@cache
 def months(date: str) -> float:
     """Months since year 0; an unknown month or day counts from the start of its period."""
     year, month, day = parse_partial(date)
@@ -151,7 +152,7 @@ def _ticks(first_year: int, last_year: int, per_month: float, x_of, month_names)
 
 def _gaps(points: list[float], x_of) -> list[Gap]:
     gaps = []
-    for before, after in zip(points, points[1:]):
+    for before, after in itertools.pairwise(points):
         if after - before >= GAP_MONTHS:
             gaps.append(Gap(x_of(before) + 1, x_of(after) - 1, round(after - before)))
     return gaps

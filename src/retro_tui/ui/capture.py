@@ -180,8 +180,12 @@ class PerspectivesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         s = self.session
         aids = facilitator_aids(current_language())
-        people = lambda: [(name, ident) for ident, name in ops.people(s)]
-        participants = lambda: [(p.name, p.id) for p in s.checkin.participants]
+        def people():
+            return [(name, ident) for ident, name in ops.people(s)]
+
+        def participants():
+            return [(p.name, p.id) for p in s.checkin.participants]
+
         with Vertical() as box:
             box.border_title = t("perspectives.title")
             yield Static(aids["perspective_switch"])

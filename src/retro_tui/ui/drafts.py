@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from ..i18n import t
 from ..store.recovery import Draft, DraftJournal
