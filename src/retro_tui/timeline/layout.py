@@ -11,9 +11,13 @@ import math
 from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model.dates import parse_partial
 from ..model.enums import Lane
+
+if TYPE_CHECKING:
+    from ..model.session import TimelineEvent
 
 # Columns per month; None is the whole case on one screen.
 ZOOMS: tuple[float | None, ...] = (None, 1, 2, 4, 8)
@@ -34,7 +38,7 @@ def months(date: str) -> float:
 
 @dataclass(frozen=True)
 class Placed:
-    event: object
+    event: TimelineEvent
     x: int
     row: int  # 0 is next to the axis
     label: str  # the title beside the marker, shortened; "" when there is no room
