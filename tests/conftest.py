@@ -52,9 +52,16 @@ def english() -> None:
 
 @pytest.fixture(autouse=True)
 def private_state(tmp_path_factory, monkeypatch) -> Path:
-    """Draft journals go to a folder of the test's own, never the user's."""
+    """Draft journals go to a folder of the test's own, never the user's; so do the
+    user's home, settings and data folders, so tests run in parallel (pytest -n) and
+    on a developer's own machine see nothing of each other or of the developer."""
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("RETRO_TUI_SESSIONS", raising=False)
     return state
 
 
