@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/retro-tui example
 
 test: lint
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

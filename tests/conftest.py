@@ -44,6 +44,12 @@ tags = ["pattern.islands"]
 """
 
 
+def pytest_collection_modifyitems(items) -> None:
+    # The long stress tests first: in a parallel run (make test: pytest -n) a long test
+    # that starts last keeps the whole run waiting for it alone.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def english() -> None:
     # The CLI sets the process-wide language; each test starts from English.

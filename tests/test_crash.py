@@ -13,6 +13,8 @@ import random
 import signal
 import time
 
+import pytest
+
 from retro_tui import operations as ops
 from retro_tui.model import StepId
 from retro_tui.store import load, snapshot
@@ -37,6 +39,7 @@ def _writer(session, path, round_: int, confirm_fd: int) -> None:
         os.write(confirm_fd, (words + "\n").encode())
 
 
+@pytest.mark.slow
 def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_copy):
     rng = random.Random(6)
     confirmed: list[str] = []

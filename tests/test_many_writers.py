@@ -11,6 +11,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from retro_tui.store import load
 
 WRITER = Path(__file__).with_name("live_writer.py")
@@ -19,6 +21,7 @@ WRITER = Path(__file__).with_name("live_writer.py")
 COUNT = 100
 
 
+@pytest.mark.slow
 def test_a_facilitator_two_notetakers_and_a_quote_loop_lose_nothing(example_copy):
     before = load(example_copy)
     old_quotes = Counter(q.text for q in before.quotes)

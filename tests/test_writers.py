@@ -8,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from apphelpers import opened
 from retro_tui import operations as ops
 from retro_tui.model import StepId
@@ -39,6 +41,7 @@ def test_records_added_on_both_sides_all_stay_and_one_version_wins_visibly():
     assert [q["id"] for q in removed["quotes"]] == ["q3"]  # my removal holds, their addition stays
 
 
+@pytest.mark.slow
 async def test_an_app_and_three_command_line_writers_lose_nothing(example_copy, tmp_path, monkeypatch):
     monkeypatch.setattr(autosave, "DELAY_SECONDS", 0.05)  # save as often as possible: the worst case
     per_writer = 25
