@@ -37,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/load_save.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
