@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from pydantic import ValidationError
 from rich.console import Group
@@ -261,13 +262,13 @@ class TimelinePane(StepPane):
         return TimelineEvent.model_construct(
             id=ops.fresh_id(self.session, "ev"), date=date or "", date_label="", title="",
             kind=EventKind.other, lane=Lane.professionals, people=[], crucial=False,
-            **{name: "" for name in TEXT_FIELDS},
+            **{name: "" for name in TEXT_FIELDS},  # type: ignore[arg-type]  # a blank form, valid once filled in
         )
 
     def _open_form(self, record: TimelineEvent, new: bool) -> None:
         title = t("form.new" if new else "form.edit", what=t("timeline.event"))
 
-        def saved(result: TimelineEvent | None) -> None:
+        def saved(result: Any | None) -> None:  # the form gives back a TimelineEvent
             if result is None:
                 return
             if new:
