@@ -25,7 +25,7 @@ from retro_tui.model import (
 )
 from retro_tui.store import new_session, save
 
-WORDS = "de het een moeder vader school wijkteam plaatsing gesprek zorg tijd samen gezien gehoord".split()
+WORDS = ["de", "het", "een", "moeder", "vader", "school", "wijkteam", "plaatsing", "gesprek", "zorg", "tijd", "samen", "gezien", "gehoord"]
 
 
 def sentence(rng: random.Random, n: int) -> str:

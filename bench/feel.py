@@ -78,7 +78,7 @@ def bare_keys(n: int) -> list[float]:
         app.wait_for(lambda s: "^p" in s)
         app.drain()
         times = []
-        for i in range(n):
+        for _ in range(n):
             times.append(app.key(b"x", changes(app)))
             app.drain(0.1)
         return times

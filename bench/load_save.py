@@ -12,7 +12,6 @@ very same text and data, measured in the same run. Targets: load <= 1.2x, save <
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -24,8 +23,8 @@ import tomli_w
 from retro_tui.store import dumps, load, save
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from big_session import big_session  # noqa: E402
-from pty_screen import summary  # noqa: E402
+from big_session import big_session
+from pty_screen import summary
 
 
 def interleaved(repeat: int, floor, ours) -> tuple[list[float], list[float]]:

@@ -32,5 +32,5 @@ class EventDetails(Widget):
         lines = console.render_lines(self._content, console.options.update(width=width, height=None), pad=False)
         if len(lines) <= height:
             return self._content
-        kept = [Text.assemble(*((s.text, s.style) for s in line)) for line in lines[: height - 1]]
+        kept = [Text.assemble(*((s.text, s.style or "") for s in line)) for line in lines[: height - 1]]
         return Group(*kept, Text(t("timeline.details_more"), style="dim italic", overflow="ellipsis", no_wrap=True))
