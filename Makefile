@@ -6,29 +6,44 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test lint lock bench clean
 
 # The Python is checked before anything is made: macOS's own python3 is 3.9, and a
 # venv made with it would be left half-built. --clear rebuilds a venv that an earlier,
 # failed attempt (an older python, a lost connection) left behind, so
 # `PYTHON=python3.12 make demo` repairs it. The check is written to run on any Python 3.
-$(STAMP): pyproject.toml
+# constraints.txt pins every package to the versions the tests (and their snapshots)
+# were last checked with, so a new release cannot break a fresh clone or CI.
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; v = sys.version_info; ok = v >= (3, 11); ok or print("retro-tui needs Python 3.11 or newer; %s is %d.%d.\nInstall a newer one (python.org; on a Mac also: brew install python@3.12) and run, for example:\n    PYTHON=python3.12 make demo" % (sys.executable, v[0], v[1]), file=sys.stderr); sys.exit(0 if ok else 2)'; \
 		rc=$$?; [ $$rc -ne 127 ] || echo "make: there is no '$(PYTHON)' here; give a Python 3.11 or newer, e.g. PYTHON=python3.12 make demo" >&2; \
 		[ $$rc -eq 0 ] || exit 2
 	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/retro-tui example
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+test: lint
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+# Moves constraints.txt to the newest versions pyproject.toml allows. Run it on
+# purpose, then `make test`, look at any snapshot that changed, and commit both.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+		--upgrade --custom-compile-command 'make lock' --quiet -o constraints.txt
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(BIN)/python bench/feel.py
 	$(BIN)/python bench/load_save.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,12 @@ tags = ["pattern.islands"]
 """
 
 
+def pytest_collection_modifyitems(items) -> None:
+    # The long stress tests first: in a parallel run (make test: pytest -n) a long test
+    # that starts last keeps the whole run waiting for it alone.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def english(monkeypatch) -> None:
     # The CLI sets the process-wide language from the locale; each test starts from
@@ -55,15 +62,20 @@ def english(monkeypatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def private_state(tmp_path_factory, monkeypatch) -> Path:
+def private_state(tmp_path_factory, monkeypatch) -> Iterator[Path]:
     """Draft journals, settings and sessions go to folders of the test's own, never the
-    user's: the person running the tests may have settings of their own."""
+    user's; so does the user's home, so tests run in parallel (pytest -n) and on a
+    developer's own machine see nothing of each other or of the developer's settings."""
     from retro_tui.settings import current
 
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(state / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(state / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg_cache_home"))
+    monkeypatch.delenv("RETRO_TUI_SESSIONS", raising=False)
     monkeypatch.delenv("RETRO_TUI_SETTINGS", raising=False)
     current.cache_clear()
     yield state

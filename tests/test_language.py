@@ -177,7 +177,7 @@ def test_work_card_5_someone_plays_the_child():
 async def test_undo_says_what_was_undone(tmp_path):
     from retro_tui.model import TimelineEvent
 
-    path, session = create(tmp_path, "Casus", "nl")
+    path, _ = create(tmp_path, "Casus", "nl")
     app = localized(RetroApp)(tmp_path, path)
     said: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:

@@ -101,7 +101,7 @@ def boot_id() -> str:
         import psutil
 
         return f"boot-{int(psutil.boot_time())}"
-    except Exception:  # noqa: BLE001 - no boot time known means no power cut can be told
+    except Exception:  # no boot time known means no power cut can be told
         return ""
 
 
@@ -128,5 +128,5 @@ def user_tag() -> str:
 
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - getpass raises several kinds when it cannot tell
+    except Exception:  # getpass raises several kinds when it cannot tell
         return "user"

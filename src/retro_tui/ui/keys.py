@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from textual.binding import Binding
 
@@ -51,7 +51,7 @@ def localized(cls: T) -> T:
 @cache
 def _localized(cls: T, lang: str) -> T:
     namespace = {"BINDINGS": translate(getattr(cls, "KEYS", []), lang), "__module__": cls.__module__}
-    return type(cls.__name__, (cls,), namespace)
+    return cast(T, type(cls.__name__, (cls,), namespace))
 
 
 def every_key() -> dict[str, tuple[str, str]]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 from textual.app import ComposeResult
+from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
@@ -27,7 +29,7 @@ from .messages import SessionChanged
 @dataclass(frozen=True)
 class Column:
     label: str  # i18n key
-    value: Callable[[BaseModel], str]
+    value: Callable[[Any], str]  # the table's own kind of record
     width: int | None = None
 
 
@@ -42,7 +44,9 @@ def _fit(text: str, width: int | None) -> str:
 HEADING_KEPT = 8
 
 
-def fit_widths(wanted: list[int | None], least: list[int], room: int | None, free: int = 24) -> list[int | None]:
+def fit_widths(
+    wanted: Sequence[int | None], least: Sequence[int], room: int | None, free: int = 24
+) -> Sequence[int | None]:
     """Column widths that fit in `room`: a column without a width of its own wants
     `free`; the widest give way first, none below its heading or `HEADING_KEPT`
     characters of it (the rest of a long heading is cut with "…")."""
@@ -98,7 +102,7 @@ class RecordTable(Widget, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(t(self.title), classes="records-title")
-        table = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
         self._add_columns(table)
         yield table
         yield Static(t("records.empty"), classes="records-empty")
@@ -108,7 +112,7 @@ class RecordTable(Widget, can_focus=False):
             table.add_column(_fit(t(column.label), width), width=width)
 
     @property
-    def widths(self) -> list[int | None]:
+    def widths(self) -> Sequence[int | None]:
         # A heading is never cut mid-word: the column grows to hold it in either language.
         wanted = [c.width and max(c.width, len(t(c.label))) for c in self.columns]
         return fit_widths(wanted, [len(t(c.label)) for c in self.columns], self._room)
@@ -150,7 +154,7 @@ class RecordTable(Widget, can_focus=False):
         if select is None and table.row_count:
             # Stay on the same record, not the same row: another writer's additions
             # may come in above it.
-            select = table.coordinate_to_cell_key((old_row, 0)).row_key.value
+            select = table.coordinate_to_cell_key(Coordinate(old_row, 0)).row_key.value
         table.clear()
         widths = self.widths
         for record in self.rows():
@@ -163,11 +167,11 @@ class RecordTable(Widget, can_focus=False):
                 row = next((i for i, r in enumerate(self.rows()) if r.id == select), old_row)
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
-    def current(self) -> BaseModel | None:
+    def current(self) -> Any | None:
         table = self.table
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         return next((r for r in self.items() if r.id == key), None)
 
     def _changed(self, select: str | None = None) -> None:
@@ -179,7 +183,7 @@ class RecordTable(Widget, can_focus=False):
             return
         record = self.new()
 
-        def added(result: BaseModel | None) -> None:
+        def added(result: Any | None) -> None:
             if result is not None:
                 self.items().append(result)
                 self._changed(result.id)
@@ -193,7 +197,7 @@ class RecordTable(Widget, can_focus=False):
         if record is None:
             return self.action_add()
 
-        def edited(result: BaseModel | None) -> None:
+        def edited(result: Any | None) -> None:
             if result is not None:
                 # By id: another writer's changes may have replaced the list meanwhile.
                 items = self.items()

@@ -66,7 +66,7 @@ def open_theme_search(app: App) -> None:
 
 def quit_hint(app: App) -> None:
     """Textual's answer to ctrl+c (which copies rather than quits), in our words."""
-    for key, active in app.active_bindings.items():
+    for active in app.active_bindings.values():
         if active.binding.action in ("quit", "app.quit"):
             app.notify(t("palette.quit_hint", key=app.get_key_display(active.binding)), title=t("palette.quit_hint_title"))
             return
