@@ -32,7 +32,7 @@ def test_names_become_roles_in_every_case_and_form():
     assert "Semester" in out  # a word that only starts like a name stays
     for name in ("Lotte", "Sandra", "Sandy", "Ria", "Berg", "Akkerman"):
         assert not re.search(rf"(?i)(?<!\w){name}", out), (name, out)
-    assert "dochter" in out and "grootmoeder" in out and "[achternaam]" in out
+    assert "dochter" in out.casefold() and "grootmoeder" in out and "[achternaam]" in out
 
 
 def test_the_whole_session_is_pseudonymised_and_professionals_keep_their_names():

@@ -7,6 +7,7 @@ removed person or event can never leave a reference behind that breaks the next 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -35,12 +36,40 @@ def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+def _starts_with_name(text: str, name: str) -> bool:
+    return re.match(rf"{re.escape(name.strip())}(?![^\W\d_])", text, re.IGNORECASE) is not None
+
+
+def member_detail(member) -> str:
+    """What to say after a member's name: role and age, each once, and nothing that
+    repeats the name (a pseudonymised "dochter" whose role is "dochter, 14")."""
+    parts = [p.strip() for p in member.role.split(",") if p.strip()]
+    if parts and _starts_with_name(parts[0], member.pseudonym):
+        parts[0] = parts[0][len(member.pseudonym.strip()):].strip()
+        parts = [p for p in parts if p]
+    if member.age is not None and not any(re.search(rf"(?<!\d){member.age}(?!\d)", p) for p in parts):
+        parts.append(str(member.age))
+    return ", ".join(parts)
+
+
+def member_label(member) -> str:
+    """A member as pickers, headings and maps show them: "Lotte (dochter, 14)", "Lotte,
+    meisje (14)" (never brackets in brackets), "Dochter, 14" once pseudonymised."""
+    detail = member_detail(member)
+    if not detail:
+        return member.pseudonym
+    repeats = _starts_with_name(member.role.strip(), member.pseudonym)
+    if repeats or "(" in detail:
+        return f"{member.pseudonym}, {detail}"
+    return f"{member.pseudonym} ({detail})"
+
+
 def people(session: Session) -> Iterator[tuple[str, str]]:
     """(id, display name) of everyone who can be referred to: participants, then family."""
     for p in session.checkin.participants:
         yield p.id, p.name
     for m in session.family.members:
-        yield m.id, f"{m.pseudonym} ({m.role})" if m.role else m.pseudonym
+        yield m.id, member_label(m)
 
 
 def short_name(session: Session, ident: str | None) -> str:
