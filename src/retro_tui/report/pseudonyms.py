@@ -34,8 +34,8 @@ DIMINUTIVE = r"(?:etje|tje|pje|kje|je)"
 LETTER = r"[^\W\d_]"
 # A role at the start of a sentence: at the start of the text, after a full stop,
 # question or exclamation mark, or a paragraph break or bullet, maybe behind an
-# opening quote or bracket.
-_SENTENCE_END = re.compile(r"(?:^|[.!?…]|\n\s*\n|\n\s*[-*•]|^\s*[-*•])[\s\"'‘“(\[«]*$")
+# opening quote or bracket; and at the start of a quotation ("zei: 'Dochter ...").
+_SENTENCE_END = re.compile(r"(?:(?:^|[.!?…]|\n\s*\n|\n\s*[-*•]|^\s*[-*•])[\s\"'‘“(\[«]*|:\s*[\"'‘“«]\s*)$")
 
 
 @dataclass(frozen=True)
