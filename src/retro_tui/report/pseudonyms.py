@@ -130,23 +130,27 @@ class Pseudonymiser:
             if surname.strip():
                 entries += [_Name(p, hidden_surname) for p in _surname_patterns(surname.strip())]
                 surname_cores |= {w.casefold() for w in surname.split()}
-        whole: dict[str, str] = {}
+        whole: dict[str, set[str]] = defaultdict(set)
         parts: dict[str, set[str]] = defaultdict(set)
         for ident, names in people:
             for name in names:
                 name = " ".join(name.split())
                 if not name:
                     continue
-                whole.setdefault(name.casefold(), labels[ident])
+                whole[name.casefold()].add(ident)
                 for part in _name_parts(name):
                     parts[part.casefold()].add(ident)
-        for name, label in whole.items():
-            entries.append(_Name(_words(name), label))
+
+        def label(owners: set[str]) -> str:
+            # A name two people go by would give one of them the other's role: neutral.
+            return labels[next(iter(owners))] if len(owners) == 1 else hidden_name
+
+        for name, owners in whole.items():
+            entries.append(_Name(_words(name), label(owners)))
         for part, owners in parts.items():
             if part in whole or part in surname_cores:
                 continue  # the whole name or the surname says it already
-            label = labels[next(iter(owners))] if len(owners) == 1 else hidden_name
-            entries.append(_Name(_words(part), label))
+            entries.append(_Name(_words(part), label(owners)))
         entries += [_Name(_words(name), None) for name in keep if name.strip()]
         return entries
 
