@@ -40,28 +40,21 @@ def _starts_with_name(text: str, name: str) -> bool:
     return re.match(rf"{re.escape(name.strip())}(?![^\W\d_])", text, re.IGNORECASE) is not None
 
 
-def member_detail(member) -> str:
-    """What to say after a member's name: role and age, each once, and nothing that
-    repeats the name (a pseudonymised "dochter" whose role is "dochter, 14")."""
-    parts = [p.strip() for p in member.role.split(",") if p.strip()]
-    if parts and _starts_with_name(parts[0], member.pseudonym):
-        parts[0] = parts[0][len(member.pseudonym.strip()):].strip()
-        parts = [p for p in parts if p]
-    if member.age is not None and not any(re.search(rf"(?<!\d){member.age}(?!\d)", p) for p in parts):
-        parts.append(str(member.age))
-    return ", ".join(parts)
-
-
 def member_label(member) -> str:
-    """A member as pickers, headings and maps show them: "Lotte (dochter, 14)", "Lotte,
-    meisje (14)" (never brackets in brackets), "Dochter, 14" once pseudonymised."""
-    detail = member_detail(member)
+    """A member as pickers, headings and maps show them, each thing once and never
+    brackets in brackets: "Lotte (dochter, 14)", "Lotte, meisje (14)", and once
+    pseudonymised "Dochter, 14" or "Vader van dochter en zoon, 44" (the role that
+    begins with the name is not said twice)."""
+    name = member.pseudonym.strip()
+    parts = [p.strip() for p in member.role.split(",") if p.strip()]
+    age = [] if member.age is None or any(re.search(rf"(?<!\d){member.age}(?!\d)", p) for p in parts) \
+        else [str(member.age)]
+    if parts and _starts_with_name(parts[0], name):
+        return ", ".join([name + parts[0][len(name):], *parts[1:], *age])
+    detail = ", ".join([*parts, *age])
     if not detail:
-        return member.pseudonym
-    repeats = _starts_with_name(member.role.strip(), member.pseudonym)
-    if repeats or "(" in detail:
-        return f"{member.pseudonym}, {detail}"
-    return f"{member.pseudonym} ({detail})"
+        return name
+    return f"{name}, {detail}" if "(" in detail else f"{name} ({detail})"
 
 
 def people(session: Session) -> Iterator[tuple[str, str]]:

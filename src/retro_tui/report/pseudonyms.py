@@ -113,6 +113,10 @@ class Pseudonymiser:
         short = self._compile(self._entries(people, kin, [], {}, hidden_surname, hidden_name))
         labels = {m.id: short(first[m.id]) for m in members}
         labels = {k: v[0].lower() + v[1:] if v[1:2].islower() else v for k, v in labels.items()}
+        # In running text the kinship word alone reads best ("vader zegt weinig"); the
+        # longer label only where two members share it (two fathers in a blended family).
+        shared = {word for word in kin.values() if list(kin.values()).count(word) > 1}
+        labels = {k: v if kin[k] in shared else kin[k][0].lower() + kin[k][1:] for k, v in labels.items()}
 
         masked = [p for p in session.checkin.participants if p.side != ParticipantSide.professional]
         for p in masked:
