@@ -29,6 +29,7 @@ DUTCH = [
     ("Rubens fiets staat bij Marco's schuur.", "Vaders fiets staat bij partners schuur."),
     ("Ze noemen hem Semmetje; Lottetje zorgt voor hem.", "Ze noemen hem zoon; dochter zorgt voor hem."),
     ("Het gezin Akkerman woont er al jaren.", "Het gezin [achternaam] woont er al jaren."),
+    ("Ze sliep in Akkermans oude huis, op de bank.", "Ze sliep in [achternaam] oude huis, op de bank."),
     ("Het verhaal van Ria. Rias moestuin is haar trots.", "Het verhaal van grootmoeder. Grootmoeders moestuin is haar trots."),
     ("Een eerste alinea.\n\nLotte begon.", "Een eerste alinea.\n\nDochter begon."),
     ("Een lange zin die doorloopt\nnaar Lotte op de volgende regel.", "Een lange zin die doorloopt\nnaar dochter op de volgende regel."),

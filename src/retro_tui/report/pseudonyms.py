@@ -52,7 +52,10 @@ def _surname_patterns(surname: str) -> list[str]:
     words = surname.split()
     core = [w for w in words if not re.fullmatch(PARTICLES, w, re.IGNORECASE)] or words
     core_pattern = r"\s+".join(re.escape(w) for w in core)
-    # With any particles before it ("van der Berg", "vd Berg"), and the core alone.
+    if core == words:
+        # No particles of its own: "in Akkermans huis" keeps its "in".
+        return [core_pattern]
+    # With its particles in any spelling ("van der Berg", "vd Berg"), and the core alone.
     return [rf"(?:{PARTICLES}\s+)+{core_pattern}", core_pattern]
 
 
