@@ -122,3 +122,16 @@ def test_a_participant_marked_as_family_or_expert_is_masked_by_role():
         "Ervaringsdeskundige en ervaringsdeskundige spraken met moeder. Ervaringsdeskundiges verhaal.")
     masked = p.session(session)
     assert [masked.checkin.participants[i].name for i in (0, 1)] == ["Moeder", "Ervaringsdeskundige"]
+
+
+NAMES_AS_WORDS = re.compile(r"(?i)(?<![^\W\d_])(sandra|ruben|marco|lotte|sem|ria|akkerman)(?![^\W\d_])")
+_MASK = Pseudonymiser(load(EXAMPLE), "nl")
+
+
+@given(st.text(max_size=60), st.sampled_from(["Lotte", "LOTTE", "Sem's", "oma Ria", "Akkermans", "Sandra_2", "Rubens"]),
+       st.text(max_size=60))
+def test_a_name_as_a_word_never_survives_whatever_surrounds_it(before, name, after):
+    text = f"{before} {name} {after}"
+    out = _MASK(text)
+    # Not the planted name, nor any the random text happened to hold as a word.
+    assert NAMES_AS_WORDS.findall(out) == [], (text, out)
