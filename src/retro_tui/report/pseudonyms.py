@@ -142,8 +142,8 @@ class Pseudonymiser:
         for ident, names in people:
             for name in names:
                 name = " ".join(name.split())
-                if not name:
-                    continue
+                if len(name) < 2:
+                    continue  # a one-letter "name" would mask every "a" and "I"
                 whole[name.casefold()].add(ident)
                 for part in _name_parts(name):
                     parts[part.casefold()].add(ident)
