@@ -111,3 +111,13 @@ def test_pickers_say_each_thing_once_and_never_nest_brackets():
         assert "(" not in name.split("(", 1)[-1], name
         assert not re.search(r"(\b\w+\b).*\(\1\b", name.casefold()), name  # "dochter (dochter, 14)"
         assert words
+
+
+def test_the_family_picture_says_each_thing_once():
+    from retro_tui.report.drawing import to_svg
+    from retro_tui.report.pictures import family_drawing
+
+    svg = to_svg(family_drawing(prepared(load(EXAMPLE)), "nl"), "gezin", "family")
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "Dochter" in texts and "14" in texts and "dochter, 14" not in texts
+    assert "van dochter en zoon, gescheiden van moeder"[:26] in texts  # under "Vader"

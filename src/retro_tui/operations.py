@@ -40,6 +40,13 @@ def _starts_with_name(text: str, name: str) -> bool:
     return re.match(rf"{re.escape(name.strip())}(?![^\W\d_])", text, re.IGNORECASE) is not None
 
 
+def role_beside(member) -> str:
+    """The role as said under or beside the name, without what repeats it: "Dochter"
+    over "14", not over "dochter, 14"."""
+    role, name = member.role.strip(), member.pseudonym.strip()
+    return role[len(name):].lstrip(" ,") if _starts_with_name(role, name) else role
+
+
 def member_label(member) -> str:
     """A member as pickers, headings and maps show them, each thing once and never
     brackets in brackets: "Lotte (dochter, 14)", "Lotte, meisje (14)", and once
