@@ -58,7 +58,11 @@ def readable(name: str, data: bytes) -> str:
 
 
 def main() -> int:
-    folder = Path(tempfile.mkdtemp(prefix="privacy-bench-"))
+    with tempfile.TemporaryDirectory(prefix="privacy-bench-") as folder:
+        return run(Path(folder))
+
+
+def run(folder: Path) -> int:
     session = load(EXAMPLE)
     next(m for m in session.family.members if m.pseudonym == "Lotte").aliases = ["Charlotte"]
     next(m for m in session.family.members if m.pseudonym == "Sem").aliases = ["Semmie"]
