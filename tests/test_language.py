@@ -17,7 +17,7 @@ from retro_tui.ui.keys import localized
 async def test_f4_switches_the_screen_and_the_report_of_that_session(tmp_path):
     path, _ = create(tmp_path, "Casus", "en")
     app = localized(RetroApp)(tmp_path, path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:  # wide enough for the palette key
         await opened(pilot)
         assert "Check-in" in visible_text(app)
         await pilot.press("f4")
@@ -28,7 +28,9 @@ async def test_f4_switches_the_screen_and_the_report_of_that_session(tmp_path):
         await pilot.press("ctrl+q")
     session = load(path)
     assert session.session.language == Language.nl
-    report = dict(render_all(session, "casus", {"md"}))["casus-report.md"].decode("utf-8")
+    [(name, content)] = [(n, c) for n, c in render_all(session, "casus", {"md"}) if n.endswith(".md")]
+    report = content.decode("utf-8")
+    assert name == "casus-verslag.md"  # its very name in the language chosen
     assert "Intentieverklaring" in report and "Intention declaration" not in report
 
 

@@ -38,7 +38,7 @@ def test_name_and_organisation_go_into_new_sessions_and_the_email(tmp_path, run_
     session = load_session(path)
     assert session.session.facilitator == "Anna de Vries"
     assert session.session.facilitator_organisation == "Jeugdbescherming Noord"
-    mail = dict(render_all(session, "casus", {"eml"}))["casus-email.eml"]
+    [mail] = [content for name, content in render_all(session, "casus", {"eml"}) if name.endswith(".eml")]
     body = email.message_from_bytes(mail, policy=policy.default).get_body(("plain",)).get_content()
     assert body.replace("\r\n", "\n").rstrip().endswith("Kind regards,\nAnna de Vries\nJeugdbescherming Noord")
 

@@ -13,6 +13,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -53,6 +54,9 @@ def guidance(step_id: StepId) -> Group:
     parts += [Text(""), Text(text.purpose, style="italic")]
     parts += [Text(f"› {p}", style="dim") for p in text.prompts]
     return Group(*parts)
+
+
+WIDE_FOOTER = 100  # columns from which the footer also shows the palette key
 
 
 class SessionScreen(Screen):
@@ -121,6 +125,11 @@ class SessionScreen(Screen):
                 notes.border_title = t("side.notes")
                 yield notes
         yield Footer(compact=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Below 100 columns the step's keys need the room, and F1 must stay whole: the
+        # palette is still ctrl+p, which the help (F1) names.
+        self.query_one(Footer).show_command_palette = event.size.width >= WIDE_FOOTER
 
     def on_mount(self) -> None:
         if self.session is not None:
