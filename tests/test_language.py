@@ -244,3 +244,10 @@ async def test_the_notetakers_screen_in_dutch_shows_no_english_textual_words(tmp
         await settled(pilot)
         seen["help"] = english_in(app)
     assert {where: words for where, words in seen.items() if words} == {}
+
+
+def test_an_unforeseen_model_error_is_not_pydantics_english_on_a_dutch_screen():
+    from retro_tui.store.errors import Finding
+
+    text = Finding("other", {"value": "'x' * 5000", "detail": "String should have at most 4000 characters"}).text("nl")
+    assert "should" not in text and text.startswith("deze waarde past hier niet")
