@@ -48,7 +48,7 @@ def test_html_is_valid_html5_and_self_contained(files, tmp_path):
     result = subprocess.run([str(validator), "--root", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0 and "error" not in (result.stdout + result.stderr).lower(), result.stdout + result.stderr
     assert page.count("<svg") == 2  # timeline and family map, inline
-    for external in ("src=", "href=", "@import", "url(http"):
+    for external in ("src=", "href=\"http", "@import", "url(http"):
         assert external not in page, external
 
 

@@ -69,6 +69,7 @@ class Reopening(Model):
 class SessionMeta(Model):
     title: Name
     case_code: Text = ""
+    learning_question: Text = ""  # the case's question the session set out to learn from
     date: dt.date | None = None
     place: Text = ""
     facilitator: Text = ""

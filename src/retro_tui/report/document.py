@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from ..model import Session
+
 from .drawing import Drawing
 
 
@@ -49,7 +51,33 @@ Block = Union[Heading, Paragraph, Bullets, Table, Picture]
 class Document:
     title: str
     language: str
+    author: str = ""  # the facilitator, who wrote the report
+    contents: str = ""  # the heading of the contents list, in the report's language
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
+
+
+QUOTE_CHOICES = ("all", "marked", "none")
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What goes into the report besides the method's steps, chosen by the facilitator
+    in the open: which quotes, and whether each one's check-in words (personal)."""
+
+    quotes: Literal["all", "marked", "none"] = "marked"
+    checkin_words: bool = False
+
+    @classmethod
+    def default(cls, session: Session) -> Choices:
+        # Quotes nobody marked are still the group's words: with none marked, all go in
+        # (the screen says so), rather than a report without a single quote.
+        marked = any(q.for_report for q in session.quotes)
+        return cls(quotes="marked" if marked else "all")
+
+    def chosen_quotes(self, session: Session) -> list:
+        if self.quotes == "none":
+            return []
+        return [q for q in session.quotes if self.quotes == "all" or q.for_report]
