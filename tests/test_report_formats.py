@@ -25,7 +25,7 @@ from retro_tui.store import load
 @pytest.fixture(scope="module")
 def files():
     session = load(EXAMPLE)
-    return dict(render_all(session, "example", {"md", "html", "docx", "eml", "ics", "intention"})), session
+    return dict(render_all(session, "example", {"md", "html", "docx", "pdf", "eml", "ics", "intention"})), session
 
 
 def test_markdown_renders_with_commonmark_and_keeps_the_sections(files):
@@ -69,17 +69,22 @@ def test_the_email_draft_parses_with_its_attachments_intact(files):
     message = email.message_from_bytes(got["example-email.eml"], policy=policy.default)
     assert message["X-Unsent"] == "1" and "Verslag" in message["Subject"]
     attached = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
+    # What people open: Word for feedback, PDF to read, the declaration as a PDF too.
+    assert set(attached) == {"example-report.docx", "example-report.pdf", "example-intention.pdf"}
     assert attached["example-report.docx"] == got["example-report.docx"]
-    # Mail carries text with CRLF line ends; the page itself is the same.
-    assert attached["example-report.html"].replace("\r\n", "\n").encode("utf-8") == got["example-report.html"]
-    assert "example-intention.toml" in attached
+    assert attached["example-report.pdf"] == got["example-report.pdf"]
+    assert attached["example-intention.pdf"] == got["example-intention.pdf"]
     body = message.get_body(("plain",)).get_content()
     assert "feedback" in body.lower() and "example-report.docx" in body
+    # Signed by the facilitator, with the organisation, under the greeting.
+    signature = body.rstrip().splitlines()[-3:]
+    assert signature == ["Met vriendelijke groet,", "Ingrid Maas (leersessiebegeleider)",
+                         "Leerhuis Jeugd Lindeland (fictief)"]
 
 
 def test_the_calendar_has_every_meeting_date(files):
     got, session = files
     cal = Calendar.from_ical(got["example-meetings.ics"])
     events = [c for c in cal.walk("VEVENT")]
-    assert sorted(e.decoded("dtstart") for e in events) == sorted(session.closing.meeting_dates)
+    assert sorted(e.decoded("dtstart").date() for e in events) == sorted(session.closing.meeting_dates)
     assert len({str(e["uid"]) for e in events}) == len(events)

@@ -148,16 +148,30 @@ def build(session: Session, choices: Choices | None = None) -> Document:
         doc.add(Heading(T("perspectives.title")))
         doc.add(Table((T("field.person"), T("field.taken_by"), T("field.dilemma_or_fear"), T("field.feeling")), tuple(
             (short_name(session, v.person_id) if v.person_id else v.person,
-             short_name(session, v.taken_by) if v.taken_by else "", v.dilemma_or_fear, v.feeling)
+             short_name(session, v.taken_by) if v.taken_by else "", reflow(v.dilemma_or_fear), reflow(v.feeling))
             for v in session.perspectives)))
 
     _declaration(doc, session, T, lang)
     return doc
 
 
-def _declaration(doc: Document, session: Session, T, lang: str) -> None:
+def declaration(session: Session) -> Document:
+    """The intention declaration alone, as a document a manager opens and reads."""
+    lang = session.session.language.value
+    T: Callable[..., str] = lambda key, **kw: t(key, lang, **kw)  # noqa: E731
+    meta = session.session
+    doc = Document(title=T("report.declaration_title", title=meta.title), language=lang, author=meta.facilitator)
+    facts = [(T("report.date"), _date(meta.date, lang) if meta.date else ""), (T("report.case_code"), meta.case_code),
+             (T("report.facilitator"), meta.facilitator)]
+    doc.add(Bullets(tuple(f"{k}: {v}" for k, v in facts if v)))
+    _declaration(doc, session, T, lang, heading=False)
+    return doc
+
+
+def _declaration(doc: Document, session: Session, T, lang: str, heading: bool = True) -> None:
     c = session.closing
-    doc.add(Heading(T("closing.declaration")))
+    if heading:
+        doc.add(Heading(T("closing.declaration")))
     if c.core_team:
         doc.add(Paragraph(T("closing.core_team"), "label"),
                 Table((T("field.name"), T("field.organisation"), T("field.core_role")),

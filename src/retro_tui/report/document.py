@@ -81,3 +81,18 @@ class Choices:
         if self.quotes == "none":
             return []
         return [q for q in session.quotes if self.quotes == "all" or q.for_report]
+
+
+def column_widths(table: Table, total: float, narrowest: float) -> list[float]:
+    """Columns as wide as their text needs, for a page `total` wide: a ★ column neither
+    takes a quarter of the page nor squeezes its header below `narrowest`, and no
+    word breaks in two ("profess-ionals")."""
+    columns = range(len(table.header))
+    need = [min(max(max(len(r[i]) for r in (table.header, *table.rows)), 3), 60) for i in columns]
+    words = [max((len(w) for r in (table.header, *table.rows) for w in r[i].split()), default=3) for i in columns]
+    need = [max(n, 2 * w) for n, w in zip(need, words)]
+    widths = [max(narrowest, total * n / sum(need)) for n in need]
+    spare = sum(widths) - total
+    if spare > 0:  # the narrow columns' minimum comes out of the widest
+        widths[widths.index(max(widths))] -= spare
+    return widths

@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .document import Bullets, Document, Heading, Paragraph, Picture, Table
+from .document import Bullets, Document, Heading, Paragraph, Picture, Table, column_widths
 from .drawing import to_png
 
 LANGUAGE_TAG = {"nl": "nl-NL", "en": "en-GB"}
@@ -173,7 +173,7 @@ def _table(word, block: Table) -> None:
         _keep_row_whole(added)
         for cell, text in zip(added.cells, row):
             cell.text = text
-    widths = _widths(block)
+    widths = column_widths(block, TEXT_WIDTH_CM, NARROWEST_COLUMN_CM)
     table.autofit = False
     for column, width in zip(table.columns, widths):
         column.width = Cm(width)  # the grid, which LibreOffice follows
@@ -184,23 +184,6 @@ def _table(word, block: Table) -> None:
                 for run in p.runs:
                     run.font.size = Pt(9.5)
     word.add_paragraph()
-
-
-def _widths(block: Table) -> list[float]:
-    """Columns as wide as their text needs: a ★ column neither takes a quarter of the
-    page nor squeezes its header, and no word breaks in two ("profess-ionals")."""
-    need = [max(len(r[i]) for r in (block.header, *block.rows)) for i in range(len(block.header))]
-    need = [min(max(n, 3), 60) for n in need]
-    words = [max((len(w) for r in (block.header, *block.rows) for w in r[i].split()), default=3)
-             for i in range(len(need))]
-    need = [max(n, 2 * w) for n, w in zip(need, words)]
-    total = sum(need)
-    widths = [max(NARROWEST_COLUMN_CM, TEXT_WIDTH_CM * n / total) for n in need]
-    spare = sum(widths) - TEXT_WIDTH_CM
-    if spare > 0:  # the narrow columns' minimum comes out of the widest
-        widest = widths.index(max(widths))
-        widths[widest] -= spare
-    return widths
 
 
 def _repeat_header(row) -> None:

@@ -16,7 +16,7 @@ from ..i18n import t
 from ..report.export import FORMATS, IdentifiersFound, check, export, prepared
 from .keys import Key
 
-DEFAULT = ("md", "html", "docx", "eml", "ics", "intention")
+DEFAULT = ("md", "html", "docx", "pdf", "eml", "ics", "intention")
 
 
 class ExportScreen(ModalScreen[list[Path] | None]):
