@@ -18,8 +18,22 @@ from retro_tui.ui.keys import localized
 FAMILY = ["Sandra", "Ruben", "Marco", "Lotte", "Sem", "Ria", "Akkerman"]
 
 
+def pdf_text(data: bytes) -> str:
+    """A PDF's text as a reader sees it (its streams are compressed: bytes say nothing)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (Debian: poppler-utils) is not installed: a PDF's text cannot be read")
+    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+
+
 def readable_text(path) -> str:
     """What a reader of the file could see: the XML inside Word files, the text of others."""
+    if path.suffix == ".pdf":
+        return pdf_text(path.read_bytes())
     if path.suffix == ".docx":
         with zipfile.ZipFile(path) as z:
             return " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
@@ -31,6 +45,8 @@ def readable_text(path) -> str:
         parts = [message.get_body(("plain",)).get_content()]
         for part in message.iter_attachments():
             content = part.get_content()
+            if isinstance(content, bytes) and part.get_filename().endswith(".pdf"):
+                content = pdf_text(content)
             if isinstance(content, bytes) and part.get_filename().endswith(".docx"):
                 import io
 
@@ -55,7 +71,8 @@ def test_every_format_at_once_pseudonymised_and_private(run_cli, example_copy, t
     code, stdout, err = run_cli("export", str(example_copy), "--format", "all", "--out", str(out))
     assert code == 0, err
     names = sorted(p.name for p in out.iterdir())
-    for suffix in ("report.md", "report.html", "report.docx", "email.eml", "meetings.ics", "intention.toml"):
+    for suffix in ("report.md", "report.html", "report.docx", "report.pdf", "email.eml", "meetings.ics",
+                   "intention.toml", "intention.pdf"):
         assert any(n.endswith(suffix) for n in names), suffix
     for path in out.iterdir():
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
