@@ -135,3 +135,57 @@ async def test_the_export_screen_lists_findings_and_exports_once_accepted(exampl
         assert any(n.endswith("report.docx") for n in written) and any(n.endswith(".eml") for n in written)
         await pilot.press("ctrl+q")
     assert len(load(example_copy).privacy.accepted) == 1  # remembered for the next export
+
+
+async def test_the_export_screen_says_how_many_quotes_and_the_facilitator_chooses(example_copy, tmp_path):
+    from textual.widgets import RadioSet
+
+    from retro_tui.ui.export_screen import ExportScreen
+
+    from retro_tui.report.export import prepared
+
+    session = prepared(load(example_copy))  # what the report says, pseudonymised
+    total, marked = len(session.quotes), sum(q.for_report for q in session.quotes)
+    assert 0 < marked < total
+    left_out = next(q for q in session.quotes if not q.for_report)
+    checkin = next(p.check_in for p in session.checkin.participants if p.check_in)
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(120, 45)) as pilot:
+        await opened(pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        await pilot.pause()
+        shown = " ".join(visible_text(app).split())
+        assert f"{total} vastgelegd, waarvan {marked} gemarkeerd" in shown, shown
+        assert screen.choices.quotes == "marked" and not screen.choices.checkin_words
+        # By keys, as a facilitator does it: to the quote choice, across to "all", then
+        # to the check-in words and tick them.
+        while not isinstance(app.focused, RadioSet):
+            await pilot.press("tab")
+        await pilot.press("left", "enter", "tab", "space")
+        await pilot.pause()
+        assert screen.choices.quotes == "all" and screen.choices.checkin_words
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+        await pilot.press("ctrl+q")
+    html = next((tmp_path / "exports").glob("*report.html")).read_text(encoding="utf-8")
+    assert " ".join(left_out.text.split())[:40] in " ".join(html.split())
+    assert " ".join(checkin.split())[:30] in " ".join(html.split())
+
+
+def test_check_in_words_are_left_out_unless_chosen(run_cli, example_copy, tmp_path):
+    from retro_tui.report.export import prepared
+
+    session = prepared(load(example_copy))
+    words = next(p.check_in for p in session.checkin.participants if p.check_in)
+    run_cli("export", str(example_copy), "--format", "md", "--out", str(tmp_path / "a"))
+    run_cli("export", str(example_copy), "--format", "md", "--out", str(tmp_path / "b"), "--checkin-words",
+            "--quotes", "none")
+    plain = next((tmp_path / "a").glob("*.md")).read_text(encoding="utf-8")
+    chosen = next((tmp_path / "b").glob("*.md")).read_text(encoding="utf-8")
+    assert words.split()[0] not in plain.split("##")[2] and " ".join(words.split())[:25] not in " ".join(plain.split())
+    assert " ".join(words.split())[:25] in " ".join(chosen.replace("\\", "").split())
+    assert "## Uitspraken" in plain and "## Uitspraken" not in chosen  # --quotes none: no quotes section

@@ -1,6 +1,8 @@
 """The export screen: choose the formats, keep pseudonymising on (or switch it off on
-purpose), see every possible identifier with where it is, fix or accept each, then
-write the files. Nothing is sent: the files are for the user's own secure mail."""
+purpose), choose in the open what goes in (how many quotes exist and how many are
+marked: all, the marked ones or none; check-in words only when ticked), see every
+possible identifier with where it is, fix or accept each, then write the files. Nothing
+is sent: the files are for the user's own secure mail."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, SelectionList, Static
+from textual.widgets import Button, Checkbox, RadioButton, RadioSet, SelectionList, Static
 
 from ..i18n import t
+from ..report.document import Choices
 from ..report.export import FORMATS, IdentifiersFound, check, export, prepared
 from .keys import Key
 
@@ -27,7 +30,9 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     ExportScreen .export-title { text-style: bold; }
     ExportScreen SelectionList { height: auto; max-height: 8; }
     ExportScreen #findings { height: 1fr; min-height: 3; border: round $warning 50%; }
-    ExportScreen #pseudonymise { border: none; height: 1; padding: 0; }
+    ExportScreen #pseudonymise, ExportScreen #checkin-words { border: none; height: 1; padding: 0; }
+    ExportScreen #quotes { layout: horizontal; height: auto; border: none; padding: 0; }
+    ExportScreen #quotes RadioButton { margin-right: 2; }
     ExportScreen #findings-state { height: auto; }
     ExportScreen #export-buttons { height: 3; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; }
@@ -49,6 +54,14 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             yield Static(t("export_screen.title"), classes="export-title")
             yield SelectionList(*((t(f"export_screen.format_{f}"), f, f in DEFAULT) for f in FORMATS), id="formats")
             yield Checkbox(t("export_screen.pseudonymise"), True, id="pseudonymise")
+            quotes = self.session.quotes
+            total, marked = len(quotes), sum(q.for_report for q in quotes)
+            yield Static(t("export_screen.quotes_count", total=total, marked=marked), id="quotes-count")
+            with RadioSet(id="quotes"):
+                for choice in ("all", "marked", "none"):
+                    yield RadioButton(t(f"export_screen.quotes_{choice}", total=total, marked=marked),
+                                      id=f"quotes-{choice}")
+            yield Checkbox(t("export_screen.checkin_words"), False, id="checkin-words")
             yield Static(id="findings-state")
             yield SelectionList(id="findings")
             yield Static(t("export_screen.where", folder=self.folder), classes="dim")
@@ -57,16 +70,25 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                 yield Button(t("export_screen.export"), id="export", variant="primary")
 
     def on_mount(self) -> None:
+        # Pressed once mounted, so the keyboard's highlight starts on the default too.
+        default = Choices.default(self.session).quotes
+        self.query_one(f"#quotes-{default}", RadioButton).value = True
         self.refresh_findings()
 
     @property
     def pseudonymise(self) -> bool:
         return self.query_one("#pseudonymise", Checkbox).value
 
+    @property
+    def choices(self) -> Choices:
+        pressed = self.query_one("#quotes", RadioSet).pressed_button
+        quotes = pressed.id.removeprefix("quotes-") if pressed is not None else Choices.default(self.session).quotes
+        return Choices(quotes=quotes, checkin_words=self.query_one("#checkin-words", Checkbox).value)
+
     def refresh_findings(self) -> None:
         """The identifiers in what would be written now, with their place."""
         formats = set(self.query_one("#formats", SelectionList).selected) or set(FORMATS)
-        self.findings = check(prepared(self.session, self.pseudonymise), formats)
+        self.findings = check(prepared(self.session, self.pseudonymise), formats, self.choices)
         listing = self.query_one("#findings", SelectionList)
         listing.clear_options()
         listing.add_options([
@@ -84,6 +106,9 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.refresh_findings()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.refresh_findings()  # quotes left out may hold what the check found
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         if event.selection_list.id == "formats":
@@ -105,7 +130,8 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             self.notify(t("export_screen.no_format"), severity="warning")
             return
         try:
-            written = export(self.session, self.path, self.folder, formats, pseudonymise=self.pseudonymise)
+            written = export(self.session, self.path, self.folder, formats, pseudonymise=self.pseudonymise,
+                             choices=self.choices)
         except IdentifiersFound:
             self.refresh_findings()
             return
