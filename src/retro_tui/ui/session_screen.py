@@ -329,6 +329,25 @@ class SessionScreen(Screen):
 
         self.app.push_screen(localized(ExportScreen)(self.session, self.path), done)
 
+    def action_details(self) -> None:
+        """The session's details: place, date, facilitator, notetaker, case code, question."""
+        from ..lifecycle import is_read_only
+        from .details_form import DetailsForm
+
+        if self.session is None or is_read_only(self.session):
+            return
+
+        def filled(fields: dict | None) -> None:
+            if fields:
+                for name, value in fields.items():
+                    if name != "title" or value:
+                        setattr(self.session.session, name, value)
+                self.autosave.changed()
+                self.notify(t("details.saved"), timeout=3)
+                self.refresh_status()
+
+        self.app.push_screen(localized(DetailsForm)(self.session), filled)
+
     def action_save(self) -> None:
         if self.session is None:  # still being read: nothing to act on yet
             return
