@@ -11,7 +11,7 @@ from collections.abc import Callable
 from ..i18n import label, t
 from ..method import catalogue, step
 from ..model import InsightCategory, Session, Status, StepId
-from ..model.dates import parse_partial
+from .written_dates import spoken, when, written_day  # noqa: F401  (spoken: for callers)
 from ..operations import events_in_order, short_name
 from ..reflow import reflow
 from .document import Bullets, Choices, Document, Heading, Paragraph, Picture, Table
@@ -205,22 +205,5 @@ def _speaker_role(session: Session, quote) -> str:
     return quote.speaker
 
 
-def _date(day: dt.date, lang: str) -> str:
-    """A day as people write it in running text: "14 oktober 2026"."""
-    months = t("report.month_names", lang).split()
-    return f"{day.day} {months[day.month - 1]} {day.year}"
-
-
-def spoken(date: str, lang: str) -> str:
-    """A partial date as people write it: "2019", "maart 2019", "14 maart 2019"."""
-    year, month, day = parse_partial(date)
-    if day:
-        return _date(dt.date(year, month, day), lang)
-    if month:
-        return f"{t('report.month_names', lang).split()[month - 1]} {year}"
-    return str(year)
-
-
-def when(event, lang: str) -> str:
-    """An event's date in the report: the words said in the session, else its date written out."""
-    return event.date_label or spoken(event.date, lang)
+# Dates in running text live in written_dates.py (the pictures need them too).
+_date = written_day
