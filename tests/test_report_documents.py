@@ -160,3 +160,20 @@ def test_running_text_writes_dates_as_people_do(files):
 
     # Events without a spoken label: "maart 2022", never "2022-03", in the table and lists.
     assert not re.search(r"<td>\d{4}-\d{2}(-\d{2})?</td>", html)
+
+
+def test_a_notetakers_lines_stay_lines_in_every_format(example):
+    from markdown_it import MarkdownIt
+
+    session = example.model_copy(deep=True)
+    session.relate.notes = "Marloes: meer contact met vader\nHenk: school belt niet meer\n\nNa de pauze rustiger"
+    got = dict(render_all(session, "x", {"md", "html", "docx"}))
+    html = got["x-report.html"].decode("utf-8")
+    assert "Marloes: meer contact met vader<br>Henk: school belt niet meer" in html
+    rendered = MarkdownIt("commonmark").render(got["x-report.md"].decode("utf-8"))
+    assert "Marloes: meer contact met vader<br />\nHenk: school belt niet meer</p>" in rendered
+    assert "<p>Na de pauze rustiger</p>" in rendered
+    word = WordDocument(io.BytesIO(got["x-report.docx"]))
+    paragraph = next(p for p in word.paragraphs if p.text.startswith("Marloes"))
+    assert paragraph.text == "Marloes: meer contact met vader\nHenk: school belt niet meer"
+    assert any(p.text == "Na de pauze rustiger" for p in word.paragraphs)
