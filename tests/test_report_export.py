@@ -158,7 +158,7 @@ async def test_the_export_screen_says_how_many_quotes_and_the_facilitator_choose
         assert isinstance(screen, ExportScreen)
         await pilot.pause()
         shown = " ".join(visible_text(app).split())
-        assert f"{total} vastgelegd, waarvan {marked} gemarkeerd" in shown, shown
+        assert f"Uitspraken: {total}, waarvan {marked} gemarkeerd" in shown, shown
         assert screen.choices.quotes == "marked" and not screen.choices.checkin_words
         # By keys, as a facilitator does it: to the quote choice, across to "all", then
         # to the check-in words and tick them.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, RadioButton, RadioSet, SelectionList, Static
 
@@ -29,10 +29,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         background: $surface; padding: 0 1; }
     ExportScreen .export-title { text-style: bold; }
     ExportScreen SelectionList { height: auto; max-height: 8; }
-    ExportScreen #findings { height: 1fr; min-height: 3; border: round $warning 50%; }
+    ExportScreen #export-body { height: 1fr; }
+    ExportScreen #findings { height: auto; min-height: 3; border: round $warning 50%; }
     ExportScreen #pseudonymise, ExportScreen #checkin-words { border: none; height: 1; padding: 0; }
     ExportScreen #quotes { layout: horizontal; height: auto; border: none; padding: 0; }
-    ExportScreen #quotes RadioButton { margin-right: 2; }
+    ExportScreen #quotes RadioButton { width: auto; margin-right: 2; }
     ExportScreen #findings-state { height: auto; }
     ExportScreen #export-buttons { height: 3; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; }
@@ -52,19 +53,21 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(t("export_screen.title"), classes="export-title")
-            yield SelectionList(*((t(f"export_screen.format_{f}"), f, f in DEFAULT) for f in FORMATS), id="formats")
-            yield Checkbox(t("export_screen.pseudonymise"), True, id="pseudonymise")
-            quotes = self.session.quotes
-            total, marked = len(quotes), sum(q.for_report for q in quotes)
-            yield Static(t("export_screen.quotes_count", total=total, marked=marked), id="quotes-count")
-            with RadioSet(id="quotes"):
-                for choice in ("all", "marked", "none"):
-                    yield RadioButton(t(f"export_screen.quotes_{choice}", total=total, marked=marked),
-                                      id=f"quotes-{choice}")
-            yield Checkbox(t("export_screen.checkin_words"), False, id="checkin-words")
-            yield Static(id="findings-state")
-            yield SelectionList(id="findings")
-            yield Static(t("export_screen.where", folder=self.folder), classes="dim")
+            # The choices scroll; the buttons stay in sight on an 80x24 terminal.
+            with VerticalScroll(id="export-body", can_focus=False):
+                yield SelectionList(*((t(f"export_screen.format_{f}"), f, f in DEFAULT) for f in FORMATS), id="formats")
+                yield Checkbox(t("export_screen.pseudonymise"), True, id="pseudonymise")
+                quotes = self.session.quotes
+                total, marked = len(quotes), sum(q.for_report for q in quotes)
+                yield Static(t("export_screen.quotes_count", total=total, marked=marked), id="quotes-count")
+                with RadioSet(id="quotes"):
+                    for choice in ("all", "marked", "none"):
+                        yield RadioButton(t(f"export_screen.quotes_{choice}", total=total, marked=marked),
+                                          id=f"quotes-{choice}")
+                yield Checkbox(t("export_screen.checkin_words"), False, id="checkin-words")
+                yield Static(id="findings-state")
+                yield SelectionList(id="findings")
+                yield Static(t("export_screen.where", folder=self.folder), classes="dim")
             with Horizontal(id="export-buttons"):
                 yield Button(t("form.cancel"), id="cancel")
                 yield Button(t("export_screen.export"), id="export", variant="primary")
