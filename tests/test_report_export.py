@@ -188,4 +188,5 @@ def test_check_in_words_are_left_out_unless_chosen(run_cli, example_copy, tmp_pa
     chosen = next((tmp_path / "b").glob("*.md")).read_text(encoding="utf-8")
     assert words.split()[0] not in plain.split("##")[2] and " ".join(words.split())[:25] not in " ".join(plain.split())
     assert " ".join(words.split())[:25] in " ".join(chosen.replace("\\", "").split())
+    assert "Woorden bij het inchecken" in chosen and "Woorden bij het inchecken" not in plain
     assert "## Uitspraken" in plain and "## Uitspraken" not in chosen  # --quotes none: no quotes section
