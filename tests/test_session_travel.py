@@ -94,6 +94,9 @@ def test_round_trip_every_change_present_once(run_cli, example_copy, tmp_path):
     # The copy's reference to the daughter is this session's id for her again.
     assert next(e for e in merged.timeline.events if e.id == "ev-home").people == ["fm-lotte"]
     assert merged.timeline.notes.count("Thuis aangevuld") == 1
+    # Lines the copy left alone keep their names here: only the added line came in.
+    assert merged.timeline.notes.startswith(here.timeline.notes)
+    assert "Lottes brief" in merged.timeline.notes
     assert merged.insights.items[0].text == "Vader staat acht jaar buiten beeld; niemand toetste dat beeld."
     assert removed.id not in {o.id for o in merged.relate.observations}
     assert "Nagekomen: Anouk" in merged.checkin.notes  # this laptop's own change stays

@@ -282,10 +282,19 @@ def cmd_merge(args: argparse.Namespace) -> int:
         chosen = []
         for number, change in enumerate(plan.to_accept, start=1):
             print(f"{number}. [{t(f'merge.kind_{change.kind}')}] {change.where}")
-            if change.here is not None:
-                print(f"   {t('merge.here')}: {_shown(change.here)}")
-            if change.copy is not None:
-                print(f"   {t('merge.copy')}: {_shown(change.copy)}")
+            if isinstance(change.here, str) and isinstance(change.copy, str) and "\n" in change.here + change.copy:
+                # A long text (notes): only its lines that differ, or both would look alike.
+                import difflib
+
+                for line in difflib.ndiff(change.here.splitlines(), change.copy.splitlines()):
+                    if line[:1] in "-+":
+                        who = t("merge.here") if line[0] == "-" else t("merge.copy")
+                        print(f"   {who}: {_shown(line[2:])}")
+            else:
+                if change.here is not None:
+                    print(f"   {t('merge.here')}: {_shown(change.here)}")
+                if change.copy is not None:
+                    print(f"   {t('merge.copy')}: {_shown(change.copy)}")
             if args.accept_all:
                 chosen.append(change)
             elif asked:

@@ -124,7 +124,8 @@ def _walk(b, c, p, o, path: tuple, shown: tuple, out: list[Change], base_known: 
         bi, ci = {r["id"]: r for r in b or []}, {r["id"]: r for r in c or []}
         pi, oi = {r["id"]: r for r in p or []}, {r["id"]: r for r in o or []}
         for ident, record in ci.items():
-            place, label = (*path, ident), (*shown, _label(record))
+            # Named as the facilitator knows it here, not as the copy may have changed it.
+            place, label = (*path, ident), (*shown, _label(oi.get(ident) or record))
             if ident not in bi and ident not in oi:
                 out.append(Change("add", place, None, record, " › ".join(map(str, label))))
             elif ident not in oi:
@@ -142,7 +143,19 @@ def _walk(b, c, p, o, path: tuple, shown: tuple, out: list[Change], base_known: 
     if p == c:
         return  # the same change made on both laptops
     kind = "change" if p == b else "conflict"
-    out.append(Change(kind, path, o, c, " › ".join(map(str, shown))))
+    out.append(Change(kind, path, o, _carried(b, o, c), " › ".join(map(str, shown))))
+
+
+def _carried(b, o, c):
+    """The copy's text as it would come in here. Lines the copy left as they were keep
+    this laptop's words (with the names the copy does not have); only the lines changed
+    in the copy come in. A text the copy rewrote where this one differs comes whole."""
+    if not all(isinstance(v, str) for v in (b, o, c)):
+        return c
+    from .store.text_merge import merge_text
+
+    merged, lost = merge_text(b, o, c)
+    return c if lost is not None else merged
 
 
 def _container(data: dict, path: tuple):
