@@ -61,6 +61,11 @@ async def test_the_copy_opens_in_the_app(run_cli, example_copy, tmp_path):
         await pilot.press("ctrl+q")
 
 
+def _observations(session) -> set[str]:
+    # The example's observations name no family member: the same text here and in a copy.
+    return {o.text for o in session.relate.observations}
+
+
 def _work_on_another_laptop(copy):
     """What a co-facilitator does at home: a quote, an event, a changed insight, a line
     in the notes, an observation removed."""
@@ -98,7 +103,7 @@ def test_round_trip_every_change_present_once(run_cli, example_copy, tmp_path):
     assert merged.timeline.notes.startswith(here.timeline.notes)
     assert "Lottes brief" in merged.timeline.notes
     assert merged.insights.items[0].text == "Vader staat acht jaar buiten beeld; niemand toetste dat beeld."
-    assert removed.id not in {o.id for o in merged.relate.observations}
+    assert _observations(merged) == _observations(load(EXAMPLE)) - {removed.text}
     assert "Nagekomen: Anouk" in merged.checkin.notes  # this laptop's own change stays
     # Both changed the insight: taking the copy's keeps this laptop's text in sight.
     assert any("hier herschreven" in c.text for c in merged.conflicts)
@@ -140,7 +145,7 @@ def test_on_a_terminal_each_change_is_a_choice(run_cli, example_copy, tmp_path, 
     assert len(taken) == 3  # the insight, the notes, the removal: in the file's order
     assert merged.insights.items[0].text.startswith("Vader staat acht jaar")  # yes
     assert "Thuis aangevuld" not in merged.timeline.notes  # no
-    assert removed.id not in {o.id for o in merged.relate.observations}  # yes
+    assert _observations(merged) == _observations(load(EXAMPLE)) - {removed.text}  # yes
 
 
 def test_a_copy_of_another_session_is_refused(run_cli, example_copy, minimal_file, tmp_path):
@@ -149,3 +154,20 @@ def test_a_copy_of_another_session_is_refused(run_cli, example_copy, minimal_fil
     code, _, err = run_cli("merge", str(minimal_file), str(copy), "--accept-all")
     assert code == 2 and "not a copy" in err
     assert minimal_file.read_bytes() == before
+
+
+def test_without_the_copy_as_sent_every_difference_is_offered_and_nothing_removed(run_cli, example_copy, tmp_path,
+                                                                                   private_state):
+    import shutil
+
+    copy = _copy(run_cli, example_copy, tmp_path)
+    removed = _work_on_another_laptop(copy)
+    shutil.rmtree(private_state / "retro-tui" / "copies")  # merged on another laptop than it was sent from
+    code, out, _ = run_cli("merge", str(example_copy), str(copy), "--accept-all")
+    assert code == 0 and "not on this laptop" in out
+    merged = load(example_copy)
+    assert removed.text in _observations(merged)  # not removed without the base
+    assert merged.family.family_names == load(EXAMPLE).family.family_names  # what a copy leaves out stays here
+    assert all(m.aliases == o.aliases for m, o in zip(merged.family.members, load(EXAMPLE).family.members))
+    assert "q-home" in {q.id for q in merged.quotes}
+    assert merged.insights.items[0].text.startswith("Vader staat acht jaar")

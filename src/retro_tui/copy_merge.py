@@ -18,7 +18,7 @@ from typing import Any, Literal
 from .model import Session
 
 # Bookkeeping and the copy's own markings: never brought back.
-SKIP = {("schema_version",), ("session", "updated"), ("session", "seconds_per_step"), ("session", "started"),
+SKIP = {("schema_version",), ("family", "family_names"), ("session", "updated"), ("session", "seconds_per_step"), ("session", "started"),
         ("session", "current_step"), ("session", "copy_of"), ("session", "id"), ("session", "status"),
         ("session", "finalized"), ("session", "reopenings"), ("session", "feedback_deadline"), ("privacy",),
         ("conflicts",)}
@@ -82,7 +82,7 @@ def _ids(data) -> set[str]:
 
 
 def plan(here: Session, copy: Session, base: Session | None) -> Plan:
-    from .report.export import prepared
+    from .session_copy import as_copy
 
     origin = copy.session.copy_of
     if origin is None or origin.session != here.session.id:
@@ -92,7 +92,7 @@ def plan(here: Session, copy: Session, base: Session | None) -> Plan:
     # Compared in the copy's ids; put back into this session's ids when applied.
     copied = _data(copy)
     shared = _ids(copied)
-    local, _ = _travelling(prepared(here, pseudonymise=True), shared)
+    local, _ = _travelling(as_copy(here), shared)
     base_data = _data(base) if base is not None else local
     changes: list[Change] = []
     _walk(base_data, copied, local, _travelling(here, shared)[0], (), (), changes, base is not None)

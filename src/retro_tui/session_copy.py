@@ -96,8 +96,8 @@ def renamed(value, mapping: dict[str, str], key: str = ""):
     return value
 
 
-def make_copy(session: Session, path: Path, version: str | None = None) -> Session:
-    """The pseudonymised copy of `session` (as read from `path`), recording its origin."""
+def as_copy(session: Session) -> Session:
+    """The session's contents as a copy carries them (its own ids still)."""
     from .report.export import prepared
 
     copy = prepared(session, pseudonymise=True)
@@ -105,6 +105,12 @@ def make_copy(session: Session, path: Path, version: str | None = None) -> Sessi
         member.aliases = []  # already replaced by the role everywhere; a list of roles says nothing
     copy.family.family_names = []
     copy.conflicts = []  # kept-aside texts of this laptop's writers are not the copy's business
+    return copy
+
+
+def make_copy(session: Session, path: Path, version: str | None = None) -> Session:
+    """The pseudonymised copy of `session` (as read from `path`), recording its origin."""
+    copy = as_copy(session)
     copy.session.copy_of = CopyOrigin(session=session.session.id, revision=version or revision(path), made=now())
     data = copy.model_dump(mode="python", by_alias=True)
     # The session's own id is in [session], not a record's: travel_ids leaves it be.
