@@ -129,6 +129,7 @@ async def test_the_export_screen_lists_findings_and_exports_once_accepted(exampl
         await pilot.pause()
         assert not screen.query_one("#export", Button).disabled
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()  # the files are written off the UI thread
         await pilot.pause()
         assert app.screen is not screen
         written = sorted(p.name for p in (tmp_path / "exports").iterdir())
@@ -168,6 +169,7 @@ async def test_the_export_screen_says_how_many_quotes_and_the_facilitator_choose
         await pilot.pause()
         assert screen.choices.quotes == "all" and screen.choices.checkin_words
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is not screen
         await pilot.press("ctrl+q")

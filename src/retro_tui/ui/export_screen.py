@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
+from textual.worker import Worker, WorkerState
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -132,13 +134,32 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         if not formats:
             self.notify(t("export_screen.no_format"), severity="warning")
             return
+        if self.query_one("#export", Button).disabled:
+            return  # findings to accept first, or already writing
+        self.query_one("#export", Button).disabled = True
+        self.query_one("#findings-state", Static).update(Text(t("export_screen.writing"), style="bold"))
+        # Written off the UI thread (Word, PDF and the pictures take seconds), from a copy
+        # taken now: the session clock and other writers' saves go on meanwhile.
+        self._write(self.session.model_copy(deep=True), formats, self.pseudonymise, self.choices)
+
+    @work(thread=True, exclusive=True, name="export")
+    def _write(self, session, formats: set[str], pseudonymise: bool, choices: Choices) -> list[Path] | None:
         try:
-            written = export(self.session, self.path, self.folder, formats, pseudonymise=self.pseudonymise,
-                             choices=self.choices)
+            return export(session, self.path, self.folder, formats, pseudonymise=pseudonymise, choices=choices)
         except IdentifiersFound:
-            self.refresh_findings()
-            return
-        self.dismiss(written)
+            self.app.call_from_thread(self.refresh_findings)
+        except OSError as error:
+            self.app.call_from_thread(self._failed, error)
+        return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Closed once the worker is done, so it is not cancelled while it finishes.
+        if event.worker.name == "export" and event.state == WorkerState.SUCCESS and event.worker.result:
+            self.dismiss(event.worker.result)
+
+    def _failed(self, error: OSError) -> None:
+        self.notify(t("error.os", reason=error.strerror or str(error), path=error.filename or ""), severity="error")
+        self.refresh_findings()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
