@@ -321,7 +321,9 @@ class SessionScreen(Screen):
         def done(written) -> None:
             self.autosave.changed()  # accepted findings are kept in the session
             if written:
-                if any(p.suffix in (".md", ".html", ".docx", ".pdf", ".eml") for p in written):
+                # The report shared (not the declaration alone, also a PDF): the week starts.
+                if any(p.suffix in (".md", ".html", ".docx", ".eml")
+                       or (p.suffix == ".pdf" and not p.stem.endswith("intention")) for p in written):
                     start_draft(self.session, now().date())
                     self.autosave.changed()
                 self.notify(t("export_screen.written", count=len(written), folder=written[0].parent), timeout=8)
