@@ -107,11 +107,11 @@ def test_round_trip_every_change_present_once(run_cli, example_copy, tmp_path):
     assert "Nagekomen: Anouk" in merged.checkin.notes  # this laptop's own change stays
     # Both changed the insight: taking the copy's keeps this laptop's text in sight.
     assert any("hier herschreven" in c.text for c in merged.conflicts)
-    assert "conflict" in out or "changed here too" in out
+    assert "[ook hier gewijzigd]" in out  # said in the session's language
 
     # Merging the same copy again changes nothing: every change is there once.
     code, out, _ = run_cli("merge", str(example_copy), str(copy), "--accept-all")
-    assert code == 0 and "0 added, 0 change(s) taken" in out
+    assert code == 0 and "0 toegevoegd, 0 wijziging(en) overgenomen" in out
     assert load(example_copy) == merged
 
 
@@ -127,8 +127,8 @@ def test_without_accepting_only_additions_come_in_and_the_changes_are_listed(run
     assert merged.insights == before.insights and merged.relate == before.relate
     assert merged.timeline.notes == before.timeline.notes
     # The list says what, where, and both versions.
-    assert re.search(r"\[changed\] insights › items › .*text", out)
-    assert "niemand toetste dat beeld" in out and "[removed]" in out and removed.text[:30] in out
+    assert re.search(r"\[gewijzigd\] insights › items › .*text", out)
+    assert "niemand toetste dat beeld" in out and "[verwijderd]" in out and removed.text[:30] in out
     assert "--accept-all" in out
 
 
@@ -164,7 +164,7 @@ def test_without_the_copy_as_sent_every_difference_is_offered_and_nothing_remove
     removed = _work_on_another_laptop(copy)
     shutil.rmtree(private_state / "retro-tui" / "copies")  # merged on another laptop than it was sent from
     code, out, _ = run_cli("merge", str(example_copy), str(copy), "--accept-all")
-    assert code == 0 and "not on this laptop" in out
+    assert code == 0 and "niet op deze laptop" in out
     merged = load(example_copy)
     assert removed.text in _observations(merged)  # not removed without the base
     assert merged.family.family_names == load(EXAMPLE).family.family_names  # what a copy leaves out stays here

@@ -270,6 +270,13 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from .store import SessionError
 
     asked = sys.stdin.isatty()
+    if not args.lang:
+        from .store import load
+
+        try:
+            set_language(load(args.file).session.language)  # the facilitator's session, their words
+        except SessionError as error:
+            return _fail(error.message())
 
     def choose(plan):
         for change in plan.additions:
