@@ -87,7 +87,9 @@ def test_family_lines_run_from_box_to_box_and_cross_no_other_box(session):
     assert len(relation_lines) >= len(session.family.relations)
 
     def near_a_box(x, y):
-        return any(r[0] - 5 <= x <= r[2] + 5 and r[1] - 5 <= y <= r[3] + 5 for r in rects)
+        """At a box's edge: within a few units outside it, not inside it, not far off."""
+        return any(r[0] - 5 <= x <= r[2] + 5 and r[1] - 5 <= y <= r[3] + 5
+                   and not (r[0] + 1 < x < r[2] - 1 and r[1] + 1 < y < r[3] - 1) for r in rects)
 
     # Each relation is one line or a bent one; its two far ends sit at a box's edge.
     ends = [(ln.x1, ln.y1) for ln in relation_lines] + [(ln.x2, ln.y2) for ln in relation_lines]

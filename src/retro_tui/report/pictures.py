@@ -239,11 +239,12 @@ def family_drawing(session: Session, lang: str, width: int = FAMILY_WIDTH) -> Dr
              for i, (x, y) in where.items()}
     legend_top = cy + ry + tallest / 2 + 40
     d = Drawing(width, 0)
-    for rel in session.family.relations:
-        if rel.source not in where or rel.target not in where:
-            continue
+    drawn = [rel for rel in session.family.relations if rel.source in where and rel.target in where]
+    anchors = _anchors(drawn, where, boxes)
+    for rel in drawn:
         colour, dash, stroke = RELATION[rel.kind]
-        points = _route(where[rel.source], where[rel.target], rects, rel.source, rel.target, (cx, cy))
+        points = _route(anchors[rel.id, rel.source], anchors[rel.id, rel.target], rects, rel.source, rel.target,
+                        (cx, cy))
         for n, ((x1, y1), (x2, y2)) in enumerate(zip(points, points[1:])):
             last = n == len(points) - 2
             d.add(Line(x1, y1, x2, y2, colour, stroke, dash, arrow=last and rel.kind == RelationKind.parent_of))
@@ -267,6 +268,23 @@ def family_drawing(session: Session, lang: str, width: int = FAMILY_WIDTH) -> Dr
             y += 16
     d.height = int(y + 6)
     return d
+
+
+def _anchors(relations, where, boxes) -> dict[tuple[str, str], tuple[float, float]]:
+    """Where each relation's line starts inside each box: spread along the box, in the
+    order of where the lines go, so lines from one person do not lie on top of each other."""
+    ends: dict[str, list[tuple[float, str]]] = {}
+    for rel in relations:
+        for here, there in ((rel.source, rel.target), (rel.target, rel.source)):
+            ends.setdefault(here, []).append((where[there][0], rel.id))
+    anchors = {}
+    for ident, going in ends.items():
+        x, y = where[ident]
+        width = boxes[ident][0]
+        spacing = min(12.0, (width - 24) / max(1, len(going)))
+        for k, (_, rel_id) in enumerate(sorted(going)):
+            anchors[rel_id, ident] = (x + (k - (len(going) - 1) / 2) * spacing, y)
+    return anchors
 
 
 def _besides(name: str, role: str) -> str:
@@ -300,14 +318,19 @@ def _route(a, b, rects, source, target, centre) -> list[tuple[float, float]]:
     return [start, *path[1:-1], end]
 
 
-def _edge(outside, centre, rect, gap: float = 3.0) -> tuple[float, float]:
-    """Where the line from `centre` towards `outside` leaves the box, a little beyond."""
-    (ox, oy), (cx, cy) = outside, centre
-    dx, dy = ox - cx, oy - cy
-    x0, y0, x1, y1 = rect
-    half_w, half_h = (x1 - x0) / 2 + gap, (y1 - y0) / 2 + gap
-    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
-    return cx + dx * scale, cy + dy * scale
+def _edge(outside, start, rect, gap: float = 3.0) -> tuple[float, float]:
+    """Where the line from `start` (inside the box) towards `outside` leaves the box, a
+    little beyond its edge."""
+    (ox, oy), (sx, sy) = outside, start
+    dx, dy = ox - sx, oy - sy
+    x0, y0, x1, y1 = rect[0] - gap, rect[1] - gap, rect[2] + gap, rect[3] + gap
+    steps = []
+    if dx:
+        steps.append(((x1 if dx > 0 else x0) - sx) / dx)
+    if dy:
+        steps.append(((y1 if dy > 0 else y0) - sy) / dy)
+    step = min(steps) if steps else 0.0
+    return sx + dx * step, sy + dy * step
 
 
 def _crosses(p, q, rect, margin: float = 4.0) -> bool:
