@@ -71,6 +71,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "caption": ParagraphStyle("caption", body, fontName=font + "-Italic", fontSize=9,
                                   textColor=colors.HexColor("#555555")),
         "toc": ParagraphStyle("toc", body, spaceAfter=1),
+        "contents": ParagraphStyle("contents", body, fontName=font + "-Bold", spaceAfter=2),
     }
 
 
@@ -136,11 +137,31 @@ def render(doc: Document, now: dt.datetime | None = None) -> bytes:
     story: list = [Para(_markup(doc.title), s["title"])]
     if doc.contents and any(isinstance(b, Heading) and b.level <= 2 for b in doc.blocks):
         contents = TableOfContents(levelStyles=[s["toc"]], dotsMinLevel=0)
-        story += [Para(_markup(doc.contents), s["label"]), contents, Spacer(1, 8)]
+        # Not kept with the list in one unit: multiBuild finds the list only at the top.
+        story += [Para(_markup(doc.contents), s["contents"]), contents, Spacer(1, 8)]
     for block in doc.blocks:
         story += _flowables(block, s)
-    report.multiBuild(story)
+    report.multiBuild(_kept_with_next(story))
     return out.getvalue()
+
+
+def _kept_with_next(story: list) -> list:
+    """A heading or label and what follows it as one unit that moves to the next page
+    together (the style's keepWithNext alone let a heading stay behind above a picture)."""
+    out: list = []
+    pending: list = []
+    for flowable in story:
+        if getattr(flowable, "style", None) is not None and getattr(flowable.style, "keepWithNext", 0) \
+                and isinstance(flowable, Para):
+            pending.append(flowable)
+            continue
+        if pending:
+            inner = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+            out.append(KeepTogether([*pending, *inner]))
+            pending = []
+        else:
+            out.append(flowable)
+    return out + pending
 
 
 def _flowables(block, s) -> list:
