@@ -177,3 +177,17 @@ def test_a_notetakers_lines_stay_lines_in_every_format(example):
     paragraph = next(p for p in word.paragraphs if p.text.startswith("Marloes"))
     assert paragraph.text == "Marloes: meer contact met vader\nHenk: school belt niet meer"
     assert any(p.text == "Na de pauze rustiger" for p in word.paragraphs)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian: poppler-utils) is not installed")
+def test_no_pdf_page_ends_with_a_heading(files, example, tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(files["example-report.pdf"])
+    headings = {b.text for b in build(example).blocks if type(b).__name__ == "Heading"}
+    pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    assert len(pages) > 10
+    for number, page in enumerate(pages, start=1):
+        lines = [x.strip() for x in page.splitlines() if x.strip() and not x.strip().startswith("Pagina")]
+        if lines:
+            assert lines[-1] not in headings, (number, lines[-1])
