@@ -51,7 +51,7 @@ def test_word_properties_name_the_facilitator_now_and_the_language(files, exampl
     assert props.author == example.session.facilitator
     assert props.title.endswith(example.session.title)
     assert props.language == "nl-NL"
-    assert abs(props.created.replace(tzinfo=dt.timezone.utc) - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(hours=1)
+    assert abs(props.created.replace(tzinfo=dt.UTC) - dt.datetime.now(dt.UTC)) < dt.timedelta(hours=1)
     assert "python-docx" not in (props.author, props.last_modified_by, props.comments)
 
 

@@ -19,7 +19,7 @@ from retro_tui.ui.session_screen import SessionScreen
 
 
 def test_new_takes_the_details_as_options(run_cli, tmp_path):
-    code, out, err = run_cli("new", "Casus Noord", "--sessions-dir", str(tmp_path), "--date", "14-10-2026",
+    code, _out, err = run_cli("new", "Casus Noord", "--sessions-dir", str(tmp_path), "--date", "14-10-2026",
                              "--place", "Buurthuis De Wilg", "--facilitator", "Ingrid Maas",
                              "--organisation", "Leerhuis Jeugd", "--notetaker", "Tom Verbeek",
                              "--case-code", "NRD-07", "--learning-question", "Waarom bleef vader buiten beeld?")

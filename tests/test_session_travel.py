@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-import pytest
 
 from apphelpers import opened, visible_text
 from conftest import EXAMPLE
@@ -20,7 +19,7 @@ from test_report_export import names_in, plant
 
 
 def _copy(run_cli, original, tmp_path):
-    code, out, err = run_cli("export", str(original), "--format", "session", "--out", str(tmp_path / "out"))
+    code, _out, err = run_cli("export", str(original), "--format", "session", "--out", str(tmp_path / "out"))
     assert code == 0, err
     (copy,) = (tmp_path / "out").iterdir()
     return copy

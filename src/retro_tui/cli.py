@@ -259,6 +259,7 @@ def _export_copy(args: argparse.Namespace) -> int:
     except SessionError as error:
         return _fail(error.message())
     origin = load(target).session.copy_of
+    assert origin is not None  # every copy records where it came from
     print(t("merge.copy_written", path=target, session=origin.session, revision=origin.revision))
     return 0
 

@@ -136,14 +136,12 @@ def _walk(b, c, p, o, path: tuple, shown: tuple, out: list[Change], base_known: 
         if base_known:
             for ident in bi:
                 if ident not in ci and ident in oi:
-                    kind = "remove" if pi.get(ident) == bi[ident] else "conflict"
-                    out.append(Change(kind, (*path, ident), oi[ident], None,
+                    out.append(Change("remove" if pi.get(ident) == bi[ident] else "conflict", (*path, ident), oi[ident], None,
                                       " › ".join(map(str, (*shown, _label(oi[ident]))))))
         return
     if p == c:
         return  # the same change made on both laptops
-    kind = "change" if p == b else "conflict"
-    out.append(Change(kind, path, o, _carried(b, o, c), " › ".join(map(str, shown))))
+    out.append(Change("change" if p == b else "conflict", path, o, _carried(b, o, c), " › ".join(map(str, shown))))
 
 
 def _carried(b, o, c):

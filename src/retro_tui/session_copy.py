@@ -138,9 +138,11 @@ def export_copy(path: Path, folder: Path, *, accept_identifiers: bool = False) -
     if findings and not accept_identifiers:
         raise IdentifiersFound(findings)
     copy = make_copy(session, path, hashlib.sha256(data).hexdigest()[:16])
+    origin = copy.session.copy_of
+    assert origin is not None  # make_copy records it
     text = dumps(copy).encode("utf-8")
     ensure_private_dir(copies_dir())
-    write_atomic(base_path(copy.session.copy_of), text, keep_backup=False)
+    write_atomic(base_path(origin), text, keep_backup=False)
     ensure_private_dir(folder)
     target = folder / f"{path.stem}-session.toml"
     write_atomic(target, text, keep_backup=False)

@@ -59,7 +59,8 @@ class Document:
         self.blocks.extend(blocks)
 
 
-QUOTE_CHOICES = ("all", "marked", "none")
+QuoteChoice = Literal["all", "marked", "none"]
+QUOTE_CHOICES: tuple[QuoteChoice, ...] = ("all", "marked", "none")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Choices:
     """What goes into the report besides the method's steps, chosen by the facilitator
     in the open: which quotes, and whether each one's check-in words (personal)."""
 
-    quotes: Literal["all", "marked", "none"] = "marked"
+    quotes: QuoteChoice = "marked"
     checkin_words: bool = False
 
     @classmethod

@@ -55,7 +55,7 @@ class Label:
     x: float
     y: float  # the baseline
     text: str
-    size: int = 12
+    size: float = 12
     anchor: str = "start"  # start | middle
     colour: str = "#222222"
     bold: bool = False
@@ -130,9 +130,9 @@ def _draw_png(d: Drawing, scale: float) -> bytes:
 
     image = Image.new("RGB", (int(d.width * scale), int(d.height * scale)), "white")
     pen = ImageDraw.Draw(image)
-    fonts: dict[tuple[int, bool], ImageFont.ImageFont] = {}
+    fonts: dict[tuple[float, bool], ImageFont.ImageFont] = {}
 
-    def font(size: int, bold: bool):
+    def font(size: float, bold: bool):
         key = (size, bold)
         if key not in fonts:
             fonts[key] = _font(ImageFont, size * scale, bold)

@@ -151,8 +151,7 @@ def _kept_with_next(story: list) -> list:
     out: list = []
     pending: list = []
     for flowable in story:
-        if getattr(flowable, "style", None) is not None and getattr(flowable.style, "keepWithNext", 0) \
-                and isinstance(flowable, Para):
+        if isinstance(flowable, Para) and getattr(flowable.style, "keepWithNext", False):
             pending.append(flowable)
             continue
         if pending:

@@ -20,6 +20,7 @@ from ..operations import events_in_order
 from ..timeline.layout import lay_out
 from .written_dates import when
 from .drawing import Box, Circle, Drawing, Label, Line, Polygon
+import itertools
 
 PRINT_WIDTH_PT = 16.5 / 2.54 * 72  # the width a picture is printed at
 SMALLEST_PT = 8.0
@@ -174,7 +175,7 @@ def _timeline_legend(d: Drawing, events, lang: str, y: float, width: int) -> flo
     d.add(Label(8, y, t("report.legend", lang), 13, bold=True))
     y += 20
     kinds = [k for k in EventKind if any(e.kind == k for e in events)]
-    items: list[tuple[object, str]] = [(k, label(k, lang)) for k in kinds]
+    items: list[tuple[EventKind | str, str]] = [(k, label(k, lang)) for k in kinds]
     items += [("star", t("report.legend_crucial", lang)), ("quiet", t("report.legend_quiet", lang))]
     column_width = (width - 16) / 2
     for i, (what, text) in enumerate(items):
@@ -184,7 +185,7 @@ def _timeline_legend(d: Drawing, events, lang: str, y: float, width: int) -> flo
             d.add(_star(x + 8, row_y - 4, 7))
         elif what == "quiet":
             d.add(Line(x, row_y - 4, x + 18, row_y - 4, CRUCIAL, 3, (3, 3)))
-        else:
+        elif isinstance(what, EventKind):
             d.add(_marker(SHAPE[what], x + 8, row_y - 4, 5, "#555555"))
         lines, _ = _wrap(text, 12, column_width - 34, 1)
         d.add(Label(x + 26, row_y, lines[0], 12))
@@ -245,7 +246,7 @@ def family_drawing(session: Session, lang: str, width: int = FAMILY_WIDTH) -> Dr
         colour, dash, stroke = RELATION[rel.kind]
         points = _route(anchors[rel.id, rel.source], anchors[rel.id, rel.target], rects, rel.source, rel.target,
                         (cx, cy))
-        for n, ((x1, y1), (x2, y2)) in enumerate(zip(points, points[1:])):
+        for n, ((x1, y1), (x2, y2)) in enumerate(itertools.pairwise(points)):
             last = n == len(points) - 2
             d.add(Line(x1, y1, x2, y2, colour, stroke, dash, arrow=last and rel.kind == RelationKind.parent_of))
     for ident, (x, y) in where.items():
@@ -311,7 +312,7 @@ def _route(a, b, rects, source, target, centre) -> list[tuple[float, float]]:
     for offset in (0, 35, -35, 70, -70, 110, -110, 160, -160):
         bend = (mid[0] + normal[0] * offset * inward, mid[1] + normal[1] * offset * inward)
         path = [a, b] if offset == 0 else [a, bend, b]
-        if not any(_crosses(p, q, r) for p, q in zip(path, path[1:]) for r in others):
+        if not any(_crosses(p, q, r) for p, q in itertools.pairwise(path) for r in others):
             break
     start = _edge(path[1], a, rects[source])
     end = _edge(path[-2], b, rects[target])

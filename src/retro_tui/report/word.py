@@ -25,7 +25,7 @@ NARROWEST_COLUMN_CM = 1.4  # a ★ or a number stays readable, with its header
 def render(doc: Document, now: dt.datetime | None = None) -> bytes:
     word = WordDocument()
     tag = LANGUAGE_TAG.get(doc.language, doc.language)
-    _properties(word, doc, tag, now or dt.datetime.now(dt.timezone.utc))
+    _properties(word, doc, tag, now or dt.datetime.now(dt.UTC))
     _language(word, tag)
     _track_changes(word)
     section = word.sections[0]
@@ -62,7 +62,7 @@ def _properties(word, doc: Document, tag: str, now: dt.datetime) -> None:
     props.title = doc.title
     props.author = props.last_modified_by = doc.author or ""
     props.language = tag
-    props.created = props.modified = now.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    props.created = props.modified = now.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
     props.revision = 1
     props.comments = props.subject = props.keywords = props.category = ""
 

@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, RadioButton, RadioSet, SelectionList, Static
 
 from ..i18n import t
-from ..report.document import Choices
+from ..report.document import QUOTE_CHOICES, Choices
 from ..report.export import FORMATS, IdentifiersFound, check, export, prepared
 from .keys import Key
 
@@ -87,8 +87,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     @property
     def choices(self) -> Choices:
         pressed = self.query_one("#quotes", RadioSet).pressed_button
-        quotes = pressed.id.removeprefix("quotes-") if pressed is not None else Choices.default(self.session).quotes
-        return Choices(quotes=quotes, checkin_words=self.query_one("#checkin-words", Checkbox).value)
+        chosen = Choices.default(self.session).quotes
+        for quotes in QUOTE_CHOICES:
+            if pressed is not None and pressed.id == f"quotes-{quotes}":
+                chosen = quotes
+        return Choices(quotes=chosen, checkin_words=self.query_one("#checkin-words", Checkbox).value)
 
     def refresh_findings(self) -> None:
         """The identifiers in what would be written now, with their place."""
