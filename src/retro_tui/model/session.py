@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate, sort_key
@@ -67,18 +67,31 @@ class Reopening(Model):
     finalized_before: Stamp | None = None
 
 
+class CopyOrigin(Model):
+    """A copy made to travel (`retro-tui export --format session`): which session and
+    which version of it, so bringing the copy back knows what was changed in it."""
+
+    session: Id
+    revision: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,64}$")]
+    made: Stamp
+
+
 class SessionMeta(Model):
     title: Name
     case_code: Text = ""
+    learning_question: Text = ""  # the case's question the session set out to learn from
     date: dt.date | None = None
     place: Text = ""
     facilitator: Text = ""
+    facilitator_organisation: Text = ""  # signs the report's e-mail with the name
     notetaker: Text = ""
     language: Language
     status: Status
     feedback_deadline: dt.date | None = None
     finalized: Stamp | None = None
     reopenings: list[Reopening] = Field(default_factory=list)
+    id: Id | None = None  # made when a copy first travels; a copy has its original's
+    copy_of: CopyOrigin | None = None
     created: Stamp
     updated: Stamp
     # The clock of the session itself, so a restarted app carries on where it was.

@@ -34,7 +34,9 @@ def render(doc: Document, picture_files: dict[str, str] | None = None) -> str:
             elif block.style == "muted":
                 out += [f"_{text}_", ""]
             else:
-                out += [text, ""]
+                # A line of its own (a notetaker's) stays one: a hard break, not a space.
+                parts = (part.strip("\n").replace("\n", "\\\n") for part in text.split("\n\n"))
+                out += ["\n\n".join(part for part in parts if part), ""]
         elif isinstance(block, Bullets):
             out += [f"- {escape(item)}".replace("\n", "\n  ") for item in block.items] + [""]
         elif isinstance(block, Table):

@@ -13,7 +13,7 @@ from ..i18n import current_language, set_language, t
 from .commands import SessionCommands
 from .help import HelpScreen
 from .keys import Key, localized
-from .opening import LoadErrorScreen, OpeningScreen, TitlePrompt
+from .opening import LoadErrorScreen, OpeningScreen
 from .session_screen import SessionScreen, guidance
 
 if TYPE_CHECKING:
@@ -131,14 +131,21 @@ class RetroApp(App):
             self.push_screen(screen)
 
     def action_new_session(self) -> None:
-        def titled(title: str | None) -> None:
-            if title is not None:
-                from ..store import create
+        """A new session starts from its details: the title first, Enter creates it."""
+        from .details_form import DetailsForm
 
-                path, _ = create(self.folder, title, current_language())
+        def filled(fields: dict | None) -> None:
+            if fields is not None:
+                from ..store import create, save
+
+                path, session = create(self.folder, fields.pop("title", "") or None, current_language())
+                if any(fields.values()):
+                    for name, value in fields.items():
+                        setattr(session.session, name, value)
+                    save(session, path)
                 self.open_session(path)
 
-        self.push_screen(localized(TitlePrompt)(), titled)
+        self.push_screen(localized(DetailsForm)(), filled)
 
     def action_open_example(self) -> None:
         from ..store import copy_example

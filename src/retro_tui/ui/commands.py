@@ -30,6 +30,7 @@ class SessionCommands(Provider):
                 (t("key.quotes"), screen.action_quotes),
                 (t("key.perspectives"), screen.action_perspectives),
                 (t("key.save"), screen.action_save),
+                (t("details.palette"), screen.action_details),
                 (t("command.export_intention"), screen.action_export_intention),
                 (t("export_screen.key_open"), screen.action_export),
             ]
