@@ -11,15 +11,18 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 
 from ..i18n import label, t
 from ..method import catalogue, organisation_types
 from ..model import CatalogueKind, InsightLevel
 from ..report.document import Bullets, Document, Heading, Paragraph, Picture, Table
 from ..report.drawing import Box, Drawing, Label, Line
-from .counts import MIN_GROUP, Case, ItemCount, groups, item_counts, matrix, named_with, ranked, together
+from .counts import (
+    MIN_GROUP, Case, ItemCount, all_tags, by_level, groups, item_counts, matrix, named_with, ranked, together,
+)
 
-EVIDENCE_SHOWN = 6  # per item; the rest is counted, and in the CSV
+EVIDENCE_SHOWN = 5  # per item; the rest is counted, and in the CSV
 
 
 def item_label(item_id: str, lang: str) -> str:
@@ -27,6 +30,7 @@ def item_label(item_id: str, lang: str) -> str:
     return labels.get(item_id) or item_id.split(".", 1)[-1].replace("_", " ")
 
 
+@cache
 def _labels(lang: str) -> dict[str, str]:
     return {c.id: c.label[lang] for c in catalogue()}
 
@@ -45,9 +49,10 @@ def build_bundle(cases: list[Case], lang: str, *, left_out: dict[str, int] | Non
         doc.add(Paragraph(T("bundle.masked", count=masked), "muted"))
     _programme(doc, cases, lang, T)
     _experiences(doc, cases, T)
-    _patterns(doc, cases, lang, T)
+    counts = item_counts(cases)
+    _patterns(doc, cases, counts, lang, T)
     _breaking(doc, cases, lang, T)
-    _directions(doc, cases, lang, T)
+    _directions(doc, counts, lang, T)
     _matrix_chapter(doc, cases, lang, T)
     return doc
 
@@ -104,18 +109,19 @@ def _count_table(doc: Document, items: list[ItemCount], lang: str, T) -> None:
                   tuple((item_label(c.id, lang), str(len(c.cases)), str(len(c.insights))) for c in items)))
 
 
-def _patterns(doc: Document, cases: list[Case], lang: str, T) -> None:
+def _patterns(doc: Document, cases: list[Case], all_counts: dict[str, ItemCount], lang: str, T) -> None:
     doc.add(Heading(T("bundle.ch_patterns")))
-    overall = ranked(item_counts(cases), "pattern")
+    overall = ranked(all_counts, "pattern")
     if not overall:
         doc.add(Paragraph(T("bundle.none_named"), "muted"))
     else:
         doc.add(Paragraph(T("bundle.patterns_overall"), "label"))
         _count_table(doc, overall, lang, T)
+    levels = by_level(cases)
     for number, level in enumerate([*InsightLevel, None], start=1):
-        at_level = item_counts(cases, level.value if level else "")
-        items = [c for prefix in ("pattern", "limiting", "helpful", "element", "commitment")
-                 for c in ranked(at_level, prefix)]
+        at_level = levels.get(level.value if level else "", {})
+        # What held the pattern in place belongs here; what breaks it, in chapter 5.
+        items = [c for prefix in ("pattern", "limiting") for c in ranked(at_level, prefix)]
         if not items:
             continue
         title = T("bundle.level_heading", level=label(level, lang)) if level else T("bundle.level_none")
@@ -123,7 +129,7 @@ def _patterns(doc: Document, cases: list[Case], lang: str, T) -> None:
         for count in items:
             _evidence(doc, count, lang, T)
 
-    limiting = ranked(item_counts(cases), "limiting")
+    limiting = ranked(all_counts, "limiting")
     doc.add(Heading(T("bundle.limiting_heading"), 3))
     if limiting:
         _count_table(doc, limiting, lang, T)
@@ -131,13 +137,14 @@ def _patterns(doc: Document, cases: list[Case], lang: str, T) -> None:
         doc.add(Paragraph(T("bundle.none_named"), "muted"))
 
     doc.add(Heading(T("bundle.together_heading"), 3))
-    pairs = together(cases)
+    tags = all_tags(cases)
+    pairs = together(cases, tags=tags)
     if pairs:
         doc.add(Table((T("bundle.pattern"), T("bundle.pattern"), T("bundle.cases_together")),
                       tuple((item_label(a, lang), item_label(b, lang), str(n)) for a, b, n in pairs[:20])))
         rows = []
         for count in overall[:12]:
-            found = named_with(cases, count.id).most_common(3)
+            found = named_with(cases, count.id, tags).most_common(3)
             if found:
                 rows.append((item_label(count.id, lang),
                              "; ".join(f"{item_label(i, lang)} ({n})" for i, n in found)))
@@ -172,9 +179,8 @@ def _breaking(doc: Document, cases: list[Case], lang: str, T) -> None:
                         for c, n in sorted(tally.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))))
 
 
-def _directions(doc: Document, cases: list[Case], lang: str, T) -> None:
+def _directions(doc: Document, counts: dict[str, ItemCount], lang: str, T) -> None:
     doc.add(Heading(T("bundle.ch_directions")))
-    counts = item_counts(cases)
     for key, prefix in (("bundle.helpful_heading", "helpful"), ("bundle.elements_heading", "element")):
         doc.add(Heading(T(key), 3))
         items = ranked(counts, prefix)
@@ -200,15 +206,21 @@ KIND_COLOUR = {
 }
 
 
+MAX_COLUMNS = 120  # beyond this, neighbouring cases share a column
+
+
 def matrix_drawing(cases: list[Case], ids: list[str], rows: list[list[int]], lang: str, width: int = 960) -> Drawing:
     """Catalogue items down, cases across; a filled cell where a case named the item,
-    darker for more insights. Items down, because their names need the room."""
+    darker for more insights. Items down, because their names need the room. With
+    many cases, neighbouring cases share a column, shaded by how many of them named it."""
     label_w, top, row_h = 330, 40, 14
-    cell_w = max(0.5, min(18.0, (width - label_w - 10) / max(1, len(cases))))
+    per = max(1, -(-len(cases) // MAX_COLUMNS))
+    columns = [rows[i:i + per] for i in range(0, len(rows), per)]
+    cell_w = max(1.0, min(18.0, (width - label_w - 10) / max(1, len(columns))))
     height = top + row_h * len(ids) + 20
     d = Drawing(width, height)
     kinds = {c.id: c.kind for c in catalogue()}
-    if cell_w >= 9:
+    if per == 1 and cell_w >= 9:
         for x, case in enumerate(cases):
             d.add(Label(label_w + x * cell_w + cell_w / 2, top - 8, case.letter, 9, "middle"))
     else:
@@ -220,24 +232,39 @@ def matrix_drawing(cases: list[Case], ids: list[str], rows: list[list[int]], lan
         text = item_label(item, lang)
         d.add(Label(4, base + row_h - 3, text if len(text) <= 52 else text[:51] + "…", 10))
         colour = KIND_COLOUR.get(kinds.get(item), "#555555")
-        for x, row in enumerate(rows):
-            if row[y]:
-                d.add(Box(label_w + x * cell_w, base + 2, max(0.5, cell_w - (1 if cell_w >= 3 else 0)), row_h - 4,
-                          colour if row[y] > 1 else _lighter(colour)))
+        fills = []
+        for group in columns:
+            if per == 1:
+                value = group[0][y]
+                fills.append("" if not value else colour if value > 1 else _lighter(colour))
+            else:
+                share = sum(1 for row in group if row[y]) / len(group)
+                fills.append("" if not share else colour if share >= 0.5 else _lighter(colour))
+        gap = 1 if cell_w >= 3 else 0
+        x = 0
+        while x < len(fills):
+            # Neighbouring cells of one shade as one box when they touch anyway.
+            end = x + 1
+            while not gap and end < len(fills) and fills[end] == fills[x]:
+                end += 1
+            if fills[x]:
+                d.add(Box(label_w + x * cell_w, base + 2, max(1.0, (end - x) * cell_w - gap), row_h - 4, fills[x]))
+            x = end
     d.add(Line(label_w - 2, top - 2, label_w - 2, height - 18, "#999999"))
     return d
 
 
+@cache
 def _lighter(colour: str) -> str:
     """Halfway to white: one insight drawn paler than several."""
     rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{(v + 255) // 2:02x}" for v in rgb)
 
 
-def matrix_csv(cases: list[Case], lang: str) -> str:
+def matrix_csv(cases: list[Case], lang: str, counted: tuple[list[str], list[list[int]]] | None = None) -> str:
     """Case × catalogue item, the number of insights that named it: for the
     coordinator's own spreadsheet. Items by id and label, so either can be looked up."""
-    ids, rows = matrix(cases)
+    ids, rows = counted or matrix(cases)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([t("bundle.csv_case", lang), *ids])

@@ -9,13 +9,18 @@ stores, so nothing identifying is kept in the user's data folder either.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..method import catalogue
-from ..model import Session
-from .anonymous import CaseAnonymiser, organisation_type
+
+if TYPE_CHECKING:
+    from ..model import Session
 
 # Bump when what a record holds or how it is made changes: the index re-reads then.
 RECORD_VERSION = 1
@@ -63,10 +68,20 @@ class CaseRecord:
         return cls(**data)
 
 
+@cache
+def _levels() -> dict[str, str]:
+    return {item.id: item.level.value for item in catalogue() if item.level}
+
+
+@cache
+def _commitment_ids() -> dict[str, str]:
+    return {label.casefold(): item.id for item in catalogue() for label in item.label.values()}
+
+
 def _level_by_tags(tags: list[str]) -> str:
     """An insight without a level of its own sits where most of its tags sit."""
-    levels = {item.id: item.level for item in catalogue() if item.level}
-    found = Counter(levels[tag].value for tag in tags if tag in levels)
+    levels = _levels()
+    found = Counter(levels[tag] for tag in tags if tag in levels)
     return found.most_common(1)[0][0] if found else ""
 
 
@@ -86,17 +101,26 @@ def reviews_of(session: Session) -> list[CommitmentReview]:
 
 
 def record_of(session: Session, lang: str) -> CaseRecord:
+    # Imported here: reading records back from the index needs no pydantic.
+    from .anonymous import CaseAnonymiser, organisation_type
+
     anonymous = CaseAnonymiser(session, lang)
     meta = session.session
     day = meta.date or meta.created.date()
+    items = session.insights.items
+    marked = [q.text for q in session.quotes if q.for_programme]
+    own_ids = _commitment_ids()
+    named = [c.name for c in session.closing.commitments]
+    unknown = [name for name in named if name.casefold() not in own_ids]
+    texts = anonymous.many([*(i.text for i in items), *marked, *unknown])
     insights = [
-        InsightRecord(anonymous(i.text), i.level.value if i.level else _level_by_tags(i.tags), list(i.tags))
-        for i in session.insights.items
+        InsightRecord(text, i.level.value if i.level else _level_by_tags(i.tags), list(i.tags))
+        for text, i in zip(texts, items)
     ]
+    quotes = texts[len(items):len(items) + len(marked)]
+    own_names = dict(zip(unknown, texts[len(items) + len(marked):]))
+    commitments = [own_ids.get(name.casefold()) or own_names[name] for name in named]
     organisations = sorted({organisation_type(p.organisation) for p in session.checkin.participants if p.organisation})
-    quotes = [anonymous(q.text) for q in session.quotes if q.for_programme]
-    own_ids = {item.label["nl"].casefold(): item.id for item in catalogue()}
-    commitments = [own_ids.get(c.name.casefold(), anonymous(c.name)) for c in session.closing.commitments]
     return CaseRecord(
         status=meta.status.value,
         kind=str(getattr(meta, "kind", "") or RETROSPECTIVE),
@@ -117,10 +141,11 @@ def session_files(paths: list[Path]) -> list[Path]:
     without backups, drafts or hidden folders; each file once."""
     found: dict[Path, None] = {}
     for path in paths:
+        path = path.absolute()
         if path.is_dir():
-            for file in sorted(path.rglob("*.toml")):
-                if not any(part.startswith(".") for part in file.relative_to(path).parts):
-                    found[file.resolve()] = None
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.update((Path(folder, f), None) for f in sorted(files) if f.endswith(".toml"))
         elif path.suffix == ".toml":
-            found[path.resolve()] = None
+            found[path] = None
     return list(found)

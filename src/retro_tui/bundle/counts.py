@@ -28,15 +28,29 @@ class ItemCount:
 
 def item_counts(cases: list[Case], level: str | None = None) -> dict[str, ItemCount]:
     """Per catalogue id: the cases and insights that named it (at one level, or all)."""
-    out: dict[str, ItemCount] = {}
+    if level is None:
+        return _counts((case.letter, insight) for case in cases for insight in case.record.insights)
+    return by_level(cases).get(level, {})
+
+
+def by_level(cases: list[Case]) -> dict[str, dict[str, ItemCount]]:
+    """`item_counts` for every level at once ("" for insights without one)."""
+    levels: dict[str, list] = {}
     for case in cases:
         for insight in case.record.insights:
-            if level is not None and insight.level != level:
-                continue
-            for tag in dict.fromkeys(insight.tags):
-                count = out.setdefault(tag, ItemCount(tag))
-                count.cases.add(case.letter)
-                count.insights.append((case.letter, insight))
+            levels.setdefault(insight.level, []).append((case.letter, insight))
+    return {level: _counts(found) for level, found in levels.items()}
+
+
+def _counts(found) -> dict[str, ItemCount]:
+    out: dict[str, ItemCount] = {}
+    for letter, insight in found:
+        for tag in dict.fromkeys(insight.tags):
+            count = out.get(tag)
+            if count is None:
+                count = out[tag] = ItemCount(tag)
+            count.cases.add(letter)
+            count.insights.append((letter, insight))
     return out
 
 
@@ -50,22 +64,28 @@ def case_tags(case: Case) -> set[str]:
     return {tag for insight in case.record.insights for tag in insight.tags}
 
 
-def together(cases: list[Case], least: int = 2) -> list[tuple[str, str, int]]:
+def together(cases: list[Case], least: int = 2, tags: dict[str, set[str]] | None = None) -> list[tuple[str, str, int]]:
     """Pairs of patterns named in the same cases, in at least `least` cases."""
+    tags = tags or all_tags(cases)
     pairs: Counter[tuple[str, str]] = Counter()
     for case in cases:
-        patterns = sorted(t for t in case_tags(case) if t.startswith("pattern."))
+        patterns = sorted(t for t in tags[case.letter] if t.startswith("pattern."))
         pairs.update(combinations(patterns, 2))
     return sorted(((a, b, n) for (a, b), n in pairs.items() if n >= least), key=lambda p: (-p[2], p[0], p[1]))
 
 
-def named_with(cases: list[Case], pattern: str) -> Counter[str]:
+def all_tags(cases: list[Case]) -> dict[str, set[str]]:
+    return {case.letter: case_tags(case) for case in cases}
+
+
+def named_with(cases: list[Case], pattern: str, tags: dict[str, set[str]] | None = None) -> Counter[str]:
     """Working elements and helpful beliefs named in the cases that named `pattern`."""
+    tags = tags or all_tags(cases)
     found: Counter[str] = Counter()
     for case in cases:
-        tags = case_tags(case)
-        if pattern in tags:
-            found.update(t for t in tags if t.startswith(("element.", "helpful.")))
+        named = tags[case.letter]
+        if pattern in named:
+            found.update(t for t in named if t.startswith(("element.", "helpful.")))
     return found
 
 
@@ -81,14 +101,21 @@ def groups(cases: list[Case], key) -> tuple[list[tuple[str, int]], int]:
     return sorted(shown, key=lambda g: (-g[1], g[0])), left_out
 
 
+def case_letter(index: int) -> str:
+    """A, B, … Z, AA, AB, …: the only name a case has in a bundle."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def matrix(cases: list[Case]) -> tuple[list[str], list[list[int]]]:
     """Item ids (named at least once, catalogue order within kind) and per case the
     number of insights that named each."""
-    counts = item_counts(cases)
+    per_case = [Counter(tag for insight in case.record.insights for tag in dict.fromkeys(insight.tags)) for case in cases]
+    named = set().union(*per_case) if per_case else set()
     order = ("pattern.", "limiting.", "helpful.", "element.", "commitment.")
-    ids = sorted(counts, key=lambda i: (next((n for n, p in enumerate(order) if i.startswith(p)), 9), i))
-    rows = []
-    for case in cases:
-        per = Counter(tag for insight in case.record.insights for tag in dict.fromkeys(insight.tags))
-        rows.append([per.get(i, 0) for i in ids])
-    return ids, rows
+    ids = sorted(named, key=lambda i: (next((n for n, p in enumerate(order) if i.startswith(p)), 9), i))
+    return ids, [[per.get(i, 0) for i in ids] for per in per_case]

@@ -8,9 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .anonymous import case_letter
 from .collect import session_files
-from .counts import Case
+from .counts import Case, case_letter
 from .index import Index
 
 FORMATS = ("md", "html", "docx")
@@ -43,7 +42,6 @@ def gather(paths: Iterable[Path], lang: str, *, include_all: bool = False, index
 
 
 def write(gathered: Gathered, folder: Path, formats: Iterable[str], lang: str) -> list[Path]:
-    from ..report import html, markdown, word
     from ..report.document import Picture
     from ..report.drawing import to_png, to_svg
     from ..store import write_atomic
@@ -55,14 +53,22 @@ def write(gathered: Gathered, folder: Path, formats: Iterable[str], lang: str) -
     pictures = [b for b in doc.blocks if isinstance(b, Picture)]
     contents: list[tuple[str, bytes]] = []
     if "md" in formats:
+        from ..report import markdown
+
         files = {p.name: f"{STEM}-{p.name}.svg" for p in pictures}
         contents.append((f"{STEM}-report.md", markdown.render(doc, files).encode("utf-8")))
         contents += [(files[p.name], to_svg(p.drawing, p.alt, p.name).encode("utf-8")) for p in pictures]
     if "html" in formats:
+        from ..report import html
+
         contents.append((f"{STEM}-report.html", html.render(doc).encode("utf-8")))
     if "docx" in formats:
+        from ..report import word  # python-docx alone takes a fifth of a second to import
+
         contents.append((f"{STEM}-report.docx", word.render(doc)))
-    contents += [(f"{STEM}-{p.name}.png", to_png(p.drawing)) for p in pictures]
+    # Scale 1.5, not the report's 2: the matrix is large, and a bigger PNG costs
+    # seconds to encode for no more that can be read.
+    contents += [(f"{STEM}-{p.name}.png", to_png(p.drawing, scale=1.5, optimize=False)) for p in pictures]
     contents.append((f"{STEM}-matrix.csv", matrix_csv(gathered.cases, lang).encode("utf-8")))
     ensure_private_dir(folder)
     written = []

@@ -111,7 +111,7 @@ def to_svg(d: Drawing, label: str = "", name: str = "picture") -> str:
     return "\n".join(parts)
 
 
-def to_png(d: Drawing, scale: float = 2.0) -> bytes:
+def to_png(d: Drawing, scale: float = 2.0, optimize: bool = True) -> bytes:
     """The same drawing as PNG, drawn with Pillow (its bundled font, no system fonts)."""
     from PIL import Image, ImageDraw, ImageFont
 
@@ -151,7 +151,9 @@ def to_png(d: Drawing, scale: float = 2.0) -> bytes:
             anchor = "ms" if s.anchor == "middle" else "ls"  # baseline, like SVG
             pen.text(p(s.x, s.y), s.text, fill=s.colour, font=font(s.size, s.bold), anchor=anchor)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    # `optimize` squeezes a few percent more at many times the cost: a big picture
+    # (a bundle's matrix) may prefer speed.
+    image.save(out, "PNG", optimize=optimize)
     return out.getvalue()
 
 
