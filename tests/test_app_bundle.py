@@ -1,0 +1,97 @@
+"""The bundle view: from the opening screen, the items as bars by cases, and from an item
+the cases' insights behind it; keys typed in a burst, at 80×24."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from apphelpers import visible_text
+from conftest import EXAMPLE
+from retro_tui.i18n import set_language
+from retro_tui.model import Status
+from retro_tui.store import dumps, load
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.bundle_view import BundleScreen, EvidenceScreen
+from retro_tui.ui.keys import localized
+
+
+@pytest.fixture(autouse=True)
+def own_index(tmp_path, monkeypatch):
+    monkeypatch.setenv("RETRO_TUI_DATA", str(tmp_path / "data"))
+
+
+def cases(folder: Path) -> None:
+    """Three final cases: islands named in all three (twice in the first), the hot
+    potato in one, so islands leads the patterns with 3 cases, 4 insights."""
+    folder.mkdir()
+    for n in range(3):
+        session = load(EXAMPLE)
+        session.session.status = Status.final
+        for insight in session.insights.items:
+            insight.tags = []
+        session.insights.items[0].tags = ["pattern.islands"]
+        session.insights.items[0].text = f"Ieder op een eigen eiland, casus {n}."
+        if n == 0:
+            session.insights.items[1].tags = ["pattern.islands", "pattern.hot_potato"]
+        (folder / f"c{n}.toml").write_text(dumps(session), "utf-8")
+
+
+def burst(app, *keys: str) -> None:
+    """Keys as a person types them: all posted at once, no waiting in between."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+async def gathered(pilot) -> BundleScreen:
+    async def ready() -> None:
+        while not (isinstance(pilot.app.screen, BundleScreen) and pilot.app.screen.gathered is not None):
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(ready(), timeout=30)
+    await pilot.pause()
+    return pilot.app.screen
+
+
+@pytest.mark.parametrize("lang, heading", [("nl", "Werken op eilandjes"), ("en", "Working on islands")])
+async def test_from_the_opening_screen_to_the_insights_behind_an_item(tmp_path, lang, heading):
+    set_language(lang)
+    cases(tmp_path / "sessions")
+    app = localized(RetroApp)(tmp_path / "sessions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "b")
+        screen = await gathered(pilot)
+        text = visible_text(app)
+        assert heading in text and "3" in text
+        first = text.index(heading)
+        assert first < text.index("De hete aardappel" if lang == "nl" else "Passing on the hot potato")
+        burst(app, "k", "enter")  # patterns only, then the first: islands
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        assert app.screen.count.id == "pattern.islands"
+        assert len(app.screen.count.cases) == 3 and len(app.screen.count.insights) == 4
+        shown = visible_text(app)
+        assert ("Casus A" if lang == "nl" else "Case A") in shown and "eigen eiland, casus" in shown
+        burst(app, "escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_started_on_paths_shows_only_final_cases_until_drafts_are_asked_for(tmp_path):
+    set_language("en")
+    cases(tmp_path / "sessions")
+    draft = load(EXAMPLE)
+    (tmp_path / "sessions" / "draft.toml").write_text(dumps(draft), "utf-8")
+    app = localized(RetroApp)(tmp_path, bundle=([tmp_path / "sessions"], False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await gathered(pilot)
+        assert len(screen.gathered.cases) == 3
+        screen.gathered = None
+        burst(app, "a")
+        screen = await gathered(pilot)
+        assert len(screen.gathered.cases) == 4
