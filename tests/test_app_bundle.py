@@ -95,3 +95,27 @@ async def test_started_on_paths_shows_only_final_cases_until_drafts_are_asked_fo
         burst(app, "a")
         screen = await gathered(pilot)
         assert len(screen.gathered.cases) == 4
+
+
+async def test_g_in_the_quotes_list_marks_a_quote_for_the_programme_and_it_is_saved(tmp_path, example_copy):
+    from apphelpers import opened
+    from retro_tui.ui.capture import QuotesScreen
+
+    set_language("nl")
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("f7")
+        assert isinstance(app.screen, QuotesScreen)
+        first = app.screen.shown()[0]
+        was = first.for_programme
+        burst(app, "down", "g", "up", "g")  # the second, then the first again: both toggled
+        await pilot.pause()
+        await pilot.pause()
+        assert first.for_programme is not was
+        assert "◆" in visible_text(app)
+        burst(app, "escape")
+        await pilot.pause()
+    saved = load(example_copy)
+    assert saved.quotes[0].for_programme is not was
+    assert saved.quotes[1].for_programme is not load(EXAMPLE).quotes[1].for_programme
