@@ -66,24 +66,31 @@ def _programme(doc: Document, cases: list[Case], lang: str, T) -> None:
     doc.add(Heading(T("bundle.ch_programme")))
     kinds, hidden = groups(cases, lambda c: c.record.kind)
     doc.add(Paragraph(T("bundle.kinds"), "label"))
-    doc.add(Table((T("bundle.kind"), T("bundle.analyses")), tuple((T(f"bundle.kind_{k}"), str(n)) for k, n in kinds)))
+    _table(doc, (T("bundle.kind"), T("bundle.analyses")), [(T(f"bundle.kind_{k}"), str(n)) for k, n in kinds])
     _note_left_out(doc, hidden, T)
 
-    quarters, hidden = groups(cases, lambda c: f"{c.record.year} Q{c.record.quarter}" if c.record.year else "?")
     doc.add(Paragraph(T("bundle.period"), "label"))
-    if cases:
-        years = sorted({c.record.year for c in cases if c.record.year})
-        if years:
-            doc.add(Paragraph(T("bundle.period_years", first=years[0], last=years[-1])))
-    doc.add(Table((T("bundle.quarter"), T("bundle.analyses")), tuple((q, str(n)) for q, n in sorted(quarters))))
+    years = sorted({c.record.year for c in cases if c.record.year})
+    if years:
+        doc.add(Paragraph(T("bundle.period_years", first=years[0], last=years[-1])))
+    # By quarter where each quarter holds enough cases, else by year: never finer
+    # than a group of MIN_GROUP.
+    quarters, hidden = groups(cases, lambda c: f"{c.record.year} Q{c.record.quarter}" if c.record.year else "?")
+    if not quarters:
+        quarters, hidden = groups(cases, lambda c: str(c.record.year or "?"))
+    _table(doc, (T("bundle.quarter"), T("bundle.analyses")), [(q, str(n)) for q, n in sorted(quarters)])
     _note_left_out(doc, hidden, T)
 
     types = {o.id: o.label[lang] for o in organisation_types()}
     orgs, hidden = groups(cases, lambda c: c.record.organisation_types)
     doc.add(Paragraph(T("bundle.organisations"), "label"))
-    doc.add(Table((T("bundle.organisation_type"), T("bundle.cases_with")),
-                  tuple((types.get(o, o), str(n)) for o, n in orgs)))
+    _table(doc, (T("bundle.organisation_type"), T("bundle.cases_with")), [(types.get(o, o), str(n)) for o, n in orgs])
     _note_left_out(doc, hidden, T)
+
+
+def _table(doc: Document, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    if rows:  # a header alone says nothing; the note under it says why
+        doc.add(Table(header, tuple(rows)))
 
 
 def _experiences(doc: Document, cases: list[Case], T) -> None:
@@ -217,6 +224,7 @@ def matrix_drawing(cases: list[Case], ids: list[str], rows: list[list[int]], lan
     per = max(1, -(-len(cases) // MAX_COLUMNS))
     columns = [rows[i:i + per] for i in range(0, len(rows), per)]
     cell_w = max(1.0, min(18.0, (width - label_w - 10) / max(1, len(columns))))
+    width = min(width, int(label_w + 10 + cell_w * len(columns)) + 1)  # no empty acre beside a few cases
     height = top + row_h * len(ids) + 20
     d = Drawing(width, height)
     kinds = {c.id: c.kind for c in catalogue()}
