@@ -3,7 +3,9 @@
 Cold: an empty index (a new data folder each run), so every session is read and parsed.
 Warm: the same index again, nothing changed on disk. Targets at 1,000 sessions on two
 cores: cold under 10 s, warm under 1 s. The machine's load is printed with the figures,
-because on a shared machine it moves them.
+because on a shared machine it moves them; so is the CPU time the command and its
+worker processes used (user + system), which the load moves far less: on an idle
+machine the wall time is about the CPU time, less what the two workers do side by side.
 
     .venv/bin/python bench/bundle.py [--count 1000] [--runs 3] [--format md] [--corpus DIR]
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -26,12 +29,16 @@ from bundle_corpus import make_corpus  # noqa: E402
 COMMAND = [str(Path(sys.executable).with_name("retro-tui")), "bundle"]
 
 
-def run(corpus: Path, out: Path, data: Path, formats: str) -> float:
+def run(corpus: Path, out: Path, data: Path, formats: str) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the command and the workers it waited for)."""
     env = {**os.environ, "RETRO_TUI_DATA": str(data)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([*COMMAND, str(corpus), "--out", str(out), "--format", formats, "--lang", "nl"],
                    env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def figure(times: list[float]) -> str:
@@ -58,9 +65,9 @@ def main() -> int:
               f"{os.cpu_count()} cores; format {args.format}")
         print(f"load average before: {load()}")
         cold = [run(corpus, work / "out", work / f"data-{n}", args.format) for n in range(args.runs)]
-        print(f"cold (empty index): {figure(cold)}   load {load()}")
+        print(f"cold (empty index):  wall {figure([w for w, _ in cold])}; cpu {figure([c for _, c in cold])}   load {load()}")
         warm = [run(corpus, work / "out", work / "data-0", args.format) for _ in range(args.runs)]
-        print(f"warm (index filled): {figure(warm)}   load {load()}")
+        print(f"warm (index filled): wall {figure([w for w, _ in warm])}; cpu {figure([c for _, c in warm])}   load {load()}")
         floor = []
         for _ in range(args.runs):
             start = time.perf_counter()
