@@ -11,6 +11,8 @@ def test_domain_packages_do_not_import_textual():
         "import retro_tui.model.session, retro_tui.model.integrity, retro_tui.store.files\n"
         "import retro_tui.store.codec, retro_tui.store.peek, retro_tui.method, retro_tui.i18n\n"
         "import retro_tui.operations, retro_tui.cli, retro_tui.intention_export\n"
+        "import retro_tui.bundle.run, retro_tui.bundle.index, retro_tui.bundle.collect, retro_tui.bundle.anonymous\n"
+        "import retro_tui.bundle.build, retro_tui.bundle.counts\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(bad)\n"
         "assert 'retro_tui.store' in sys.modules\n"
