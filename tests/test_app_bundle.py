@@ -119,3 +119,17 @@ async def test_g_in_the_quotes_list_marks_a_quote_for_the_programme_and_it_is_sa
     saved = load(example_copy)
     assert saved.quotes[0].for_programme is not was
     assert saved.quotes[1].for_programme is not load(EXAMPLE).quotes[1].for_programme
+
+
+@pytest.mark.parametrize("open_item", [False, True], ids=["bars", "evidence"])
+def test_bundle_view_snapshot(snap_compare, tmp_path, open_item):
+    set_language("nl")
+    cases(tmp_path / "sessions")
+    app = localized(RetroApp)(tmp_path, bundle=([tmp_path / "sessions"], False))
+
+    async def run_before(pilot) -> None:
+        await gathered(pilot)
+        if open_item:
+            await pilot.press("enter")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
