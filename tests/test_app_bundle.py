@@ -4,6 +4,7 @@ the cases' insights behind it; keys typed in a burst, at 80×24."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,37 @@ def test_bundle_view_snapshot(snap_compare, tmp_path, open_item):
             await pilot.press("enter")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_retro_tui_bundle_on_a_real_terminal_opens_the_view_and_q_leaves(tmp_path):
+    """The command in a pseudo-terminal, as a coordinator starts it: the view, then q."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import time
+
+    cases(tmp_path / "sessions")
+    master, slave = pty.openpty()
+    os.set_blocking(master, False)
+    env = {**os.environ, "RETRO_TUI_DATA": str(tmp_path / "data"), "TERM": "xterm-256color",
+           "COLUMNS": "80", "LINES": "24"}
+    process = subprocess.Popen([str(Path(sys.executable).with_name("retro-tui")), "bundle", str(tmp_path / "sessions"),
+                                "--lang", "en"], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    seen = b""
+    deadline = time.monotonic() + 60  # a guard against hanging, not a measurement
+    try:
+        while b"Working on islands" not in seen and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.5)[0]:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+        assert b"Working on islands" in seen
+        os.write(master, b"q")
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
