@@ -254,6 +254,12 @@ def test_the_index_rereads_only_what_changed(tmp_path):
     assert (index.stats.hashed, index.stats.parsed) == (1, 1)
     assert any(i.tags == ["pattern.hot_potato"] for c in again.cases for i in c.record.insights)
     assert oct((tmp_path / "idx" / "bundle-index.sqlite3").stat().st_mode & 0o777) == "0o600"
+    # A removed file and an old version leave nothing behind.
+    paths[2].unlink()
+    gather([folder], "nl", index=index)
+    rows = index._db.execute("SELECT COUNT(*) FROM records").fetchone()[0], \
+        index._db.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+    assert rows == (2, 2)
 
 
 def test_the_index_holds_no_names(tmp_path):

@@ -147,12 +147,20 @@ class Index:
         for sha, record, error in self._parse_all(to_parse, lang, progress):
             self._db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)", (sha, lang, RECORD_VERSION, record, error))
             cached[sha] = (record, error)
+        self._forget(known, {str(p) for p in files})
         self._db.commit()
         out = list(missing)
         for path, sha in shas.items():
             record, error = cached.get(sha, ("", "?"))
             out.append(Indexed(path, CaseRecord.from_json(json.loads(record)) if record else None, error, sha))
         return out
+
+    def _forget(self, known: dict, listed: set[str]) -> None:
+        """Files that are gone, and records no file has any more (an older version of a
+        session): the index keeps no more of a case than the folders still hold."""
+        gone = [(path,) for path in known if path not in listed and not os.path.exists(path)]
+        self._db.executemany("DELETE FROM files WHERE path = ?", gone)
+        self._db.execute("DELETE FROM records WHERE sha NOT IN (SELECT sha FROM files)")
 
     def _cached(self, lang: str) -> dict[str, tuple[str, str]]:
         rows = self._db.execute("SELECT sha, record, error FROM records WHERE lang = ? AND version = ?", (lang, RECORD_VERSION))
