@@ -164,6 +164,7 @@ def three_cases(tmp_path: Path, planted_text: str, **meta) -> tuple[Path, list[P
     ("Ingrid Maas en Tom Verbeek schreven mee.", ["Ingrid", "Maas", "Verbeek"]),
     ("Op 14-03-2021 en op 2 februari 2022 en in maart 2023.", ["14-03-2021", "2 februari", "maart 2023"]),
     ("Bel 06-12345678 of mail ria@example.nl, BSN 111222333.", ["12345678", "ria@example.nl", "111222333"]),
+    ("Mail naar moeder.thuis@voorbeeld.nl.", ["moeder.thuis@voorbeeld.nl"]),
 ])
 def test_a_planted_name_place_date_or_identifier_is_absent_from_every_output(tmp_path, planted, forbidden):
     folder, _ = three_cases(tmp_path, planted)
@@ -324,3 +325,11 @@ def test_the_evaluation_hook_reads_an_evaluation_shaped_like_issue_15s():
     assert reviews_of(Ns(evaluation=evaluation)) == [CommitmentReview("commitment.family_central", "kept"),
                                                      CommitmentReview("Koers", "not_kept")]
     assert reviews_of(load(EXAMPLE)) == []
+
+
+def test_an_identifier_without_a_digit_is_masked_too():
+    from retro_tui.bundle.anonymous import CaseAnonymiser
+
+    anonymous = CaseAnonymiser(example(), "nl")
+    assert anonymous("Mail naar moeder.thuis@voorbeeld.nl graag.") == "Mail naar […] graag."
+    assert anonymous.masked_identifiers == 1

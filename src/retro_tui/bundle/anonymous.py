@@ -129,12 +129,12 @@ class CaseAnonymiser:
             if pattern is not None:
                 regex, replacement = pattern
                 text = regex.sub(lambda m: replacement[m.group(0).casefold()], text)
-        if _DIGIT.search(text):
+        if _DIGIT.search(text):  # no digit, no date
             for regex, year in _DATES:
                 text = regex.sub(year, text)
-            for _kind, matched in find_identifiers(text):
-                self.masked_identifiers += 1
-                text = text.replace(matched, "[…]")
+        for _kind, matched in find_identifiers(text):
+            self.masked_identifiers += 1
+            text = text.replace(matched, "[…]")
         out = []
         for part in text.split(_APART):
             part = " ".join(part.split())
