@@ -333,3 +333,17 @@ def test_an_identifier_without_a_digit_is_masked_too():
     anonymous = CaseAnonymiser(example(), "nl")
     assert anonymous("Mail naar moeder.thuis@voorbeeld.nl graag.") == "Mail naar […] graag."
     assert anonymous.masked_identifiers == 1
+
+
+def test_a_sessions_own_catalogue_entry_is_counted_but_never_named(tmp_path):
+    from retro_tui.model import CatalogueEntry
+
+    folder = tmp_path / "cases"
+    for n in range(3):
+        session = example()
+        session.catalogue.append(CatalogueEntry(id="pattern.sandra_belt_wethouder", nl="Sandra belt de wethouder"))
+        session.insights.items[0].tags = ["pattern.sandra_belt_wethouder"]
+        write(folder, f"c{n}.toml", session)
+    text = everything(bundle(folder, out=tmp_path / "out"))
+    assert absent("sandra_belt_wethouder", text) and absent("wethouder", text.replace("pattern.", ""))
+    assert "eigen toevoeging van een sessie (disfunctioneel patroon)" in text

@@ -26,6 +26,9 @@ EVIDENCE_SHOWN = 5  # per item; the rest is counted, and in the CSV
 
 
 def item_label(item_id: str, lang: str) -> str:
+    kind, _, name = item_id.partition(".")
+    if name == "own" and kind in CatalogueKind.__members__:
+        return t("bundle.own_item", lang, kind=label(CatalogueKind(kind), lang))
     labels = _labels(lang)
     return labels.get(item_id) or item_id.split(".", 1)[-1].replace("_", " ")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from ..method import catalogue
+from ..method import catalogue, catalogue_ids
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -85,6 +85,13 @@ def _level_by_tags(tags: list[str]) -> str:
     return found.most_common(1)[0][0] if found else ""
 
 
+def _shipped(tags: list[str]) -> list[str]:
+    """A session's own catalogue entries are its own words, and their ids may say more
+    than a bundle should ("pattern.lotte_runs_away"): counted per kind, never named."""
+    known = catalogue_ids()
+    return list(dict.fromkeys(tag if tag in known else tag.split(".", 1)[0] + ".own" for tag in tags))
+
+
 def reviews_of(session: Session) -> list[CommitmentReview]:
     """The hook for evaluations (issue 15): a session that carries an `evaluation` with
     `commitments`, each naming a commitment (`commitment`, a catalogue id or the
@@ -114,7 +121,7 @@ def record_of(session: Session, lang: str) -> CaseRecord:
     unknown = [name for name in named if name.casefold() not in own_ids]
     texts = anonymous.many([*(i.text for i in items), *marked, *unknown])
     insights = [
-        InsightRecord(text, i.level.value if i.level else _level_by_tags(i.tags), list(i.tags))
+        InsightRecord(text, i.level.value if i.level else _level_by_tags(i.tags), _shipped(i.tags))
         for text, i in zip(texts, items)
     ]
     quotes = texts[len(items):len(items) + len(marked)]
