@@ -168,3 +168,25 @@ def test_retro_tui_bundle_on_a_real_terminal_opens_the_view_and_q_leaves(tmp_pat
         if process.poll() is None:
             process.kill()
         os.close(master)
+
+
+async def test_an_insights_level_is_chosen_in_its_form_by_keys_and_saved(tmp_path, example_copy):
+    from apphelpers import opened
+    from retro_tui.model import InsightLevel, StepId
+    from retro_tui.ui.forms import RecordForm
+
+    set_language("en")
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        app.screen.go_to(StepId.insights)
+        await pilot.pause()
+        await pilot.press("enter")  # edit the first insight
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        app.screen.query_one("#field-level").focus()
+        await pilot.press("enter", "down", "enter")  # family system -> our own work
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, RecordForm)
+    assert load(example_copy).insights.items[0].level == InsightLevel.own_work
