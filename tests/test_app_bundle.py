@@ -52,7 +52,7 @@ async def gathered(pilot) -> BundleScreen:
         while not (isinstance(pilot.app.screen, BundleScreen) and pilot.app.screen.gathered is not None):
             await asyncio.sleep(0.02)
 
-    await asyncio.wait_for(ready(), timeout=30)
+    await asyncio.wait_for(ready(), timeout=120)  # a guard against hanging, not a measurement
     await pilot.pause()
     return pilot.app.screen
 
@@ -190,3 +190,22 @@ async def test_an_insights_level_is_chosen_in_its_form_by_keys_and_saved(tmp_pat
         await pilot.pause()
         assert not isinstance(app.screen, RecordForm)
     assert load(example_copy).insights.items[0].level == InsightLevel.own_work
+
+
+async def test_the_view_reads_many_new_sessions_with_worker_processes(tmp_path):
+    """Enough sessions that the index parses them in worker processes, from the app's
+    worker thread: they must start cleanly there too."""
+    from retro_tui.bundle.index import PARALLEL_FROM
+
+    set_language("en")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    session = load(EXAMPLE)
+    session.session.status = Status.final
+    for n in range(PARALLEL_FROM + 2):
+        session.insights.items[0].text = f"Case number {n} on its own island."
+        (folder / f"c{n}.toml").write_text(dumps(session), "utf-8")
+    app = localized(RetroApp)(tmp_path, bundle=([folder], False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await gathered(pilot)
+        assert len(screen.gathered.cases) == PARALLEL_FROM + 2

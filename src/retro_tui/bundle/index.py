@@ -16,6 +16,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,6 +92,17 @@ def _quick_load(data: bytes):
     if session.schema_version != SCHEMA_VERSION or find_problems(session, catalogue_ids()):
         raise ValueError("not a session the store would accept as it is")
     return session
+
+
+def _context():
+    """Fork when this process runs one thread (the command line): workers start at
+    once. Inside the app other threads may hold locks a forked child would inherit
+    held, so there the workers start afresh."""
+    import multiprocessing
+    import threading
+
+    alone = threading.current_thread() is threading.main_thread() and threading.active_count() == 1
+    return multiprocessing.get_context("fork" if alone and os.name == "posix" else "spawn")
 
 
 class Index:
@@ -169,14 +181,21 @@ class Index:
     def _parse_all(self, paths: list[Path], lang: str, progress) -> Iterable[tuple[str, str, str]]:
         jobs = [(str(p), lang) for p in paths]
         workers = min(os.cpu_count() or 1, 4)
-        if len(jobs) < PARALLEL_FROM or workers < 2:
-            results = map(_parse, jobs)
-        else:
-            pool = ProcessPoolExecutor(max_workers=workers)
-            results = pool.map(_parse, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-        for done, result in enumerate(results, start=1):
-            if progress:
-                progress(done, len(jobs))
-            yield result
+        done: list[tuple[str, str, str]] = []
         if len(jobs) >= PARALLEL_FROM and workers >= 2:
-            pool.shutdown()
+            try:
+                with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+                    for result in pool.map(_parse, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+                        done.append(result)
+                        if progress:
+                            progress(len(done), len(jobs))
+            except (BrokenProcessPool, OSError, ValueError):
+                # Workers could not start or died: the rest is read here, slower. (Inside
+                # the app, multiprocessing cannot start its helper process: Textual has
+                # taken over standard error, and its descriptor cannot be passed on.)
+                pass
+        for job in jobs[len(done):]:
+            done.append(_parse(job))
+            if progress:
+                progress(len(done), len(jobs))
+        return done

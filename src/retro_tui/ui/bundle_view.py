@@ -69,11 +69,21 @@ class BundleScreen(Screen):
             from ..bundle.counts import item_counts
             from ..bundle.run import gather
 
-            gathered = gather(self.paths, lang, include_all=include_all)
+            import sqlite3
+
+            try:
+                gathered = gather(self.paths, lang, include_all=include_all)
+            except (OSError, sqlite3.Error) as error:  # the data folder cannot be written, a full disk
+                self.app.call_from_thread(self.failed, error)
+                return
             counts = item_counts(gathered.cases)
             self.app.call_from_thread(self.show, gathered, counts)
 
         self.run_worker(gather_in_thread, thread=True, exit_on_error=False, exclusive=True)
+
+    def failed(self, error: Exception) -> None:
+        reason = getattr(error, "strerror", None) or str(error)
+        self.query_one("#bundle-head", Static).update(t("error.os", reason=reason, path=getattr(error, "filename", "") or ""))
 
     def show(self, gathered, counts) -> None:
         self.gathered, self.counts = gathered, counts
