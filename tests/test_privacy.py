@@ -91,5 +91,5 @@ def test_years_times_and_counts_are_not_identifiers():
 
 @given(st.text(max_size=80))
 def test_any_text_is_scanned_without_error(text):
-    for kind, matched in find(text):
+    for _kind, matched in find(text):
         assert matched in text

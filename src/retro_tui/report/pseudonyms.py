@@ -65,7 +65,7 @@ class Pseudonymiser:
             "|".join(rf"(?P<n{i}>(?<![\w]){p}{SUFFIX}(?![\w]))" for i, (p, _) in enumerate(pairs)), re.IGNORECASE
         )
         replacement = [role for _, role in pairs]
-        return lambda text: pattern.sub(lambda m: replacement[int(m.lastgroup[1:])], text)
+        return lambda text: pattern.sub(lambda m: replacement[int(str(m.lastgroup)[1:])], text)
 
     def __call__(self, text: str) -> str:
         return self._replace(text)

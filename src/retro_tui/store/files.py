@@ -114,6 +114,7 @@ def create(folder: Path, title: str | None, language: Language | str) -> tuple[P
     title = title or t("session.untitled", lang=str(language))
     session = new_session(title, language)
     ensure_private_dir(folder)
+    assert session.session.date is not None  # a new session is dated today
     path = free_path(folder, f"{session.session.date.isoformat()}-{_slug(title)}")
     save(session, path)
     return path, session
@@ -158,7 +159,7 @@ def _peek_meta(path: Path) -> SessionMeta:
 
 
 def list_sessions(folder: Path) -> list[Listing]:
-    listings = []
+    listings: list[Listing] = []
     if not folder.is_dir():
         return listings
     for path in sorted(folder.glob(f"*{SUFFIX}")):
@@ -167,5 +168,5 @@ def list_sessions(folder: Path) -> list[Listing]:
         except SessionError as error:
             listings.append(Listing(path, None, error))
     # Newest first, as people look for today's session; unreadable files at the end.
-    readable = sorted((i for i in listings if i.meta), key=lambda i: (i.meta.date or dt.date.min, i.path.name), reverse=True)
+    readable = sorted((i for i in listings if i.meta), key=lambda i: ((i.meta and i.meta.date) or dt.date.min, i.path.name), reverse=True)
     return readable + [i for i in listings if i.meta is None]

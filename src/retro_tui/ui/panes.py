@@ -6,6 +6,8 @@ bubbles up as `SessionChanged` for the screen to autosave.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Select, Static
@@ -37,6 +39,11 @@ from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
 from .records import Column, RecordTable
+
+if TYPE_CHECKING:
+    from .session_screen import SessionScreen
+    from .timeline_pane import TimelinePane
+    from .timeline_view import TimelineView
 
 
 def _enum_choices(enum):
@@ -180,7 +187,7 @@ class RelatePane(StepPane):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "group-sense":
-            value = None if event.value is Select.NULL else Sense(event.value)
+            value = None if event.value is Select.NULL else Sense(str(event.value))
             if value != self.session.relate.group_sense:
                 if refused(self):
                     return
@@ -195,8 +202,9 @@ class FamilyPane(StepPane):
         """The moments on the timeline that the selected family member was part of."""
         member = self.query_one("#members", RecordTable).current()
         if member is not None:
-            self.screen.go_to(StepId.timeline)
-            self.screen.query_one("#pane-timeline").follow(member.id)
+            screen = cast("SessionScreen", self.screen)
+            screen.go_to(StepId.timeline)
+            cast("TimelinePane", screen.query_one("#pane-timeline")).follow(member.id)
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -247,7 +255,7 @@ class FamilyPane(StepPane):
 
     def _new_relation(self) -> Relation:
         return Relation.model_construct(
-            id=ops.fresh_id(self.session, "rel"), source=None, target=None, kind=RelationKind.close
+            id=ops.fresh_id(self.session, "rel"), source=None, target=None, kind=RelationKind.close  # type: ignore[arg-type]  # blank until the form is filled in
         )
 
     def on_session_changed(self, event: SessionChanged) -> None:
@@ -319,12 +327,12 @@ class InsightsPane(StepPane):
 
     def on_show(self) -> None:
         # Events may have changed in the timeline step since this pane was last seen.
-        self.query_one("#backdrop").reload()
+        cast("TimelineView", self.query_one("#backdrop")).reload()
         self._show_links()
 
     def _show_links(self) -> None:
         insight = self._insight()
-        self.query_one("#backdrop").mark(insight.events if insight else [])
+        cast("TimelineView", self.query_one("#backdrop")).mark(insight.events if insight else [])
 
     def action_moments(self) -> None:
         """Link the selected insight to moments, picked on the timeline itself."""
