@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bundle_corpus import make_corpus  # noqa: E402
+from bundle_corpus import make_corpus
 
 COMMAND = [str(Path(sys.executable).with_name("retro-tui")), "bundle"]
 

@@ -30,7 +30,7 @@ from retro_tui.store import dumps, load, loads
 from conftest import EXAMPLE
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from bundle_corpus import make_corpus  # noqa: E402
+from bundle_corpus import make_corpus
 
 LABEL_NL = {item.id: item.label["nl"] for item in catalogue()}
 

@@ -344,7 +344,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     formats = [f for group in args.formats for f in group] if args.formats else list(BUNDLE_FORMATS)
     for path in write(gathered, args.out, formats, lang):
         print(t("bundle.written", path=path))
-    print(t("bundle.summary", count=len(gathered.cases), **gathered.left_out))
+    left = gathered.left_out
+    print(t("bundle.summary", count=len(gathered.cases), not_final=left["not_final"], unreadable=left["unreadable"]))
     return 0
 
 

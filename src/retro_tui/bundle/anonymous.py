@@ -11,6 +11,7 @@ masked. Organisations are known only by their type (method/organisation_types.to
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ..i18n import t
@@ -127,8 +128,8 @@ class CaseAnonymiser:
         text = self._family(_APART.join(texts))
         for pattern in (self._phrases, self._words):
             if pattern is not None:
-                regex, replacement = pattern
-                text = regex.sub(lambda m: replacement[m.group(0).casefold()], text)
+                regex, replace = pattern
+                text = regex.sub(replace, text)
         if _DIGIT.search(text):  # no digit, no date
             for regex, year in _DATES:
                 text = regex.sub(year, text)
@@ -147,20 +148,26 @@ _APART = "\n\u2063\u241e\u2063\n"  # invisible separators around a record-separa
 _DIGIT = re.compile(r"\d")
 
 
-def _alternation(terms: dict[str, str], flags: int):
+def _alternation(terms: dict[str, str], flags: int) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]] | None:
+    """One pattern for all terms, longest first ("Esther Vonk" before "Esther"), and
+    what each match becomes."""
     if not terms:
         return None
-    ordered = sorted(terms, key=len, reverse=True)  # "Esther Vonk" before "Esther"
+    ordered = sorted(terms, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(w) for w in term.split()) for term in ordered)
-    regex = re.compile(rf"(?<![\w]){'(?:' + body + ')'}(?:'s|’s|s)?(?![\w])", flags)
-    replacement = {}
+    regex = re.compile(rf"(?<![\w])(?:{body})(?:'s|’s|s)?(?![\w])", flags)
+    replacement: dict[str, str] = {}
     for term in ordered:
-        replacement.setdefault(term.casefold(), terms[term])
+        replacement.setdefault(_key(term), terms[term])
+    fallback = terms[ordered[0]]
 
-    class _Lookup(dict):
-        # A match may differ from the term in spacing, case or a possessive s.
-        def __missing__(self, key: str) -> str:
-            bare = re.sub(r"(?:'s|’s|s)$", "", " ".join(key.split()))
-            return replacement.get(bare, replacement.get(" ".join(key.split()), next(iter(terms.values()))))
+    def replace(match: re.Match[str]) -> str:
+        # A match may differ from its term in spacing, case or a possessive s.
+        key = _key(match.group(0))
+        return replacement.get(key) or replacement.get(re.sub(r"(?:'s|’s|s)$", "", key)) or fallback
 
-    return regex, _Lookup(replacement)
+    return regex, replace
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())

@@ -242,7 +242,8 @@ def matrix_drawing(cases: list[Case], ids: list[str], rows: list[list[int]], lan
             d.add(Box(0, base, width, row_h, "#f6f6f6"))
         text = item_label(item, lang)
         d.add(Label(4, base + row_h - 3, text if len(text) <= 52 else text[:51] + "…", 10))
-        colour = KIND_COLOUR.get(kinds.get(item), "#555555")
+        kind = kinds.get(item)
+        colour = KIND_COLOUR[kind] if kind else "#555555"
         fills = []
         for group in columns:
             if per == 1:

@@ -4,7 +4,7 @@ wording: `build.py` turns it into the report, `bundle_view.py` into bars."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 

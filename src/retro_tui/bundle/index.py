@@ -69,7 +69,7 @@ def _parse(args: tuple[str, str]) -> tuple[str, str, str]:
     sha = _hash(data)
     try:
         session = _quick_load(data)
-    except Exception:  # noqa: BLE001 - any doubt: the store's own reading says what is wrong
+    except Exception:
         try:
             session = loads(data.decode("utf-8"), Path(path))
         except SessionError as error:
@@ -156,15 +156,15 @@ class Index:
         # A file unchanged on disk whose record an older version of retro-tui made.
         to_parse += [p for p, sha in shas.items() if sha not in cached and p not in to_parse]
         self.stats.parsed = len(to_parse)
-        for sha, record, error in self._parse_all(to_parse, lang, progress):
-            self._db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)", (sha, lang, RECORD_VERSION, record, error))
-            cached[sha] = (record, error)
+        for sha, record, problem in self._parse_all(to_parse, lang, progress):
+            self._db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)", (sha, lang, RECORD_VERSION, record, problem))
+            cached[sha] = (record, problem)
         self._forget(known, {str(p) for p in files})
         self._db.commit()
         out = list(missing)
         for path, sha in shas.items():
-            record, error = cached.get(sha, ("", "?"))
-            out.append(Indexed(path, CaseRecord.from_json(json.loads(record)) if record else None, error, sha))
+            record, problem = cached.get(sha, ("", "?"))
+            out.append(Indexed(path, CaseRecord.from_json(json.loads(record)) if record else None, problem, sha))
         return out
 
     def _forget(self, known: dict, listed: set[str]) -> None:

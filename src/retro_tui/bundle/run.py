@@ -34,10 +34,10 @@ def gather(paths: Iterable[Path], lang: str, *, include_all: bool = False, index
         if own:
             index.close()
     unreadable = [(i.path, i.error) for i in found if i.record is None]
-    records = [i for i in found if i.record is not None]
-    chosen = [i for i in records if include_all or i.record.status == "final"]
-    chosen.sort(key=lambda i: (i.record.year or 0, i.record.quarter or 0, i.sha))
-    cases = [Case(case_letter(n), i.record) for n, i in enumerate(chosen)]
+    records = [(i.record, i.sha) for i in found if i.record is not None]
+    chosen = [(r, sha) for r, sha in records if include_all or r.status == "final"]
+    chosen.sort(key=lambda pair: (pair[0].year or 0, pair[0].quarter or 0, pair[1]))
+    cases = [Case(case_letter(n), record) for n, (record, _sha) in enumerate(chosen)]
     return Gathered(cases, {"not_final": len(records) - len(chosen), "unreadable": len(unreadable)}, unreadable)
 
 

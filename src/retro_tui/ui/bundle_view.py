@@ -100,7 +100,7 @@ class BundleScreen(Screen):
                        key=lambda c: (-len(c.cases), -len(c.insights), c.id))
         most = max((len(c.cases) for c in items), default=0)
         cases = len(self.gathered.cases) if self.gathered else 0
-        left = self.gathered.left_out if self.gathered else {}
+        left: dict[str, int] = self.gathered.left_out if self.gathered else {}
         head = t("bundle_view.head", cases=cases, kind=label(kind) if kind else t("bundle_view.every_kind"),
                  not_final=left.get("not_final", 0), unreadable=left.get("unreadable", 0))
         self.query_one("#bundle-head", Static).update(head)
