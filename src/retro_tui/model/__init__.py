@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 _WHERE = {
     "dates": ("PartialDateError", "parse_partial", "sort_key"),
     "enums": (
-        "CatalogueKind", "EventKind", "InsightCategory", "InsightLevel", "Lane", "Language",
+        "CatalogueKind", "EventKind", "InsightCategory", "InsightLevel", "Lane", "Language", "ParticipantSide",
         "RelationKind", "Sense", "Status", "StepId",
     ),
     "ids": ("new_id",),

@@ -19,6 +19,7 @@ from .enums import (
     InsightLevel,
     Lane,
     Language,
+    ParticipantSide,
     RelationKind,
     Sense,
     Status,
@@ -94,6 +95,8 @@ class Participant(Entity):
     name: Name
     organisation: Text = ""
     role: Text = ""
+    # Family and experts by experience are pseudonymised in the report; professionals not.
+    side: ParticipantSide = ParticipantSide.professional
     check_in: Text = ""
 
 
