@@ -11,7 +11,7 @@ from . import __version__
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
 COMMANDS = ("new", "open", "notetaker", "list", "check", "example", "export", "merge", "import-timeline", "finalize",
-            "reopen", "quote")
+            "reopen", "quote", "bundle")
 _VALUE_OPTIONS = {"--lang", "--sessions-dir"}
 
 
@@ -93,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     quote.add_argument("--speaker", required=True, metavar=t("quote_cli.metavar_speaker"), help=t("quote_cli.opt_speaker"))
     quote.add_argument("--step", choices=[s.value for s in _steps()], help=t("quote_cli.opt_step"))
     quote.add_argument("words", nargs="+", metavar=t("quote_cli.metavar_words"))
+    bundle = command("bundle", cmd_bundle)
+    bundle.add_argument("paths", nargs="+", type=Path, metavar=t("bundle.metavar_path"))
+    bundle.add_argument("--out", type=Path, metavar=t("cli.metavar_dir"), help=t("bundle.opt_out"))
+    bundle.add_argument("--format", dest="formats", action="append", type=_bundle_formats, help=t("bundle.opt_format"))
+    bundle.add_argument("--all", dest="include_all", action="store_true", help=t("bundle.opt_all"))
     parser.set_defaults(handler=cmd_start)
     return parser
 
@@ -435,6 +440,42 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     folder = sessions_dir(args.sessions_dir)
     print_listing(folder, list_sessions(folder))
+    return 0
+
+
+def _bundle_formats(text: str) -> list[str]:
+    from .bundle.run import FORMATS as BUNDLE_FORMATS
+
+    chosen = list(BUNDLE_FORMATS) if text.strip() == "all" else [f.strip() for f in text.split(",") if f.strip()]
+    if not chosen or any(f not in BUNDLE_FORMATS for f in chosen):
+        raise argparse.ArgumentTypeError(t("cli.bad_format", given=text, known=", ".join(BUNDLE_FORMATS)))
+    return chosen
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    """Many sessions, one regional report: written with --out, browsed on a terminal."""
+    from .bundle.run import FORMATS as BUNDLE_FORMATS, gather, write
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        return _fail("\n".join(t("bundle.no_such_path", path=p) for p in missing))
+    lang = args.lang or current_language()
+    if args.out is None:
+        if not _interactive():
+            return _fail(t("bundle.needs_out"))
+        from .store import sessions_dir
+        from .ui.app import run
+
+        return run(sessions_dir(args.sessions_dir), None, bundle=(list(args.paths), args.include_all))
+    gathered = gather(args.paths, lang, include_all=args.include_all)
+    for path, reason in gathered.unreadable:
+        print(t("bundle.unreadable_file", path=path, reason=reason.strip().splitlines()[0] if reason.strip() else ""),
+              file=sys.stderr)
+    formats = [f for group in args.formats for f in group] if args.formats else list(BUNDLE_FORMATS)
+    for path in write(gathered, args.out, formats, lang):
+        print(t("bundle.written", path=path))
+    left = gathered.left_out
+    print(t("bundle.summary", count=len(gathered.cases), not_final=left["not_final"], unreadable=left["unreadable"]))
     return 0
 
 

@@ -16,6 +16,7 @@ from .dates import PartialDate, sort_key
 from .enums import (
     EventKind,
     InsightCategory,
+    InsightLevel,
     Lane,
     Language,
     ParticipantSide,
@@ -44,7 +45,7 @@ def _unix_newlines(value: str) -> str:
 Stamp = Annotated[dt.datetime, AfterValidator(_naive_local)]
 Text = Annotated[str, AfterValidator(_unix_newlines)]
 Name = Annotated[str, Field(min_length=1), AfterValidator(_unix_newlines)]
-TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element)\.[a-z0-9_]+$")]
+TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element|commitment)\.[a-z0-9_]+$")]
 
 
 class Model(BaseModel):
@@ -220,6 +221,9 @@ class Insight(Entity):
     text: Name
     events: list[Id] = Field(default_factory=list)
     tags: list[TagId] = Field(default_factory=list)
+    # Unset in files from before levels existed; a bundle then places the insight by
+    # the level of its tagged patterns.
+    level: InsightLevel | None = None
 
 
 class InsightsStep(Model):
@@ -272,6 +276,9 @@ class Quote(Entity):
     speaker: Text = ""
     text: Name
     for_report: bool = False
+    # Marked for a regional bundle's chapter on how participants experienced the
+    # analysis (seed 004 ch. 2): a different audience than this case's own report.
+    for_programme: bool = False
 
 
 class Pause(Entity):

@@ -115,17 +115,18 @@ def to_svg(d: Drawing, label: str = "", name: str = "picture") -> str:
 _PNG: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def to_png(d: Drawing, scale: float = 2.0) -> bytes:
-    """The same drawing as PNG, drawn with Pillow. Word and PDF both place it; drawn once
-    per export (half a second a picture), not once per format."""
-    key = (scale, len(d.shapes), d.width, d.height)
+def to_png(d: Drawing, scale: float = 2.0, optimize: bool = True) -> bytes:
+    """The same drawing as PNG, drawn with Pillow (its bundled font, no system fonts).
+    Word and PDF both place it: drawn once per export (half a second a picture), not
+    once per format."""
+    key = (scale, optimize, len(d.shapes), d.width, d.height)
     cached = _PNG.get(d)
     if cached is None or cached[0] != key:
-        _PNG[d] = cached = (key, _draw_png(d, scale))
+        _PNG[d] = cached = (key, _draw_png(d, scale, optimize))
     return cached[1]
 
 
-def _draw_png(d: Drawing, scale: float) -> bytes:
+def _draw_png(d: Drawing, scale: float, optimize: bool) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
     image = Image.new("RGB", (int(d.width * scale), int(d.height * scale)), "white")
@@ -164,7 +165,9 @@ def _draw_png(d: Drawing, scale: float) -> bytes:
             anchor = "ms" if s.anchor == "middle" else "ls"  # baseline, like SVG
             pen.text(p(s.x, s.y), s.text, fill=s.colour, font=font(s.size, s.bold), anchor=anchor)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    # `optimize` squeezes a few percent more at many times the cost: a big picture
+    # (a bundle's matrix) may prefer speed.
+    image.save(out, "PNG", optimize=optimize)
     return out.getvalue()
 
 

@@ -38,8 +38,10 @@ class RetroApp(App):
         path: Path | None = None,
         follow_session_language: bool = True,
         notetaker: bool = False,
+        bundle: tuple[list[Path], bool] | None = None,
     ):
         super().__init__()
+        self.bundle = bundle  # (paths, include drafts): start on the bundle view
         self.notetaker = notetaker  # the second person's compact view (notetaker.py)
         self.folder = folder
         self.start_path = path
@@ -55,7 +57,11 @@ class RetroApp(App):
                 asyncio.get_running_loop().add_signal_handler(sig, self.exit)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests) or no such signal here
-        if self.start_path is not None:
+        if self.bundle is not None:
+            from .bundle_view import BundleScreen
+
+            self.push_screen(localized(BundleScreen)(*self.bundle))
+        elif self.start_path is not None:
             self.open_session(self.start_path, replace=False)
         else:
             self.push_screen(localized(OpeningScreen)(self.folder))
@@ -152,6 +158,12 @@ class RetroApp(App):
 
         self.open_session(copy_example(self.folder))
 
+    def action_open_bundle(self) -> None:
+        """The sessions folder as a bundle: what its cases show together."""
+        from .bundle_view import BundleScreen
+
+        self.push_screen(localized(BundleScreen)([self.folder]))
+
     def action_help(self) -> None:
         screen = self.screen
         if isinstance(screen, HelpScreen):
@@ -181,7 +193,8 @@ def run(
     path: Path | None = None,
     follow_session_language: bool = True,
     notetaker: bool = False,
+    bundle: tuple[list[Path], bool] | None = None,
 ) -> int:
-    app = localized(RetroApp)(folder, path, follow_session_language, notetaker)
+    app = localized(RetroApp)(folder, path, follow_session_language, notetaker, bundle)
     app.run()
     return USER_ERROR if app.start_failed else 0

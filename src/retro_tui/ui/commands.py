@@ -34,6 +34,8 @@ class SessionCommands(Provider):
                 (t("command.export_intention"), screen.action_export_intention),
                 (t("export_screen.key_open"), screen.action_export),
             ]
+        else:
+            found.append((t("command.open_bundle"), self.app.action_open_bundle))
         found += [
             (t("key.language"), self.app.action_switch_language),
             (t("key.help"), self.app.action_help),

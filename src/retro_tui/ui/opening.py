@@ -29,6 +29,7 @@ class OpeningScreen(Screen):
     KEYS = [
         Key("n", "app.new_session", "key.new_session"),
         Key("x", "app.open_example", "key.example"),
+        Key("b", "app.open_bundle", "key.bundle", id="open_bundle"),
         Key("f1", "app.help", "key.help"),
     ]
 
