@@ -251,3 +251,12 @@ def test_an_unforeseen_model_error_is_not_pydantics_english_on_a_dutch_screen():
 
     text = Finding("other", {"value": "'x' * 5000", "detail": "String should have at most 4000 characters"}).text("nl")
     assert "should" not in text and text.startswith("deze waarde past hier niet")
+
+
+def test_no_text_hedges_its_plural_with_brackets():
+    """'1 bestand(en)' is what plural forms are for (a count, then a hedged word)."""
+    from retro_tui.i18n import catalog
+
+    hedged = re.compile(r"\{\w+\} (\w+ )?\w+\((s|en|sen)\)")
+    for lang in ("nl", "en"):
+        assert {k: v for k, v in catalog(lang).items() if hedged.search(v)} == {}, lang
