@@ -158,7 +158,7 @@ async def test_the_export_screen_says_how_many_quotes_and_the_facilitator_choose
         assert isinstance(screen, ExportScreen)
         await pilot.pause()
         shown = " ".join(visible_text(app).split())
-        assert f"Uitspraken: {total}, waarvan {marked} gemarkeerd" in shown, shown
+        assert f"Citaten: {total}, waarvan {marked} gemarkeerd" in shown, shown
         assert screen.choices.quotes == "marked" and not screen.choices.checkin_words
         # By keys, as a facilitator does it: to the quote choice, across to "all", then
         # to the check-in words and tick them.
@@ -190,4 +190,4 @@ def test_check_in_words_are_left_out_unless_chosen(run_cli, example_copy, tmp_pa
     assert words.split()[0] not in plain.split("##")[2] and " ".join(words.split())[:25] not in " ".join(plain.split())
     assert " ".join(words.split())[:25] in " ".join(chosen.replace("\\", "").split())
     assert "Woorden bij het inchecken" in chosen and "Woorden bij het inchecken" not in plain
-    assert "## Uitspraken" in plain and "## Uitspraken" not in chosen  # --quotes none: no quotes section
+    assert "## Citaten" in plain and "## Citaten" not in chosen  # --quotes none: no quotes section
