@@ -66,7 +66,7 @@ class RecordTable(Widget, can_focus=False):
     DEFAULT_CSS = """
     RecordTable { height: auto; max-height: 16; min-height: 4; }
     RecordTable > .records-title { text-style: bold; color: $accent; }
-    RecordTable > DataTable { height: auto; max-height: 14; }
+    RecordTable > DataTable { height: auto; max-height: 14; overflow-x: hidden; }
     RecordTable > .records-empty { color: $text-muted; padding-left: 1; }
     """
 
@@ -128,6 +128,7 @@ class RecordTable(Widget, can_focus=False):
     def on_resize(self) -> None:
         # Narrower than the columns want (80 columns, the side panel beside it): the
         # widest give way, so the last column stays on screen and cut text shows "…".
+        # (No sideways scrollbar, so the table's height does not change when they do.)
         if self._laid_out_for != self._room:
             self._laid_out_for = self._room
             table = self.table
