@@ -15,6 +15,7 @@ from .help import HelpScreen
 from .keys import Key, localized
 from .opening import LoadErrorScreen, OpeningScreen, TitlePrompt
 from .session_screen import SessionScreen, guidance
+from .type_ahead import TypeAhead
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 USER_ERROR = 2
 
 
-class RetroApp(App):
+class RetroApp(TypeAhead, App):
     TITLE = "retro-tui"
     COMMANDS = App.COMMANDS | {SessionCommands}
     KEYS = [
