@@ -153,6 +153,13 @@ class RetroApp(TypeAhead, App):
         step = guidance(screen.current) if isinstance(screen, SessionScreen) else None
         self.push_screen(localized(HelpScreen)(screen, step))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A session screen is rebuilt from its session: not before it has one.
+        screen = self.screen
+        if action == "switch_language" and isinstance(screen, SessionScreen) and not screen.ready.is_set():
+            return None
+        return True
+
     def action_switch_language(self) -> None:
         set_language("en" if current_language() == "nl" else "nl")
         screen = self.screen

@@ -74,6 +74,17 @@ class SessionScreen(Screen):
         Key("f1", "app.help", "key.help"),
     ]
 
+    # Until the session is read and its panes built these do nothing, and the footer greys
+    # their keys: the first frame shows the tabs before there is a session behind them.
+    NEEDS_SESSION = frozenset(
+        {"quote", "pause", "step", "quotes", "perspectives", "export", "save", "export_intention"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.NEEDS_SESSION and not self.ready.is_set():
+            return None
+        return True
+
     def __init__(self, session: Session | None, path: Path, peeked: Peek | None = None):
         """Give the session, or a peek at the file to paint from while it is read."""
         super().__init__()
@@ -161,6 +172,7 @@ class SessionScreen(Screen):
         self._show_quotes()
         self.call_after_refresh(self._focus_pane)
         self.ready.set()
+        self.refresh_bindings()
 
     def _recover(self) -> None:
         """Drafts a crashed writer of this session left, and its half-written saves."""
@@ -211,7 +223,7 @@ class SessionScreen(Screen):
     # --- steps ------------------------------------------------------------------------
 
     def go_to(self, step_id: StepId) -> None:
-        if step_id == self.current or self.session is None:
+        if step_id == self.current or not self.ready.is_set():
             return
         self.session.session.current_step = step_id
         self.autosave.changed()
@@ -286,8 +298,6 @@ class SessionScreen(Screen):
             pane.query_one(f"#{table_id}", RecordTable).action_add()
 
     def action_step(self, delta: int) -> None:
-        if self.session is None:  # still being read: nothing to act on yet
-            return
         index = max(0, min(len(STEP_ORDER) - 1, STEP_ORDER.index(self.current) + delta))
         self.go_to(STEP_ORDER[index])
 
@@ -304,8 +314,6 @@ class SessionScreen(Screen):
     def action_export_intention(self) -> None:
         from ..intention_export import export_intention
 
-        if self.session is None:  # still being read: nothing to act on yet
-            return
         target = export_intention(self.session, self.path, self.path.parent / "exports")
         self.notify(t("cli.exported", path=target), timeout=6)
 
@@ -314,9 +322,6 @@ class SessionScreen(Screen):
         from ..lifecycle import start_draft
         from ..store import now
         from .export_screen import ExportScreen
-
-        if self.session is None:
-            return
 
         def done(written) -> None:
             self.autosave.changed()  # accepted findings are kept in the session
@@ -330,8 +335,6 @@ class SessionScreen(Screen):
         self.app.push_screen(localized(ExportScreen)(self.session, self.path), done)
 
     def action_save(self) -> None:
-        if self.session is None:  # still being read: nothing to act on yet
-            return
         self.autosave.save_now()
         self.refresh_status()
 
@@ -378,7 +381,7 @@ class SessionScreen(Screen):
         from .capture import QuoteCapture
         from .guard import refused
 
-        if self.session is None or refused(self):  # still being read, or final
+        if refused(self):  # a final report's session
             return
         def captured(result: tuple[str, str] | None) -> None:
             if result:
@@ -395,7 +398,7 @@ class SessionScreen(Screen):
         from .capture import PauseScreen
         from .guard import refused
 
-        if self.session is None or refused(self):  # still being read, or final
+        if refused(self):  # a final report's session
             return
         ops.start_pause(self.session, self.current)
         self.autosave.changed()
@@ -411,14 +414,12 @@ class SessionScreen(Screen):
     def action_quotes(self) -> None:
         from .capture import QuotesScreen
 
-        if self.session is None:  # still being read: nothing to act on yet
-            return
         self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self.autosave.changed())
 
     def action_perspectives(self) -> None:
         from .capture import PerspectivesScreen
         from .guard import refused
 
-        if self.session is None or refused(self):  # still being read, or final
+        if refused(self):  # a final report's session
             return
         self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self.autosave.changed())
