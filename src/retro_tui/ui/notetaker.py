@@ -26,6 +26,7 @@ from .capture import speakers
 from .guard import refused
 from .keys import Key, localized
 from .live_text import take_in
+from .notes_area import NotesArea
 from .recent_quotes import RecentQuotes
 
 
@@ -96,7 +97,7 @@ class NotetakerScreen(Screen):
             yield Input(placeholder=t("notetaker.speaker"), id="speaker")
             yield Input(placeholder=t("quote.words"), id="words")
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
-        yield TextArea(id="step-notes", soft_wrap=True, tab_behavior="focus")
+        yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

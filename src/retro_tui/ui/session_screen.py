@@ -25,6 +25,7 @@ from ..method import step
 from ..model.enums import StepId
 from .keys import Key, localized
 from .messages import SessionChanged
+from .notes_area import NotesArea
 from .recent_quotes import RecentQuotes
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class SessionScreen(Screen):
                 quotes = RecentQuotes(None, 3, id="recent-quotes")
                 quotes.display = False
                 yield quotes
-                notes = TextArea(
+                notes = localized(NotesArea)(
                     self._step_model().notes if self.session else "",
                     id="notes", soft_wrap=True, tab_behavior="focus", read_only=self.session is None,
                 )
