@@ -22,7 +22,7 @@ from .. import operations as ops
 from ..i18n import current_language, t
 from ..method import step as method_step
 from ..model import Session, StepId
-from .capture import speakers
+from .capture import SpeakerInput, speakers
 from .guard import refused
 from .keys import Key, localized
 from .live_text import take_in
@@ -94,7 +94,7 @@ class NotetakerScreen(Screen):
         yield Static(id="status")
         with Horizontal(id="quote-box") as box:
             box.border_title = t("notetaker.quote_box")
-            yield Input(placeholder=t("notetaker.speaker"), id="speaker")
+            yield localized(SpeakerInput)(placeholder=t("notetaker.speaker"), id="speaker")
             yield Input(placeholder=t("quote.words"), id="words")
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
         yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")

@@ -23,8 +23,8 @@ from ..reflow import reflow
 from ..timeline.filters import Filter
 from ..timeline.history import History
 from ..timeline.layout import ZOOMS
-from .confirm import Confirm
-from .forms import FieldSpec, RecordForm
+from .confirm import Confirm, unless_kept
+from .forms import FieldError, FieldSpec, RecordForm
 from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
@@ -63,7 +63,7 @@ class QuickAdd(Input):
         self.screen.query_one(TimelinePane).quick_add(self.value, refine=True)
 
     def action_close(self) -> None:
-        self.screen.query_one(TimelinePane).close_quick_add()
+        unless_kept(self, bool(self.value.strip()), self.screen.query_one(TimelinePane).close_quick_add)
 
 
 class TimelinePane(StepPane):
@@ -286,7 +286,7 @@ class TimelinePane(StepPane):
         try:
             when = parse_when(typed, others)
         except WhenError as error:
-            raise ValueError(f"{t('field.date')}: {error.message()}") from None
+            raise FieldError("date", f"{t('field.date')}: {error.message()}") from None
         label_now = (values.get("date_label") or "").strip()
         return values | {"date": when.date, "date_label": label_now or when.label}
 
