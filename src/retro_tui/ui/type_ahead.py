@@ -20,10 +20,13 @@ from __future__ import annotations
 from collections import deque
 
 from textual import events
+from textual.app import ScreenStackError
 from textual.message import Message
+from textual.widgets import Input, TextArea
 
 # A round whose marker is lost (its widget was removed, a form closed) is started again
-# after this long; it only bounds how long keys can wait, it orders nothing.
+# when a check this often finds it has not moved; it only bounds how long keys can
+# wait, it orders nothing.
 STALL = 0.3
 # Focus that keeps moving on its own must not hold the keyboard for ever.
 MOST_ROUNDS = 12
@@ -47,6 +50,8 @@ class TypeAhead:
         self._round = 0
         self._rounds = 0
         self._round_state: tuple | None = None
+        self._watched_round = -1
+        self._typed_unconfirmed = False  # letters sent to a box that may still be queued
 
     @property
     def keys_waiting(self) -> bool:
@@ -61,34 +66,65 @@ class TypeAhead:
         if isinstance(event, events.Key) and not event.is_forwarded and not self._bypasses(event.key):
             if self._in_flight:
                 self._held.append(event)
-                return
-            await self._let_through(event)
+            else:
+                await self._dispatch(event)
             return
         await super().on_event(event)
 
-    async def _let_through(self, key: events.Key) -> None:
+    async def _dispatch(self, key: events.Key) -> bool:
+        """Send one key on; True when it needs a round before the next may go."""
+        if self._typed_into_focus(key):
+            # A letter for a text box ends in that box and moves nothing: it needs no
+            # round of its own, and the box's queue keeps it ahead of keys behind it.
+            await super().on_event(key)
+            self._typed_unconfirmed = True
+            return False
         self._in_flight = True
         self._rounds = 0
-        await super().on_event(key)
+        if self._typed_unconfirmed:
+            # A priority key (ctrl+s, F2) acts at once, not via the box: the letters
+            # queued in the box go first, so a round flushes them before this key goes.
+            self._held.appendleft(key)
+        else:
+            await super().on_event(key)
         self._start_round()
+        return True
+
+    def _typed_into_focus(self, key: events.Key) -> bool:
+        try:
+            focused = self.screen.focused
+        except ScreenStackError:
+            return False
+        if not key.is_printable:
+            return False
+        return isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only)
 
     def _state(self) -> tuple:
         screen = self.screen
         return screen, screen.focused, screen.is_mounted
 
     def _start_round(self) -> None:
+        self._typed_unconfirmed = False  # its marker queues behind them
         self._round += 1
         self._rounds += 1
         self._round_state = self._state()
         target = self.screen.focused or self.screen
         if not target.post_message(KeyRound(self._round)):
             self.post_message(KeyRound(self._round))
-        serial = self._round
-        self.set_timer(STALL, lambda: self._stalled(serial))
 
-    def _stalled(self, serial: int) -> None:
-        if self._in_flight and serial == self._round:
-            self._start_round()
+    def on_mount(self) -> None:
+        # Textual calls every class's own on_mount, so the app's runs as well.
+        self.set_interval(STALL, self._check_stalled)
+
+    async def _check_stalled(self) -> None:
+        if self._in_flight and self._round == self._watched_round:
+            # Its marker was lost with the widget it was sent to (or the machine is very
+            # slow): ask again, and give up holding the keys after a while.
+            if self._rounds < MOST_ROUNDS:
+                self._start_round()
+            else:
+                await self._next()
+        self._watched_round = self._round
 
     async def on_key_round(self, message: KeyRound) -> None:
         message.stop()
@@ -100,7 +136,12 @@ class TypeAhead:
         if unsettled and self._rounds < MOST_ROUNDS:
             self._start_round()
             return
-        if self._held:
-            await self._let_through(self._held.popleft())
-        else:
-            self._in_flight = False
+        await self._next()
+
+    async def _next(self) -> None:
+        """The key in flight is done: let the held ones go, letters for a text box at
+        once, up to the next key that needs a round of its own."""
+        self._in_flight = False
+        while self._held:
+            if await self._dispatch(self._held.popleft()):
+                return
