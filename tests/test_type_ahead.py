@@ -89,3 +89,20 @@ async def test_bursts_back_to_back_keep_their_order(tmp_path, minimal_file, load
         got = [(m.pseudonym, m.role, m.age) for m in screen.session.family.members]
         assert got[-2:] == [("Marieke", "moeder", 41), ("Sem", "zoon", 9)]
         await pilot.press("ctrl+q")
+
+
+async def test_a_form_typed_straight_after_f6_opens_in_the_new_step(tmp_path, minimal_file, load):
+    """F6 shows the next step and focuses its list after a refresh: `a` and the words
+    typed behind F6 belong to that step's list, not the one left."""
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _at_step(pilot, StepId.relate)
+        await burst(pilot, "f6", "a", "Marieke", "tab", "moeder")
+        form = app.screen
+        assert screen.current == StepId.family
+        assert isinstance(form, RecordForm)
+        assert form.query_one("#field-pseudonym", Input).value == "Marieke"
+        assert form.query_one("#field-role", Input).value == "moeder"
+        await burst(pilot, "ctrl+s")
+        assert [m.pseudonym for m in screen.session.family.members][-1] == "Marieke"
+        await pilot.press("ctrl+q")
