@@ -100,3 +100,39 @@ async def test_esc_in_the_quote_box_and_the_quick_add_line_asks_when_words_are_t
         await burst(pilot, "escape", "ctrl+d")
         assert not screen.query_one("#pane-timeline").has_class("adding")
         await pilot.press("ctrl+q")
+
+
+async def test_the_declaration_typed_with_a_refused_date_survives_esc(tmp_path, minimal_file):
+    """The issue's case: five fields of the intention declaration typed, one refused
+    value, Esc. Every word is still there, and the date to fix has the cursor."""
+    from retro_tui.ui.declaration import DeclarationPanel
+    from textual.widgets import TextArea
+
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _at(pilot, StepId.closing)
+        screen.query_one(DeclarationPanel).focus()
+        await pilot.pause()
+        await burst(
+            pilot, "e",
+            "Samen een plan", "tab", "Inhoud apart van proces", "tab", "Wekelijks bellen", "tab",
+            "elke twee weken", "tab", "2027-02-30", "ctrl+s",
+        )
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert form.focused is form.query_one("#field-meeting_dates")
+        await burst(pilot, "escape")
+        assert isinstance(app.screen, KeepOrDiscard)
+        await burst(pilot, "escape")
+        assert app.screen is form
+        texts = {n: form.query_one(f"#field-{n}", TextArea).text for n in ("assignment", "content_and_process", "collaboration", "meeting_dates")}
+        assert texts == {
+            "assignment": "Samen een plan", "content_and_process": "Inhoud apart van proces",
+            "collaboration": "Wekelijks bellen", "meeting_dates": "2027-02-30",
+        }
+        assert form.query_one("#field-frequency", Input).value == "elke twee weken"
+        form.query_one("#field-meeting_dates", TextArea).load_text("2027-02-28")
+        await burst(pilot, "ctrl+s")
+        assert app.screen is screen
+        assert screen.session.closing.assignment == "Samen een plan"
+        await pilot.press("ctrl+q")
