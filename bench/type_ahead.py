@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from textual import events  # noqa: E402
+from textual import events
 
-from conftest import MINIMAL  # noqa: E402
-from retro_tui.model import StepId  # noqa: E402
-from retro_tui.ui.app import RetroApp  # noqa: E402
-from retro_tui.ui.keys import localized  # noqa: E402
+from conftest import MINIMAL
+from retro_tui.model import StepId
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.keys import localized
 
 LETTERS = ("Marieke is warm en zorgzaam " * 11)[:300]
 

@@ -32,7 +32,7 @@ async def test_f7_corrects_removes_and_puts_back_a_quote(tmp_path, minimal_file)
         session_screen = app.screen
         await burst(pilot, "f2", "Anne", "tab", "we never met", "enter")
         await burst(pilot, "f2", "Ann", "enter", "second words", "enter")
-        first, second = session_screen.session.quotes
+        first, _second = session_screen.session.quotes
         assert first.speaker_id is None and first.speaker == "Anne"  # a typo: no one is called Anne
 
         await burst(pilot, "f7")

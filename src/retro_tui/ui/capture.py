@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input, Label, Select, Static
@@ -14,7 +15,7 @@ from ..i18n import label, t
 from ..method import facilitator_aids
 from ..method import step as method_step
 from ..i18n import current_language
-from ..model import Perspective, Session, StepId
+from ..model import Perspective, Quote, Session, StepId
 from .confirm import Confirm, unless_kept
 from .forms import FieldSpec
 from .keys import Key, localized
@@ -139,13 +140,13 @@ class QuotesScreen(ModalScreen[None]):
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
-        self.removed: list[tuple[int, object]] = []  # (place, quote), the last one on top
+        self.removed: list[tuple[int, Quote]] = []  # (place, quote), the last one on top
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = t("quotes.title")
             yield Select([(label(s), s) for s in StepId], prompt=t("quotes.all_steps"), id="step-filter")
-            table = DataTable(cursor_type="row", zebra_stripes=True)
+            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
             # The words last and widest: they are what this list is for.
             for key, width in (("field.crucial_mark", 1), ("field.time", 5), ("field.step", 10), ("field.speaker", 16), ("field.words", None)):
                 table.add_column(t(key), width=width)
@@ -190,15 +191,15 @@ class QuotesScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         return next((q for q in self.session.quotes if q.id == key), None)
 
     def _changed(self, select: str | None = None) -> None:
         self.reload(select)
         # Saved as it happens, not only when the list closes.
         for screen in self.app.screen_stack:
-            if getattr(screen, "autosave", None) is not None:
-                screen.autosave.changed()
+            if (autosave := getattr(screen, "autosave", None)) is not None:
+                autosave.changed()
 
     def action_mark(self) -> None:
         from .guard import refused
@@ -270,8 +271,12 @@ class PerspectivesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         s = self.session
         aids = facilitator_aids(current_language())
-        people = lambda: [(name, ident) for ident, name in ops.people(s)]
-        participants = lambda: [(p.name, p.id) for p in s.checkin.participants]
+        def people():
+            return [(name, ident) for ident, name in ops.people(s)]
+
+        def participants():
+            return [(p.name, p.id) for p in s.checkin.participants]
+
         with Vertical() as box:
             box.border_title = t("perspectives.title")
             yield Static(aids["perspective_switch"])

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import deque
 
 from textual import events
-from textual.app import ScreenStackError
+from textual.app import App, ScreenStackError
 from textual.message import Message
 from textual.widgets import Input, TextArea
 
@@ -40,10 +40,10 @@ class KeyRound(Message):
         self.serial = serial
 
 
-class TypeAhead:
-    """Mixed into the App, before `App`: holds keys while an earlier one is in flight."""
+class TypeAhead(App):
+    """The app's base: holds keys while an earlier one is in flight."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._held: deque[events.Key] = deque()
         self._in_flight = False
