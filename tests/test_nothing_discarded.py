@@ -33,7 +33,7 @@ async def test_esc_on_a_filled_form_asks_and_keeping_keeps_every_word(tmp_path, 
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _at(pilot, StepId.family)
         members = len(screen.session.family.members)
-        await burst(pilot, "a", "Marieke", "tab", "moeder", "escape")
+        await burst(pilot, "a", "Marieke", "tab", "tab", "moeder", "escape")
         assert isinstance(app.screen, KeepOrDiscard)
         assert "Keep editing" in visible_text(app) and "Discard" in visible_text(app)
         await burst(pilot, "escape")  # keep editing
@@ -54,7 +54,7 @@ async def test_a_refused_value_keeps_all_typed_and_focuses_the_field_to_fix(tmp_
     async with app.run_test(size=(80, 24)) as pilot:
         await _at(pilot, StepId.family)
         # No pseudonym (the form cannot be saved without one), the rest typed.
-        await burst(pilot, "a", "tab", "moeder", "tab", "41", "ctrl+s")
+        await burst(pilot, "a", "tab", "tab", "moeder", "tab", "41", "ctrl+s")
         form = app.screen
         assert isinstance(form, RecordForm)
         assert _fields(form, "pseudonym", "role", "age") == {"pseudonym": "", "role": "moeder", "age": "41"}

@@ -4,7 +4,7 @@ F2 opens the quote box before the speaker is typed. Each runs idle and on a busy
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from apphelpers import burst, opened
 from retro_tui.model import StepId
@@ -29,11 +29,13 @@ async def test_a_family_form_typed_in_one_burst_fills_each_field(tmp_path, minim
     app = localized(RetroApp)(tmp_path, minimal_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await _at_step(pilot, StepId.family)
-        await burst(pilot, "a", "Marieke", "tab", "moeder", "tab", "41")
+        # Name, the name the family calls her by, role, age.
+        await burst(pilot, "a", "Marieke", "tab", "Mieke", "tab", "moeder", "tab", "41")
         form = app.screen
         assert isinstance(form, RecordForm)
         typed = {name: form.query_one(f"#field-{name}", Input).value for name in ("pseudonym", "role", "age")}
         assert typed == {"pseudonym": "Marieke", "role": "moeder", "age": "41"}
+        assert form.query_one("#field-aliases", TextArea).text == "Mieke"
         assert form.focused is form.query_one("#field-age")
         await burst(pilot, "ctrl+s")
         assert isinstance(app.screen, SessionScreen)
@@ -82,8 +84,8 @@ async def test_bursts_back_to_back_keep_their_order(tmp_path, minimal_file, load
         screen = await _at_step(pilot, StepId.family)
         await burst(
             pilot,
-            "a", "Marieke", "tab", "moeder", "tab", "41", "ctrl+s",
-            "a", "Sem", "tab", "zoon", "tab", "9", "ctrl+s",
+            "a", "Marieke", "tab", "tab", "moeder", "tab", "41", "ctrl+s",
+            "a", "Sem", "tab", "tab", "zoon", "tab", "9", "ctrl+s",
         )
         assert app.screen is screen
         got = [(m.pseudonym, m.role, m.age) for m in screen.session.family.members]
@@ -97,7 +99,7 @@ async def test_a_form_typed_straight_after_f6_opens_in_the_new_step(tmp_path, mi
     app = localized(RetroApp)(tmp_path, minimal_file)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _at_step(pilot, StepId.relate)
-        await burst(pilot, "f6", "a", "Marieke", "tab", "moeder")
+        await burst(pilot, "f6", "a", "Marieke", "tab", "tab", "moeder")
         form = app.screen
         assert screen.current == StepId.family
         assert isinstance(form, RecordForm)
