@@ -96,3 +96,22 @@ def example_copy(tmp_path: Path) -> Path:
     path = tmp_path / "example.toml"
     shutil.copy(EXAMPLE, path)
     return path
+
+
+@pytest.fixture(params=["idle", "busy"])
+def load(request):
+    """Run a test as is, and again with two processes keeping the CPU busy, as on a
+    laptop that is also projecting and on a call."""
+    import subprocess
+    import sys
+
+    if request.param == "idle":
+        yield request.param
+        return
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        yield request.param
+    finally:
+        for hog in hogs:
+            hog.kill()
+            hog.wait()

@@ -15,6 +15,7 @@ from .help import HelpScreen
 from .keys import Key, localized
 from .opening import LoadErrorScreen, OpeningScreen
 from .session_screen import SessionScreen, guidance
+from .type_ahead import TypeAhead
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 USER_ERROR = 2
 
 
-class RetroApp(App):
+class RetroApp(TypeAhead):
     TITLE = "retro-tui"
     COMMANDS = App.COMMANDS | {SessionCommands}
     KEYS = [
@@ -170,6 +171,13 @@ class RetroApp(App):
             return
         step = guidance(screen.current) if isinstance(screen, SessionScreen) else None
         self.push_screen(localized(HelpScreen)(screen, step))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A session screen is rebuilt from its session: not before it has one.
+        screen = self.screen
+        if action == "switch_language" and isinstance(screen, SessionScreen) and not screen.ready.is_set():
+            return None
+        return True
 
     def action_switch_language(self) -> None:
         set_language("en" if current_language() == "nl" else "nl")

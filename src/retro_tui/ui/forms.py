@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from ..i18n import t
+from .confirm import unless_kept
 from .keys import Key
 from ..store.codec import describe_validation
 
@@ -26,6 +27,14 @@ Choices = Callable[[], Sequence[tuple[str, Any]]]
 
 # A list longer than this gets a search box: the catalogues have some thirty entries.
 SEARCH_FROM = 8
+
+
+class FieldError(ValueError):
+    """A typed value the form cannot take, with the field it is in (focused to fix)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,29 @@ class RecordForm(ModalScreen[BaseModel | None]):
             if spec.kind == "lines":
                 area = self.query_one(f"#field-{spec.name}", TextArea)
                 area.move_cursor(area.document.end)
+        self._opened_with = self._state()
+
+    def _state(self) -> list[object]:
+        """What every box holds now, as typed: compared with the start to see changes."""
+        state: list[object] = []
+        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
+            if isinstance(widget, TextArea):
+                state.append(widget.text)
+            elif isinstance(widget, SelectionList):
+                state.append(sorted(map(str, widget.selected)))
+            elif isinstance(widget, (Input, Select, Checkbox)):
+                state.append(widget.value)
+        return state + [sorted(map(str, v)) for v in self._hidden_choices.values()]
+
+    @property
+    def changed(self) -> bool:
+        return self._state() != getattr(self, "_opened_with", None)
+
+    def _fix(self, name: str | None, message: str) -> None:
+        """Say what is wrong and put the cursor where it is; every typed value stays."""
+        self.query_one("#form-error", Static).update(message)
+        if name and (fields := self.query(f"#field-{name}")):
+            fields.first().focus()
 
     def _input(self, spec: FieldSpec):
         value = getattr(self.record, spec.name)
@@ -172,22 +204,25 @@ class RecordForm(ModalScreen[BaseModel | None]):
             try:
                 data = self.normalise(data)
             except ValueError as error:
-                self.query_one("#form-error", Static).update(str(error))
+                self._fix(getattr(error, "field", None), str(error))
                 return
         try:
             record = type(self.record).model_validate(data)
         except ValidationError as error:
             labels = {spec.name: t(spec.label) for spec in self.specs}
-            lines = []
+            lines, names = [], []
             for finding in describe_validation(error):
                 name = (finding.field or "").split(".")[0].split("[")[0]
+                names.append(name)
                 lines.append(f"{labels.get(name, finding.field)}: {finding.text()}")
-            self.query_one("#form-error", Static).update("\n".join(lines))
+            # The first refused field that is in this form (a model-wide check names none).
+            here = [n for n in names if n in labels]
+            self._fix(here[0] if here else None, "\n".join(lines))
             return
         self.dismiss(record)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        unless_kept(self, self.changed, lambda: self.dismiss(None))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()

@@ -23,10 +23,11 @@ from .. import operations as ops
 from ..i18n import current_language, t
 from ..method import step as method_step
 from ..model import Session, StepId
-from .capture import speakers
+from .capture import SpeakerInput, speakers
 from .guard import refused
 from .keys import Key, localized
 from .live_text import take_in
+from .notes_area import NotesArea
 from .recent_quotes import RecentQuotes
 
 if TYPE_CHECKING:
@@ -98,10 +99,10 @@ class NotetakerScreen(Screen):
         yield Static(id="status")
         with Horizontal(id="quote-box") as box:
             box.border_title = t("notetaker.quote_box")
-            yield Input(placeholder=t("notetaker.speaker"), id="speaker")
+            yield localized(SpeakerInput)(placeholder=t("notetaker.speaker"), id="speaker")
             yield Input(placeholder=t("quote.words"), id="words")
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
-        yield TextArea(id="step-notes", soft_wrap=True, tab_behavior="focus")
+        yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

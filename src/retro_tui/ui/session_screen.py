@@ -25,6 +25,7 @@ from ..method import step
 from ..model.enums import StepId
 from .keys import Key, localized
 from .messages import SessionChanged
+from .notes_area import NotesArea
 from .recent_quotes import RecentQuotes
 
 if TYPE_CHECKING:
@@ -76,6 +77,17 @@ class SessionScreen(Screen):
         Key("f1", "app.help", "key.help"),
     ]
 
+    # Until the session is read and its panes built these do nothing, and the footer greys
+    # their keys: the first frame shows the tabs before there is a session behind them.
+    NEEDS_SESSION = frozenset(
+        {"quote", "pause", "step", "quotes", "perspectives", "export", "save", "export_intention"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.NEEDS_SESSION and not self.ready.is_set():
+            return None
+        return True
+
     def __init__(self, session: Session | None, path: Path, peeked: Peek | None = None):
         """Give the session, or a peek at the file to paint from while it is read."""
         super().__init__()
@@ -113,7 +125,7 @@ class SessionScreen(Screen):
                 quotes = RecentQuotes(None, 3, id="recent-quotes")
                 quotes.display = False
                 yield quotes
-                notes = TextArea(
+                notes = localized(NotesArea)(
                     self._step_model().notes if self.session else "",
                     id="notes", soft_wrap=True, tab_behavior="focus", read_only=self.session is None,
                 )
@@ -164,6 +176,7 @@ class SessionScreen(Screen):
         self._show_quotes()
         self.call_after_refresh(self._focus_pane)
         self.ready.set()
+        self.refresh_bindings()
 
     def _recover(self) -> None:
         """Drafts a crashed writer of this session left, and its half-written saves."""
@@ -228,9 +241,9 @@ class SessionScreen(Screen):
     # --- steps ------------------------------------------------------------------------
 
     def go_to(self, step_id: StepId) -> None:
-        if step_id == self.current or self.session is None:
+        if step_id == self.current or not self.ready.is_set():
             return
-        self.session.session.current_step = step_id
+        self._loaded().session.current_step = step_id
         self._saver().changed()
         # A step change is a natural moment to be on disk, but a keypress must not wait
         # for a whole session to be rendered: the write goes to the worker now.
@@ -303,8 +316,6 @@ class SessionScreen(Screen):
             pane.query_one(f"#{table_id}", RecordTable).action_add()
 
     def action_step(self, delta: int) -> None:
-        if self.session is None:  # still being read: nothing to act on yet
-            return
         index = max(0, min(len(STEP_ORDER) - 1, STEP_ORDER.index(self.current) + delta))
         self.go_to(STEP_ORDER[index])
 
@@ -321,9 +332,7 @@ class SessionScreen(Screen):
     def action_export_intention(self) -> None:
         from ..intention_export import export_intention
 
-        if self.session is None:  # still being read: nothing to act on yet
-            return
-        target = export_intention(self.session, self.path, self.path.parent / "exports")
+        target = export_intention(self._loaded(), self.path, self.path.parent / "exports")
         self.notify(t("cli.exported", path=target), timeout=6)
 
     def action_export(self) -> None:
@@ -332,9 +341,7 @@ class SessionScreen(Screen):
         from ..store import now
         from .export_screen import ExportScreen
 
-        if self.session is None:
-            return
-        session, autosave = self.session, self._saver()
+        session, autosave = self._loaded(), self._saver()
 
         def done(written) -> None:
             autosave.changed()  # accepted findings are kept in the session
@@ -371,8 +378,6 @@ class SessionScreen(Screen):
         self.app.push_screen(localized(DetailsForm)(self.session), filled)
 
     def action_save(self) -> None:
-        if self.session is None:  # still being read: nothing to act on yet
-            return
         self._saver().save_now()
         self.refresh_status()
 
@@ -420,9 +425,9 @@ class SessionScreen(Screen):
         from .capture import QuoteCapture
         from .guard import refused
 
-        if self.session is None or refused(self):  # still being read, or final
+        if refused(self):  # a final report's session
             return
-        session, autosave = self.session, self._saver()
+        session, autosave = self._loaded(), self._saver()
 
         def captured(result: tuple[str, str] | None) -> None:
             if result:
@@ -432,16 +437,16 @@ class SessionScreen(Screen):
                 self._show_quotes()
                 self.notify(t("quote.saved"), timeout=2)
 
-        self.app.push_screen(localized(QuoteCapture)(self.session), captured)
+        self.app.push_screen(localized(QuoteCapture)(session), captured)
 
     def action_pause(self) -> None:
         from .. import operations as ops
         from .capture import PauseScreen
         from .guard import refused
 
-        if self.session is None or refused(self):  # still being read, or final
+        if refused(self):  # a final report's session
             return
-        session, autosave = self.session, self._saver()
+        session, autosave = self._loaded(), self._saver()
         ops.start_pause(session, self.current)
         autosave.changed()
 
@@ -451,19 +456,17 @@ class SessionScreen(Screen):
                 pause.note = note
             autosave.changed()
 
-        self.app.push_screen(localized(PauseScreen)(self.session), ended)
+        self.app.push_screen(localized(PauseScreen)(session), ended)
 
     def action_quotes(self) -> None:
         from .capture import QuotesScreen
 
-        if self.session is None:  # still being read: nothing to act on yet
-            return
-        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self._saver().changed())
+        self.app.push_screen(localized(QuotesScreen)(self._loaded()), lambda _: self._saver().changed())
 
     def action_perspectives(self) -> None:
         from .capture import PerspectivesScreen
         from .guard import refused
 
-        if self.session is None or refused(self):  # still being read, or final
+        if refused(self):  # a final report's session
             return
-        self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self._saver().changed())
+        self.app.push_screen(localized(PerspectivesScreen)(self._loaded()), lambda _: self._saver().changed())

@@ -23,8 +23,8 @@ from ..reflow import reflow
 from ..timeline.filters import Filter
 from ..timeline.history import History
 from ..timeline.layout import ZOOMS
-from .confirm import Confirm
-from .forms import FieldSpec, RecordForm
+from .confirm import Confirm, unless_kept
+from .forms import FieldError, FieldSpec, RecordForm
 from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
@@ -64,7 +64,7 @@ class QuickAdd(Input):
         self.screen.query_one(TimelinePane).quick_add(self.value, refine=True)
 
     def action_close(self) -> None:
-        self.screen.query_one(TimelinePane).close_quick_add()
+        unless_kept(self, bool(self.value.strip()), self.screen.query_one(TimelinePane).close_quick_add)
 
 
 class TimelinePane(StepPane):
@@ -302,7 +302,7 @@ class TimelinePane(StepPane):
         try:
             when = parse_when(typed, others)
         except WhenError as error:
-            raise ValueError(f"{t('field.date')}: {error.message()}") from None
+            raise FieldError("date", f"{t('field.date')}: {error.message()}") from None
         return values | {"date": when.date, "date_label": when.label if label_kept else label_now}
 
     def action_edit(self) -> None:
