@@ -71,6 +71,9 @@ def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_co
             typing = sorted(d.text for d in found.drafts)
             assert len(typing) == len(journals)
             assert all(text.startswith("ronde ") for text in typing)
+            # Kept until the next writer has the drafts safe (as the app does).
+            assert sorted(found.journals) == sorted(journals)
+            found.discard()
             assert list(journal_dir().glob("*.json")) == []
             assert list(example_copy.parent.glob(".*.tmp")) == []
     assert len(confirmed) > ROUNDS // 2  # most rounds saved before the kill

@@ -38,16 +38,28 @@ class QuoteCapture(ModalScreen[tuple[str, str] | None]):
     """
     KEYS = [Key("escape", "cancel", "key.cancel")]
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, values: dict | None = None):
+        """`values`: who and words as typed before the app stopped (ui/drafts.py)."""
         super().__init__()
         self.session = session
+        self.given = values or {}
+        self.origin = {"quote": True}  # how to open it again after a stop
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = t("quote.title")
             suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
-            yield Input(placeholder=t("quote.speaker"), id="speaker", suggester=suggester)
-            yield Input(placeholder=t("quote.words"), id="words")
+            yield Input(self.given.get("speaker", ""), placeholder=t("quote.speaker"), id="speaker",
+                        suggester=suggester)
+            yield Input(self.given.get("words", ""), placeholder=t("quote.words"), id="words")
+
+    def draft(self) -> tuple[str, dict] | None:
+        """Who and the words, while not kept yet (it opens empty); None if nothing."""
+        found = self.query("#speaker, #words")
+        typed = {w.id: w.value for w in found} if found else dict(self.given)
+        if not any(v.strip() for v in typed.values()):
+            return None
+        return ": ".join(v for v in (typed.get("speaker", ""), typed.get("words", "")) if v.strip()), typed
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "speaker":

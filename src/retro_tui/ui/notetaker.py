@@ -121,9 +121,13 @@ class NotetakerScreen(Screen):
         self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
         self.step = self.session.session.current_step
-        give_back(self, recover(self.path, lock_path))
-        self.step = None  # others_saved below shows the step and its notes
         self.drafts = DraftKeeper(self, self.path, lambda: self.current)
+        found = recover(self.path, lock_path)
+        give_back(self, found)
+        if found.journals:
+            self.drafts.keep_now()  # the words given back are journalled by this writer now
+            found.discard()
+        self.step = None  # others_saved below shows the step and its notes
         speaker = self.query_one("#speaker", Input)
         speaker.suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
         read_only = is_read_only(self.session)
@@ -257,11 +261,22 @@ class NotetakerScreen(Screen):
     def action_save(self) -> None:
         if self.autosave is not None:
             self.autosave.save_now()
-            self.drafts.close()  # a normal end: no drafts to give back
             self.refresh_status()
 
+    def reopen(self, restore: dict) -> bool:
+        """The quote box's name or words as they were typed when the app stopped."""
+        box = (restore.get("origin") or {}).get("box")
+        if box not in ("speaker", "words"):
+            return False
+        self.query_one(f"#{box}", Input).value = (restore.get("values") or {}).get("text", "")
+        return True
+
     def on_unmount(self) -> None:
-        # Every keystroke in the notes is in the session already (on_text_area_changed).
+        self.keep_everything()
+
+    def keep_everything(self) -> None:
+        """The app stops: the notes into the file (every keystroke in them is in the
+        session already), what is typed in the quote box into the journal."""
         if self.autosave is not None:
             self.autosave.save_now()
-            self.drafts.close()  # a normal end: no drafts to give back
+            self.drafts.finish()
