@@ -83,3 +83,53 @@ def test_two_people_adding_lines_at_the_end_keep_every_line(example_copy):
     # In time order: each round's two lines after the round before.
     rounds = [int(line.split()[1].rstrip(":")) for line in lines if line.startswith(("Gespreksleider ", "Notulist "))]
     assert rounds == sorted(rounds)
+
+
+def _clash(path) -> None:
+    """Two writers change the very same last line differently at once."""
+    start = Writer(path, "S")
+    start.session.timeline.notes += "\nDe moeder belde"
+    start.save()
+    first, second = Writer(path, "F"), Writer(path, "N")
+    base = first.session.timeline.notes
+    first.session.timeline.notes = base.replace("De moeder belde", "De moeder belde de school")
+    second.session.timeline.notes = base.replace("De moeder belde", "De moeder belde de wijkagent")
+    second.save()
+    first.save()
+
+
+async def test_a_real_clash_shows_in_both_apps_where_the_notes_are_and_can_be_taken_both_ways(example_copy, tmp_path):
+    from textual.widgets import TextArea
+
+    from apphelpers import opened, visible_text
+    from retro_tui.ui.app import RetroApp
+    from retro_tui.ui.keys import localized
+
+    text = example_copy.read_text(encoding="utf-8")
+    example_copy.write_text(text.replace("[session]\n", '[session]\ncurrent_step = "timeline"\n', 1), encoding="utf-8")
+    _clash(example_copy)
+    clash = load(example_copy).conflicts[-1]
+    assert (clash.field, clash.kept, clash.text) == (
+        "timeline.notes", "De moeder belde de school", "De moeder belde de wijkagent")
+
+    notetaker = localized(RetroApp)(tmp_path, example_copy, notetaker=True)
+    async with notetaker.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        assert "Tegelijk getypt: 1 apart gezet" in visible_text(notetaker)
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        assert "Tegelijk getypt: 1 apart gezet" in visible_text(app)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "De moeder belde de wijkagent" in visible_text(app)
+        await pilot.press("1")  # keep both
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", TextArea).text
+        assert notes.endswith("De moeder belde de school\nDe moeder belde de wijkagent")
+        assert "Tegelijk getypt" not in visible_text(app)
+        await pilot.press("ctrl+q")
+    saved = load(example_copy)
+    assert saved.timeline.notes.endswith("De moeder belde de school\nDe moeder belde de wijkagent")
+    assert saved.conflicts == []

@@ -131,7 +131,10 @@ class SharedFile:
             now = dt.datetime.now().replace(microsecond=0)
             kept = list(merged.get("conflicts", []))
             for c in conflicts:
-                kept.append({"at": now, "field": format_loc(c.path), "text": _as_text(c.other)})
+                copy = {"at": now, "field": format_loc(c.path), "text": _as_text(c.other)}
+                if c.path[-1:] == ("notes",):
+                    copy["kept"] = c.kept  # the lines it lost to, to take either or both
+                kept.append(copy)
             merged["conflicts"] = kept
         # Through the model again: what is written is always a valid session.
         return Session.model_validate(merged)

@@ -23,6 +23,7 @@ from ..i18n import current_language, t
 from ..method import step as method_step
 from ..model import Session, StepId
 from .capture import speakers
+from .clashes import ClashNotice
 from .guard import refused
 from .keys import Key, localized
 from .live_text import take_in
@@ -73,6 +74,7 @@ class NotetakerScreen(Screen):
         Key("f7", "quotes", "key.quotes", priority=True, id="quotes"),
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
         Key("ctrl+s", "save", "key.save", show=False),
+        Key("ctrl+t", "clash", "clash.key", show=False, priority=True, id="clash"),
         Key("f1", "app.help", "key.help"),
     ]
 
@@ -96,6 +98,7 @@ class NotetakerScreen(Screen):
             yield Input(placeholder=t("notetaker.speaker"), id="speaker")
             yield Input(placeholder=t("quote.words"), id="words")
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
+        yield ClashNotice(id="clash-notice")
         yield TextArea(id="step-notes", soft_wrap=True, tab_behavior="focus")
         yield Footer(compact=True)
 
@@ -168,6 +171,7 @@ class NotetakerScreen(Screen):
         if fields & {"checkin", "family"}:
             self.query_one("#speaker", Input).suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
         self.query_one("#latest", RecentQuotes).show(self.session, None)
+        self.query_one(ClashNotice).show(self.session, self.current)
         for screen in self.app.screen_stack:
             if screen is not self and hasattr(screen, "others_saved"):
                 screen.others_saved(fields)
@@ -227,6 +231,12 @@ class NotetakerScreen(Screen):
 
     def action_quote(self) -> None:
         self.query_one("#speaker", Input).focus()
+
+    def action_clash(self) -> None:
+        from .clashes import settle
+
+        if self.session is not None:
+            settle(self, self.query_one("#step-notes", TextArea))
 
     def action_notes(self) -> None:
         notes = self.query_one("#step-notes", TextArea)

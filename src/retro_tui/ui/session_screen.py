@@ -24,6 +24,7 @@ from rich.text import Text
 from ..i18n import current_language, t
 from ..method import step
 from ..model.enums import StepId
+from .clashes import ClashNotice
 from .keys import Key, localized
 from .messages import SessionChanged
 from .recent_quotes import RecentQuotes
@@ -71,6 +72,7 @@ class SessionScreen(Screen):
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
         Key("f9", "export", "export_screen.key_open", show=False, priority=True, id="export"),
         Key("ctrl+s", "save", "key.save", show=False),
+        Key("ctrl+t", "clash", "clash.key", show=False, priority=True, id="clash"),
         # Here, not only on the app, so the footer's label follows a language switch.
         Key("f1", "app.help", "key.help"),
     ]
@@ -112,6 +114,7 @@ class SessionScreen(Screen):
                 quotes = RecentQuotes(None, 3, id="recent-quotes")
                 quotes.display = False
                 yield quotes
+                yield ClashNotice(id="clash-notice")
                 notes = TextArea(
                     self._step_model().notes if self.session else "",
                     id="notes", soft_wrap=True, tab_behavior="focus", read_only=self.session is None,
@@ -284,6 +287,14 @@ class SessionScreen(Screen):
 
     def _show_quotes(self) -> None:
         self.query_one("#recent-quotes", RecentQuotes).show(self.session, self.current)
+        # With the quotes: both follow the step and others' saves.
+        self.query_one(ClashNotice).show(self.session, self.current)
+
+    def action_clash(self) -> None:
+        from .clashes import settle
+
+        if self.session is not None:
+            settle(self, self.query_one("#notes", TextArea))
 
     # --- other writers ----------------------------------------------------------------
 
