@@ -75,3 +75,46 @@ def test_an_open_form_survives_the_end_of_the_process(on_family_step, private_st
     journals = list(journal_dir().glob("*.json"))
     assert len(journals) == 1 and "stiefoma" in journals[0].read_text(encoding="utf-8")
     _given_back(on_family_step, private_state)
+
+
+def test_notes_not_yet_saved_are_journalled_when_the_save_cannot_finish(on_family_step, private_state):
+    """Another writer holds the session's lock (a stuck save): the app's last save waits,
+    the process is ended anyway, and the notes typed since the last save come back."""
+    from filelock import FileLock
+
+    from retro_tui.store.shared import lock_path
+
+    term = Terminal("open", str(on_family_step), env={"XDG_STATE_HOME": str(private_state)})
+    lock = FileLock(str(lock_path(on_family_step)))
+    try:
+        term.wait_for("Sandra")
+        term.type("\t")  # to the relations
+        time.sleep(1)
+        term.type("\t")  # to the notes
+        time.sleep(1)
+        lock.acquire(timeout=10)  # from here on no save of the app can finish
+        term.type("\x1b[F")  # End: wherever the cursor is, a new line at the end of the notes
+        term.type("Oma wil vaker komen")
+        term.wait_for("Oma wil vaker komen")
+        term.signal(signal.SIGTERM)
+        assert term.ended_within(ENDS_WITHIN), "the process lingers"
+    finally:
+        term.close()
+        if lock.is_locked:
+            lock.release()
+    assert "Oma wil vaker komen" not in on_family_step.read_text(encoding="utf-8")
+    assert any("Oma wil vaker komen" in j.read_text(encoding="utf-8") for j in journal_dir().glob("*.json"))
+    term = Terminal("open", str(on_family_step), env={"XDG_STATE_HOME": str(private_state)})
+    try:
+        term.wait_for("Hersteld")
+        deadline = time.monotonic() + 30
+        while "Oma wil vaker komen" not in on_family_step.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, term.text()[-2000:]
+            time.sleep(0.1)
+        term.type("\x11")
+        assert term.ended_within(ENDS_WITHIN)
+    finally:
+        term.close()
+    notes = load(on_family_step).family.notes
+    assert notes.count("Oma wil vaker komen") == 1
+    assert list(journal_dir().glob("*.json")) == []

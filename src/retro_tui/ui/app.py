@@ -79,11 +79,12 @@ class RetroApp(App):
         import os
         import threading
 
-        self.exit()  # keeps everything first
+        # First: the last save may wait for another writer's lock, on this thread.
         # A daemon: it never holds the process up, it only ends one that hangs.
         deadline = threading.Timer(STOP_SECONDS, os._exit, (128 + sig,))
         deadline.daemon = True
         deadline.start()
+        self.exit()  # journals what is typed, then saves
 
     def keep_everything(self) -> None:
         """What is typed anywhere: the notes into the session file, forms and boxes

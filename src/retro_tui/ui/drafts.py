@@ -16,6 +16,7 @@ in the session file or in this writer's own journal."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,17 +100,55 @@ class DraftKeeper:
         """On this thread, durable on return (the app is about to stop)."""
         self._write(self.drafts(), next(self._order))
 
-    def finish(self) -> None:
-        """The app ends: what is still typed stays in the journal, to be given back at
-        the next start; with nothing typed (all is in the session file) it goes."""
+    def finish(self, save: Callable[[], None]) -> None:
+        """The app ends: what is typed goes to the journal first, the notes not yet in
+        the file too; then `save()` writes the session, and what it got into the file
+        leaves the journal. With nothing left outside the file the journal goes. (The
+        save may wait for another writer's lock; if the process is ended meanwhile, the
+        journal has everything already.)"""
         if self.finished:
             return
         self.finished = True
         try:
             drafts = self.drafts()
         except Exception:  # noqa: BLE001 - screens half taken down: keep what was last journalled
-            return
-        self._write(drafts, next(self._order))
+            drafts = None
+        if drafts is not None:
+            self._write(drafts + unsaved_notes(self.screen), next(self._order))
+        save()
+        if drafts is not None:
+            self._write(drafts + unsaved_notes(self.screen), next(self._order))
+
+
+def unsaved_notes(screen) -> list[Draft]:
+    """Each step's notes as typed, where the file does not have them yet, with the
+    text they were typed on (given back by a three-way merge, so nothing doubles)."""
+    from ..model.enums import StepId
+
+    saving = getattr(screen, "autosave", None)
+    if saving is None or not saving.dirty:
+        return []
+    found = []
+    for step in StepId:
+        base = saving.shared.on_disk.get(step.value, {}).get("notes", "")
+        text = getattr(screen.session, step.value).notes
+        if text != base:
+            found.append(Draft(step.value, t("side.notes"), text,
+                               {"step": step.value, "origin": {"notes": step.value},
+                                "values": {"base": base, "text": text}}))
+    return found
+
+
+def give_back_notes(session, restore: dict) -> bool:
+    """Notes journalled at a stop, merged into the notes as the file has them now."""
+    from ..store.text_merge import merge_text
+
+    step, values = (restore.get("origin") or {}).get("notes"), restore.get("values") or {}
+    model = getattr(session, step, None) if isinstance(step, str) else None
+    if model is None or not hasattr(model, "notes"):
+        return False
+    model.notes = merge_text(values.get("base", ""), values.get("text", ""), model.notes)[0]
+    return True
 
 
 def give_back(screen, found: Recovered) -> None:

@@ -128,6 +128,7 @@ class NotetakerScreen(Screen):
         found = recover(self.path, lock_path)
         give_back(self, found)
         if found.journals:
+            self.autosave.save_now()  # given-back notes in the file
             self.drafts.keep_now()  # the words given back are journalled by this writer now
             found.discard()
         self.step = None  # others_saved below shows the step and its notes
@@ -275,6 +276,13 @@ class NotetakerScreen(Screen):
 
     def reopen(self, restore: dict) -> bool:
         """The quote box's name or words as they were typed when the app stopped."""
+        if (restore.get("origin") or {}).get("notes"):
+            from .drafts import give_back_notes
+
+            if not give_back_notes(self.session, restore):
+                return False
+            self.autosave.changed()
+            return True
         box = (restore.get("origin") or {}).get("box")
         if box not in ("speaker", "words"):
             return False
@@ -288,5 +296,4 @@ class NotetakerScreen(Screen):
         """The app stops: the notes into the file (every keystroke in them is in the
         session already), what is typed in the quote box into the journal."""
         if self.autosave is not None:
-            self.autosave.save_now()
-            self.drafts.finish()
+            self.drafts.finish(self.autosave.save_now)

@@ -179,8 +179,10 @@ class SessionScreen(Screen):
         with notes.prevent(TextArea.Changed):  # given-back drafts may be in them now
             notes.load_text(self._step_model().notes)
         if found.journals:
-            # The reopened forms' words in this writer's journal before the dead
-            # writer's goes: a stop right now loses nothing either.
+            # The given-back notes in the file, the reopened forms' words in this
+            # writer's journal, before the dead writer's goes: a stop right now loses
+            # nothing either.
+            self.autosave.save_now()
             self.drafts.keep_now()
             found.discard()
 
@@ -194,6 +196,13 @@ class SessionScreen(Screen):
         if step_id not in StepId._value2member_map_:
             return False
         step_id = StepId(step_id)
+        if origin.get("notes"):
+            from .drafts import give_back_notes
+
+            if not give_back_notes(self.session, restore):
+                return False
+            self.autosave.changed()
+            return True
         if origin.get("quote"):
             self.action_quote(values)
             return True
@@ -233,8 +242,7 @@ class SessionScreen(Screen):
             self._flush_notes()
         except NoMatches:
             pass  # taken down already; every key in the notes was in the session
-        self.autosave.save_now()
-        self.drafts.finish()
+        self.drafts.finish(self.autosave.save_now)
 
     def _make_panes(self) -> list:
         from .panes import pane_class
