@@ -125,3 +125,20 @@ async def test_a_draft_whose_record_is_gone_goes_to_the_notes(example_copy, tmp_
         await pilot.press("ctrl+q")
     assert load(path).family.notes.endswith("Rol in het gezin: oma")
     assert _journalled() == []
+
+
+async def test_the_notetakers_name_kept_for_the_next_quote_is_no_draft(example_copy, tmp_path):
+    app = localized(RetroApp)(tmp_path, example_copy, notetaker=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press(*"Esther", "enter")
+        await pilot.pause()
+        await pilot.press(*"we deden het samen", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#speaker", Input).value  # kept for the next quote
+        assert app.screen.drafts.drafts() == []
+        await pilot.press(*"nog")  # typed over the name: that is a draft
+        assert [d.text for d in app.screen.drafts.drafts()] == ["nog"]
+        await pilot.press("backspace", "backspace", "backspace")
+        await pilot.press("ctrl+q")
+    assert _journalled() == []  # an ordinary end with nothing typed: nothing to give back

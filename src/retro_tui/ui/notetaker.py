@@ -41,6 +41,7 @@ class PauseNote(ModalScreen[str | None]):
     def __init__(self, note: str, heading: str):
         super().__init__()
         self.note, self.heading = note, heading
+        self.opening = {"pause-note": note}  # what it opens with is no draft (ui/drafts.py)
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -84,6 +85,9 @@ class NotetakerScreen(Screen):
         self.path = path
         self.autosave = None
         self.step: StepId | None = None  # the facilitator's step, as last saved
+        # What the boxes hold that is no draft (ui/drafts.py): the name kept for the
+        # next quote after one is saved.
+        self.opening: dict[str, str] = {}
         self.ready = asyncio.Event()
 
     @property
@@ -222,6 +226,7 @@ class NotetakerScreen(Screen):
         self.autosave.changed()
         words_box.value = ""
         # The same speaker often goes on: Enter keeps the name, typing replaces it.
+        self.opening["speaker"] = speaker.value
         speaker.focus()
         speaker.select_all()
         self.query_one("#latest", RecentQuotes).show(self.session, None)
