@@ -60,14 +60,16 @@ def _given_back(path, state) -> None:
     assert list(journal_dir().glob("*.json")) == []  # in the file: nothing to give back
 
 
-@pytest.mark.parametrize("how", ["closed terminal", "SIGHUP", "SIGTERM"])
+@pytest.mark.parametrize("how", ["closed terminal", "SIGHUP", "SIGTERM", "SIGINT", "ctrl+q"])
 def test_an_open_form_survives_the_end_of_the_process(on_family_step, private_state, how):
     term = _half_filled_form(on_family_step, private_state)
     try:
         if how == "closed terminal":
             term.hang_up()
+        elif how == "ctrl+q":
+            term.type("\x11")
         else:
-            term.signal(signal.SIGHUP if how == "SIGHUP" else signal.SIGTERM)
+            term.signal(getattr(signal, how))
         assert term.ended_within(ENDS_WITHIN), "the process lingers"
     finally:
         term.close()
@@ -117,4 +119,38 @@ def test_notes_not_yet_saved_are_journalled_when_the_save_cannot_finish(on_famil
         term.close()
     notes = load(on_family_step).family.notes
     assert notes.count("Oma wil vaker komen") == 1
+    assert list(journal_dir().glob("*.json")) == []
+
+
+def test_the_notetakers_unsent_quote_survives_a_closed_terminal(example_copy, private_state):
+    env = {"XDG_STATE_HOME": str(private_state)}
+    term = Terminal("notetaker", str(example_copy), env=env)
+    try:
+        term.wait_for("notulist")
+        time.sleep(1)  # the name box takes the focus once the session is read
+        term.type("Esther")
+        term.wait_for("Esther")
+        term.type("\r")  # to the words
+        time.sleep(1)
+        term.type("we hebben het nooit samen besproken")
+        term.wait_for("nooit samen besproken")
+        term.hang_up()
+        assert term.ended_within(ENDS_WITHIN), "the process lingers"
+    finally:
+        term.close()
+    term = Terminal("notetaker", str(example_copy), env=env)
+    try:
+        term.wait_for("Hersteld")
+        term.wait_for("nooit samen besproken")  # back in the words box, not sent yet
+        term.type("\r")  # Enter in the words keeps the quote
+        deadline = time.monotonic() + 30
+        while "nooit samen besproken" not in example_copy.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, term.text()[-2000:]
+            time.sleep(0.1)
+        term.type("\x11")
+        assert term.ended_within(ENDS_WITHIN)
+    finally:
+        term.close()
+    quote = next(q for q in load(example_copy).quotes if q.text == "we hebben het nooit samen besproken")
+    assert quote.speaker_id or quote.speaker
     assert list(journal_dir().glob("*.json")) == []

@@ -143,7 +143,9 @@ class NotetakerScreen(Screen):
             widget.disabled = read_only
         self.query_one("#step-notes", TextArea).read_only = read_only
         self.others_saved({"session"})
-        (self.query_one("#step-notes") if read_only else speaker).focus()
+        words = self.query_one("#words", Input)
+        # Words given back from a stop are what was being done: Enter keeps them.
+        (self.query_one("#step-notes") if read_only else words if words.value else speaker).focus()
         self.set_interval(1, self.refresh_status)  # the pause's minutes
         self.ready.set()
 
