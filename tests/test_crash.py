@@ -37,7 +37,7 @@ def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_co
     rng = random.Random(6)
     confirmed: list[str] = []
     kills_while_typing = 0
-    left_over = 0
+    killed_mid_save = 0
     for round_ in range(ROUNDS):
         read_fd, write_fd = os.pipe()
         pid = os.fork()
@@ -54,6 +54,8 @@ def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_co
         with os.fdopen(read_fd) as said:
             confirmed += said.read().splitlines()
         session = load(example_copy)  # always loads
+        if list(example_copy.parent.glob(".*.tmp")):
+            killed_mid_save += 1  # the next writer (or the next start) cleans it
         kept = {q.text for q in session.quotes}
         assert [c for c in confirmed if c not in kept] == []
         lines = set(session.timeline.notes.split("\n"))
@@ -67,7 +69,6 @@ def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_co
             stale = len(list(example_copy.parent.glob(".*.tmp")))  # killed mid-save
             found = recover(example_copy, lock_path)
             assert found.temp_files == stale
-            left_over += stale
             typing = sorted(d.text for d in found.drafts)
             assert len(typing) == len(journals)
             assert all(text.startswith("ronde ") for text in typing)
@@ -78,7 +79,7 @@ def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_co
             assert list(example_copy.parent.glob(".*.tmp")) == []
     assert len(confirmed) > ROUNDS // 2  # most rounds saved before the kill
     assert kills_while_typing > 10  # and many kills fell while typing
-    assert left_over > 5  # and many in the middle of a save
+    assert killed_mid_save > 5  # and many in the middle of a save
 
 
 def test_the_app_gives_back_what_a_killed_notetaker_was_typing(example_copy, tmp_path):
