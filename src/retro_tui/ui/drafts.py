@@ -63,13 +63,14 @@ class DraftKeeper:
         found = []
         step = self.step().value
         for screen in self.app.screen_stack:
-            if hasattr(screen, "draft") and getattr(screen, "origin", None) is not None:
+            if hasattr(screen, "draft"):
                 typed = screen.draft()
                 if typed is not None:
                     text, values = typed
                     where = getattr(screen, "form_title", None) or t("quote.title")
-                    found.append(Draft(step, str(where), text,
-                                       {"step": step, "origin": screen.origin, "values": values}))
+                    origin = getattr(screen, "origin", None)  # None: only the notes can take it
+                    restore = {"step": step, "origin": origin, "values": values} if origin else None
+                    found.append(Draft(step, str(where), text, restore))
                 continue
             opening = getattr(screen, "opening", {})
             for widget in screen.query("Input, TextArea"):
