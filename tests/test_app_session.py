@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from apphelpers import add, add_event, fill, opened, quote
 from retro_tui.model import StepId
 from retro_tui.store import load
@@ -19,6 +21,7 @@ def ids_named(session, names):
     return [lookup[n] for n in names]
 
 
+@pytest.mark.slow
 async def test_a_whole_session_by_keyboard(tmp_path: Path):
     folder = tmp_path / "sessions"
     app = localized(RetroApp)(folder)

@@ -129,7 +129,7 @@ async def test_moving_goes_through_time_across_both_lanes(tmp_path, example_copy
 async def test_undo_and_redo_restore_exactly(tmp_path, example_copy):
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(100, 30)) as pilot:
-        view = await on_timeline(pilot)
+        await on_timeline(pilot)
         session = app.screen.session
         original = timeline_state(session)
         await pilot.press("right", "c")  # mark crucial

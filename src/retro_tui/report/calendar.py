@@ -27,7 +27,7 @@ def calendar(session: Session) -> bytes:
         event.add("summary", t("calendar.summary", lang, number=number, title=meta.title))
         event.add("dtstart", day)  # a date: the time is for the team to set
         event.add("dtend", day + dt.timedelta(days=1))
-        event.add("dtstamp", dt.datetime.now(dt.timezone.utc))
+        event.add("dtstamp", dt.datetime.now(dt.UTC))
         if agenda:
             event.add("description", t("calendar.agenda", lang) + "\n" + agenda)
         cal.add_component(event)

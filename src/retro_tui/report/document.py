@@ -6,7 +6,7 @@ Word say the same thing in the same order."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from .drawing import Drawing
 
@@ -42,7 +42,7 @@ class Picture:
     drawing: Drawing
 
 
-Block = Union[Heading, Paragraph, Bullets, Table, Picture]
+Block = Heading | Paragraph | Bullets | Table | Picture
 
 
 @dataclass

@@ -38,7 +38,7 @@ def render(doc: Document, picture_files: dict[str, str] | None = None) -> str:
         elif isinstance(block, Bullets):
             out += [f"- {escape(item)}".replace("\n", "\n  ") for item in block.items] + [""]
         elif isinstance(block, Table):
-            out += _table(block) + [""]
+            out += [*_table(block), ""]
         elif isinstance(block, Picture):
             target = (picture_files or {}).get(block.name)
             if target:

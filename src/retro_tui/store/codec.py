@@ -13,7 +13,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
 from ..method import catalogue_ids
@@ -129,7 +128,7 @@ def _schema_version(data: dict[str, Any], text: str) -> list[Finding]:
     version = data.get("schema_version")
     if version == SCHEMA_VERSION and not isinstance(version, bool):
         return []  # the common case: no need to scan the file for a line
-    where = {"field": "schema_version", "line": locate(text, ("schema_version",))}
+    where: dict[str, Any] = {"field": "schema_version", "line": locate(text, ("schema_version",))}
     if version is None:
         return [Finding("schema_missing", {"supported": SCHEMA_VERSION}, **where)]
     if not isinstance(version, int) or isinstance(version, bool):

@@ -38,7 +38,7 @@ def merge_lines(base: str, mine: str, theirs: str) -> tuple[str, list[tuple[str,
         elif kind == "b":
             out += t[region[1]:region[2]]
         else:
-            _, z0, z1, m0, m1, t0, t1 = region
+            _, z0, z1, m0, m1, t0, t1 = region  # type: ignore[misc]  # merge3 types every region as the 3-tuple kind
             together = _apart(b[z0:z1], m[m0:m1], t[t0:t1])
             if together is not None:
                 out += together

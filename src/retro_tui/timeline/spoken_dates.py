@@ -183,7 +183,7 @@ def _parse(text: str, events: Sequence, anchor: str | None, strict: bool, names:
 
 def _alike(said: str, word: str) -> bool:
     # A shared stem counts: "placement" finds "placed", "scheiden" finds "scheiding".
-    return word.startswith(said) or len(os.path.commonprefix([said, word])) >= max(4, min(len(said), len(word)) - 2)
+    return word.startswith(said) or len(os.path.commonprefix([said, word])) >= max(4, min(len(said), len(word)) - 2)  # noqa: RUF071 (a shared stem of letters, not paths)
 
 
 def _refer(words: list[str], events: Sequence, strict: bool, names: Collection[str]) -> str | None:

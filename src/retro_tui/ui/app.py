@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App
 
@@ -18,7 +18,7 @@ from .session_screen import SessionScreen, guidance
 
 if TYPE_CHECKING:
     from ..model import Session
-    from ..store import SessionError
+    from ..store import Peek, SessionError
 
 # The exit status of a command whose file could not be read (as the command line's).
 USER_ERROR = 2
@@ -114,7 +114,7 @@ class RetroApp(App):
 
             peeked = peek(path) if session is None else None
             if self.follow_session_language and (session or peeked):
-                set_language(session.session.language if session else peeked.language)
+                set_language(session.session.language if session else cast("Peek", peeked).language)
             self.push_screen(localized(NotetakerScreen)(session, path))
             return
         peeked = None
@@ -129,7 +129,7 @@ class RetroApp(App):
                     self.open_failed(error)
                     return
         if self.follow_session_language:
-            set_language(session.session.language if session else peeked.language)
+            set_language(session.session.language if session else cast("Peek", peeked).language)
         screen = localized(SessionScreen)(session, path, peeked)
         if replace and len(self.screen_stack) > 1:
             self.switch_screen(screen)

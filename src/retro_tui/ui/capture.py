@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input, Label, Select, Static
@@ -128,7 +129,7 @@ class QuotesScreen(ModalScreen[None]):
         with Vertical() as box:
             box.border_title = t("quotes.title")
             yield Select([(label(s), s) for s in StepId], prompt=t("quotes.all_steps"), id="step-filter")
-            table = DataTable(cursor_type="row", zebra_stripes=True)
+            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
             # The words last and widest: they are what this list is for.
             for key, width in (("field.crucial_mark", 1), ("field.time", 5), ("field.step", 10), ("field.speaker", 16), ("field.words", None)):
                 table.add_column(t(key), width=width)
@@ -167,7 +168,7 @@ class QuotesScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         if not table.row_count:
             return
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         quote = next(q for q in self.session.quotes if q.id == key)
         quote.for_report = not quote.for_report
         self.reload()
@@ -192,8 +193,12 @@ class PerspectivesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         s = self.session
         aids = facilitator_aids(current_language())
-        people = lambda: [(name, ident) for ident, name in ops.people(s)]
-        participants = lambda: [(p.name, p.id) for p in s.checkin.participants]
+        def people():
+            return [(name, ident) for ident, name in ops.people(s)]
+
+        def participants():
+            return [(p.name, p.id) for p in s.checkin.participants]
+
         with Vertical() as box:
             box.border_title = t("perspectives.title")
             yield Static(aids["perspective_switch"])

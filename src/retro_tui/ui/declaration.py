@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
 from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
 from ..i18n import t
-from ..model import IntentionDeclaration, Session
+from ..model import Session
 from ..reflow import reflow
 from .forms import FieldSpec, RecordForm
 from .guard import refused
@@ -58,7 +59,7 @@ class DeclarationPanel(Static, can_focus=True):
             return
         closing = self.session.closing
 
-        def edited(result: IntentionDeclaration | None) -> None:
+        def edited(result: BaseModel | None) -> None:  # the form gives back an IntentionDeclaration
             if result is not None:
                 for name in TEXT_FIELDS:
                     # The session's closing now: another writer's merge may have replaced it.

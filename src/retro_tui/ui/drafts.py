@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.widgets import Input, TextArea
 
@@ -76,7 +76,7 @@ class DraftKeeper:
             for widget in screen.query("Input, TextArea"):
                 if widget.id in IN_SESSION or widget.disabled or not widget.display or widget.has_class("search"):
                     continue
-                text = widget.value if isinstance(widget, Input) else widget.text
+                text = widget.value if isinstance(widget, Input) else cast(TextArea, widget).text
                 if text.strip() and text != opening.get(widget.id, ""):
                     restore = None
                     if screen is self.screen and widget.id:

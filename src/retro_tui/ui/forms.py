@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
@@ -111,12 +111,17 @@ class RecordForm(ModalScreen[BaseModel | None]):
         # Focusing the first field scrolls it into view, which hides its label above it:
         # the form opens at its top, so what the field asks for is read first.
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
+        for spec in self.specs:
+            if spec.kind == "lines":
+                area = self.query_one(f"#field-{spec.name}", TextArea)
+                area.move_cursor(area.document.end)
 
     def _start(self, spec: FieldSpec) -> Any:
         """A field's value from the record, as its widget holds it (plain data)."""
         value = getattr(self.record, spec.name)
         if spec.kind == "lines":
-            return "\n".join(str(v) for v in value or [])
+            # A new line under what is there: adding one more is what a list is opened for.
+            return "".join(f"{v}\n" for v in value or [])
         if spec.kind == "text":
             return value or ""
         if spec.kind == "choice":
@@ -144,8 +149,8 @@ class RecordForm(ModalScreen[BaseModel | None]):
             return Checkbox(t(spec.label), bool(value), id=wid)
         if spec.kind == "many":
             chosen = set(value or [])
-            options = [(label, key, key in chosen) for label, key in (spec.choices() if spec.choices else [])]
-            return SelectionList(*options, id=wid)
+            entries = [(label, key, key in chosen) for label, key in (spec.choices() if spec.choices else [])]
+            return SelectionList(*entries, id=wid)
         return Input(value, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text")
 
     def typed(self) -> dict[str, Any]:
@@ -196,7 +201,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
             elif isinstance(widget, SelectionList):
                 values[spec.name] = list(widget.selected) + sorted(self._hidden_choices.get(spec.name, ()))
             else:
-                text = widget.value.strip()
+                text = cast(Input, widget).value.strip()
                 values[spec.name] = (int(text) if text else None) if spec.kind == "number" else text
         return values
 
@@ -204,8 +209,9 @@ class RecordForm(ModalScreen[BaseModel | None]):
         """Filter a long choice list as the user types; choices already made are kept."""
         if not (event.input.id or "").startswith("search-"):
             return
-        name = event.input.id.removeprefix("search-")
+        name = (event.input.id or "").removeprefix("search-")
         spec = next(s for s in self.specs if s.name == name)
+        assert spec.choices is not None  # only a choice list has a search box
         widget = self.query_one(f"#field-{name}", SelectionList)
         chosen = set(widget.selected) | self._hidden_choices.get(name, set())
         words = event.value.casefold().split()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +17,7 @@ from .keys import Key
 
 if TYPE_CHECKING:
     from ..store import SessionError
+    from .app import RetroApp
 
 
 class OpeningScreen(Screen):
@@ -57,12 +58,13 @@ class OpeningScreen(Screen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         ident = event.option.id or ""
+        app = cast("RetroApp", self.app)
         if ident == "new":
-            self.app.action_new_session()
+            app.action_new_session()
         elif ident == "example":
-            self.app.action_open_example()
+            app.action_open_example()
         elif ident.startswith("file:"):
-            self.app.open_session(Path(ident.removeprefix("file:")))
+            app.open_session(Path(ident.removeprefix("file:")))
 
 
 class TitlePrompt(ModalScreen[str | None]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -32,7 +32,9 @@ from .recent_quotes import RecentQuotes
 if TYPE_CHECKING:
     from ..model import Session
     from ..store import Peek
+    from .app import RetroApp
     from .autosave import Autosave
+    from .panes import StepPane
 
 STEP_ORDER = list(StepId)
 
@@ -92,7 +94,7 @@ class SessionScreen(Screen):
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        title = self.session.session.title if self.session else self.peeked.title
+        title = self.session.session.title if self.session else self._peeked().title
         here = self.current
         yield Static(Text(title, style="bold"), id="title")
         yield Tabs(
@@ -134,7 +136,7 @@ class SessionScreen(Screen):
         # In a thread, so the screen stays live while pydantic is imported and the file
         # is parsed (a big session takes a good half second to parse).
         if self.session is None:
-            self.app.read_for(self, self.path, self._show_session)
+            cast("RetroApp", self.app).read_for(self, self.path, self._show_session)
 
     async def _show_session(self, session: Session) -> None:
         if getattr(self.app, "closing", False):
@@ -152,14 +154,15 @@ class SessionScreen(Screen):
         from .autosave import Autosave
         from .follow import Follow
 
-        self.query_one("#notes", TextArea).read_only = is_read_only(self.session)
+        session = self._loaded()
+        self.query_one("#notes", TextArea).read_only = is_read_only(session)
 
         self.query_one("#panes", ContentSwitcher).current = f"pane-{self.current.value}"
-        self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
+        self.autosave = Autosave(self.app, session, self.path, self.refresh_status)
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
         self._recover()
-        if self.session.session.started is None:
-            self.session.session.started = now()
+        if session.session.started is None:
+            session.session.started = now()
         self.set_interval(1, self._tick)
         self.refresh_status()
         self._show_quotes()
@@ -223,7 +226,7 @@ class SessionScreen(Screen):
     def _focus_pane(self, tries: int = 3) -> None:
         """Focus the current step's work; a pane still being mounted gets a moment."""
         panes = self.query(f"#pane-{self.current.value}")
-        if panes and panes.first().focus_first():
+        if panes and cast("StepPane", panes.first()).focus_first():
             return
         if tries:
             self.call_after_refresh(self._focus_pane, tries - 1)
@@ -247,7 +250,7 @@ class SessionScreen(Screen):
     def _make_panes(self) -> list:
         from .panes import pane_class
 
-        panes = [localized(pane_class(step_id))(self.session, step_id) for step_id in STEP_ORDER]
+        panes = [localized(pane_class(step_id))(self._loaded(), step_id) for step_id in STEP_ORDER]
         for pane in panes:
             # Mounted into a switcher that is already on the screen, a pane would show
             # (and take tab focus) unless hidden here; `_start` shows the current one.
@@ -258,10 +261,24 @@ class SessionScreen(Screen):
 
     @property
     def current(self) -> StepId:
-        return self.session.session.current_step if self.session else self.peeked.step
+        return self.session.session.current_step if self.session else self._peeked().step
 
     def _step_model(self):
         return getattr(self.session, self.current.value)
+
+    # The screen holds a session, or (while the file is read) a peek at it: the
+    # constructor makes sure of one. These say which one the caller relies on.
+    def _loaded(self) -> Session:
+        assert self.session is not None, "used before the session was read"
+        return self.session
+
+    def _saver(self) -> Autosave:
+        assert self.autosave is not None, "used before the session was read"
+        return self.autosave
+
+    def _peeked(self) -> Peek:
+        assert self.peeked is not None
+        return self.peeked
 
     # --- steps ------------------------------------------------------------------------
 
@@ -269,10 +286,10 @@ class SessionScreen(Screen):
         if step_id == self.current or self.session is None:
             return
         self.session.session.current_step = step_id
-        self.autosave.changed()
+        self._saver().changed()
         # A step change is a natural moment to be on disk, but a keypress must not wait
         # for a whole session to be rendered: the write goes to the worker now.
-        self.autosave.save_soon()
+        self._saver().save_soon()
         self._show_step(step_id)
 
     def _show_step(self, step_id: StepId) -> None:
@@ -294,9 +311,9 @@ class SessionScreen(Screen):
             self.call_after_refresh(self._focus_pane)
 
     def _show_quotes(self) -> None:
-        self.query_one("#recent-quotes", RecentQuotes).show(self.session, self.current)
+        self.query_one("#recent-quotes", RecentQuotes).show(self._loaded(), self.current)
         # With the quotes: both follow the step and others' saves.
-        self.query_one(ClashNotice).show(self.session, self.current)
+        self.query_one(ClashNotice).show(self._loaded(), self.current)
 
     def action_clash(self) -> None:
         from .clashes import settle
@@ -312,7 +329,7 @@ class SessionScreen(Screen):
         notes = self.query_one("#notes", TextArea)
         if not notes.read_only and notes.text != self._step_model().notes:
             self._step_model().notes = notes.text
-            self.autosave.changed()
+            self._saver().changed()
 
     def others_saved(self, fields: set[str]) -> None:
         """Another writer's saved changes are in the session now: show them."""
@@ -321,10 +338,10 @@ class SessionScreen(Screen):
         people = bool(fields & {"checkin", "family"})
         for step_id in STEP_ORDER:
             if people or step_id.value in fields:
-                self.query_one(f"#pane-{step_id.value}").others_saved()
+                cast("StepPane", self.query_one(f"#pane-{step_id.value}")).others_saved()
         if self.query_one(ContentSwitcher).current != f"pane-{self.current.value}":
             self._show_step(self.current)  # another facilitator's app moved on
-        self.query_one("#title", Static).update(Text(self.session.session.title, style="bold"))
+        self.query_one("#title", Static).update(Text(self._loaded().session.title, style="bold"))
         take_in(self.query_one("#notes", TextArea), self._step_model().notes)
         self._show_quotes()
         for screen in self.app.screen_stack:
@@ -359,10 +376,10 @@ class SessionScreen(Screen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "notes":
             self._step_model().notes = event.text_area.text
-            self.autosave.changed()
+            self._saver().changed()
 
     def on_session_changed(self, event: SessionChanged) -> None:
-        self.autosave.changed()
+        self._saver().changed()
 
     def action_export_intention(self) -> None:
         from ..intention_export import export_intention
@@ -380,13 +397,14 @@ class SessionScreen(Screen):
 
         if self.session is None:
             return
+        session, autosave = self.session, self._saver()
 
         def done(written) -> None:
-            self.autosave.changed()  # accepted findings are kept in the session
+            autosave.changed()  # accepted findings are kept in the session
             if written:
                 if any(p.suffix in (".md", ".html", ".docx", ".eml") for p in written):
-                    start_draft(self.session, now().date())
-                    self.autosave.changed()
+                    start_draft(session, now().date())
+                    autosave.changed()
                 self.notify(t("export_screen.written", count=len(written), folder=written[0].parent), timeout=8)
             self.refresh_status()
 
@@ -395,7 +413,7 @@ class SessionScreen(Screen):
     def action_save(self) -> None:
         if self.session is None:  # still being read: nothing to act on yet
             return
-        self.autosave.save_now()
+        self._saver().save_now()
         self.refresh_status()
 
     def _tick(self) -> None:
@@ -403,13 +421,14 @@ class SessionScreen(Screen):
 
         from ..lifecycle import is_read_only
 
-        if not self.clock_running or is_read_only(self.session):
+        session = self._loaded()
+        if not self.clock_running or is_read_only(session):
             return
-        if ops.open_pause(self.session) is None:
-            spent = self.session.session.seconds_per_step
+        if ops.open_pause(session) is None:
+            spent = session.session.seconds_per_step
             spent[self.current] = spent.get(self.current, 0) + 1
             if spent[self.current] % 30 == 0:
-                self.autosave.changed()  # the clock itself is worth keeping now and then
+                self._saver().changed()  # the clock itself is worth keeping now and then
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -417,7 +436,7 @@ class SessionScreen(Screen):
         from ..store import now
         from .status import status_text
 
-        if self.autosave is None:
+        if self.autosave is None or self.session is None:
             return
         from ..lifecycle import days_left, is_read_only
 
@@ -443,11 +462,13 @@ class SessionScreen(Screen):
 
         if self.session is None or refused(self):  # still being read, or final
             return
+        session, autosave = self.session, self._saver()
+
         def captured(result: tuple[str, str] | None) -> None:
             if result:
                 speaker, words = result
-                ops.add_quote(self.session, self.current, speaker, words)
-                self.autosave.changed()
+                ops.add_quote(session, self.current, speaker, words)
+                autosave.changed()
                 self._show_quotes()
                 self.notify(t("quote.saved"), timeout=2)
 
@@ -460,14 +481,15 @@ class SessionScreen(Screen):
 
         if self.session is None or refused(self):  # still being read, or final
             return
-        ops.start_pause(self.session, self.current)
-        self.autosave.changed()
+        session, autosave = self.session, self._saver()
+        ops.start_pause(session, self.current)
+        autosave.changed()
 
         def ended(note: str | None) -> None:
-            pause = ops.end_pause(self.session)
+            pause = ops.end_pause(session)
             if pause is not None and note:
                 pause.note = note
-            self.autosave.changed()
+            autosave.changed()
 
         self.app.push_screen(localized(PauseScreen)(self.session), ended)
 
@@ -476,7 +498,7 @@ class SessionScreen(Screen):
 
         if self.session is None:  # still being read: nothing to act on yet
             return
-        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self.autosave.changed())
+        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self._saver().changed())
 
     def action_perspectives(self) -> None:
         from .capture import PerspectivesScreen
@@ -484,4 +506,4 @@ class SessionScreen(Screen):
 
         if self.session is None or refused(self):  # still being read, or final
             return
-        self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self.autosave.changed())
+        self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self._saver().changed())
