@@ -226,7 +226,8 @@ def _start_feedback_week(session, path: Path) -> None:
         current = update(path, start)
     except (_Unchanged, SessionError):
         return
-    print(t("lifecycle.draft_started", date=current.session.feedback_deadline.isoformat()))
+    deadline = current.session.feedback_deadline
+    print(t("lifecycle.draft_started", date=deadline.isoformat() if deadline else ""))
 
 
 def cmd_finalize(args: argparse.Namespace) -> int:

@@ -57,7 +57,7 @@ def _apart(base: list[str], mine: list[str], theirs: list[str]) -> list[str] | N
         for k1, k2, _ in their_hunks:
             both_add_here = i1 == i2 == k1 == k2
             overlap = max(i1, k1) < min(i2, k2)  # the same base lines changed by both
-            inside = i1 == i2 and k1 < i1 < k2 or k1 == k2 and i1 < k1 < i2  # added amid the other's change
+            inside = (i1 == i2 and k1 < i1 < k2) or (k1 == k2 and i1 < k1 < i2)  # added amid the other's change
             if not both_add_here and (overlap or inside):
                 return None
     out: list[str] = []

@@ -94,7 +94,7 @@ class RetroApp(App):
             if keep is not None:
                 try:
                     keep()
-                except Exception:  # noqa: BLE001 - one screen's failure must not stop the rest
+                except Exception:  # one screen's failure must not stop the rest
                     pass
 
     def exit(self, *args, **kwargs) -> None:

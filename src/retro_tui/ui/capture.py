@@ -56,8 +56,8 @@ class QuoteCapture(ModalScreen[tuple[str, str] | None]):
 
     def draft(self) -> tuple[str, dict] | None:
         """Who and the words, while not kept yet (it opens empty); None if nothing."""
-        found = self.query("#speaker, #words")
-        typed = {w.id: w.value for w in found} if found else dict(self.given)
+        found = self.query("#speaker, #words").results(Input)
+        typed = {w.id or "": w.value for w in found} or dict(self.given)
         if not any(v.strip() for v in typed.values()):
             return None
         return ": ".join(v for v in (typed.get("speaker", ""), typed.get("words", "")) if v.strip()), typed

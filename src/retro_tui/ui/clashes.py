@@ -27,8 +27,8 @@ class ClashNotice(Static):
         if found:
             self.update(t("clash.notice", count=len(found)))
 
-    def on_click(self) -> None:
-        self.screen.action_clash()
+    async def on_click(self) -> None:
+        await self.run_action("screen.clash")
 
 
 class ClashScreen(ModalScreen[str | None]):

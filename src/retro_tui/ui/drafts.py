@@ -112,7 +112,7 @@ class DraftKeeper:
         self.finished = True
         try:
             drafts = self.drafts()
-        except Exception:  # noqa: BLE001 - screens half taken down: keep what was last journalled
+        except Exception:  # screens half taken down: keep what was last journalled
             drafts = None
         if drafts is not None:
             self._write(drafts + unsaved_notes(self.screen), next(self._order))

@@ -172,7 +172,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
                 chosen = list(widget.selected) + sorted(self._hidden_choices.get(spec.name, ()))
                 shown[spec.name] = [_plain(v) for v in chosen]
             else:
-                shown[spec.name] = widget.value
+                shown[spec.name] = cast(Input, widget).value
         return shown
 
     def draft(self) -> tuple[str, dict[str, Any]] | None:

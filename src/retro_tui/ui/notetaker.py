@@ -303,9 +303,9 @@ class NotetakerScreen(Screen):
         if (restore.get("origin") or {}).get("notes"):
             from .drafts import give_back_notes
 
-            if not give_back_notes(self.session, restore):
+            if not give_back_notes(self._session(), restore):
                 return False
-            self.autosave.changed()
+            self._saver().changed()
             return True
         box = (restore.get("origin") or {}).get("box")
         if box not in ("speaker", "words"):

@@ -158,7 +158,7 @@ class RecordTable(Widget, can_focus=False):
         self.action_edit(values, record)
         return True
 
-    def action_edit(self, values: dict | None = None, record: BaseModel | None = None) -> None:
+    def action_edit(self, values: dict | None = None, record: Any | None = None) -> None:
         if refused(self):
             return
         record = record or self.current()

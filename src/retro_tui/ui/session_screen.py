@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs, TextArea
+from textual.widgets import ContentSwitcher, Footer, Input, Static, Tab, Tabs, TextArea
 from rich.console import Group
 from rich.text import Text
 
@@ -185,7 +185,7 @@ class SessionScreen(Screen):
             # The given-back notes in the file, the reopened forms' words in this
             # writer's journal, before the dead writer's goes: a stop right now loses
             # nothing either.
-            self.autosave.save_now()
+            self._saver().save_now()
             self.drafts.keep_now()
             found.discard()
 
@@ -195,16 +195,16 @@ class SessionScreen(Screen):
         from .timeline_pane import TimelinePane
 
         origin, values = restore.get("origin") or {}, restore.get("values") or {}
-        step_id = restore.get("step")
-        if step_id not in StepId._value2member_map_:
+        step_name = restore.get("step")
+        if not isinstance(step_name, str) or step_name not in StepId._value2member_map_:
             return False
-        step_id = StepId(step_id)
+        step_id = StepId(step_name)
         if origin.get("notes"):
             from .drafts import give_back_notes
 
-            if not give_back_notes(self.session, restore):
+            if not give_back_notes(self._loaded(), restore):
                 return False
-            self.autosave.changed()
+            self._saver().changed()
             return True
         if origin.get("quote"):
             self.action_quote(values)
@@ -213,7 +213,7 @@ class SessionScreen(Screen):
         if origin.get("box") == "quick-add" and isinstance(pane, TimelinePane):
             self.go_to(step_id)
             pane.action_open_quick_add()
-            pane.query_one("#quick-add").value = values.get("text", "")
+            pane.query_one("#quick-add", Input).value = values.get("text", "")
             return True
         if "box" in origin:
             return False
