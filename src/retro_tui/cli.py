@@ -340,14 +340,29 @@ def _shown(value) -> str:
     return text if len(text) <= 160 else text[:159] + "…"
 
 
-def _start_feedback_week(session, path: Path) -> None:
-    """Sharing the report starts the participants' week of feedback (the method)."""
-    from .lifecycle import start_draft
-    from .store import now, save
+class _Unchanged(Exception):
+    """Nothing to write after all (someone else started or ended the feedback week)."""
 
-    if start_draft(session, now().date()):
-        save(session, path)
-        print(t("lifecycle.draft_started", date=session.session.feedback_deadline.isoformat()))
+
+def _start_feedback_week(session, path: Path) -> None:
+    """Sharing the report starts the participants' week of feedback (the method).
+
+    On the file as it is now, under its lock: the report took a while to render, and
+    a notetaker may have saved meanwhile (the session read before is not written)."""
+    from .lifecycle import start_draft
+    from .store import SessionError, now
+    from .store.shared import update
+
+    def start(current) -> None:
+        if not start_draft(current, now().date()):
+            raise _Unchanged
+
+    try:
+        current = update(path, start)
+    except (_Unchanged, SessionError):
+        return
+    deadline = current.session.feedback_deadline
+    print(t("lifecycle.draft_started", date=deadline.isoformat() if deadline else ""))
 
 
 def cmd_finalize(args: argparse.Namespace) -> int:

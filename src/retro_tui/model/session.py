@@ -326,6 +326,9 @@ class ConflictCopy(Model):
     at: Stamp
     field: Text
     text: Text
+    # For notes: this writer's lines that were kept in place of `text`, so either or
+    # both can be taken later (ui/clashes.py).
+    kept: Text = ""
 
 
 class PrivacyChoices(Model):

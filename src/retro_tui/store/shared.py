@@ -90,7 +90,7 @@ class SharedFile:
             merged = self._merged(data, theirs)
             out = data if merged is None else snapshot(merged)
             text = render_text(out).encode("utf-8")
-            write_atomic(self.path, text)
+            replace_locked(self.path, text)
             self.written = file_stat(self.path)  # so a follower need not read it back
             self.base, self.on_disk, self.digest = data, out, _digest(text)
             self.unadopted = self.unadopted or merged is not None
@@ -131,7 +131,10 @@ class SharedFile:
             now = dt.datetime.now().replace(microsecond=0)
             kept = list(merged.get("conflicts", []))
             for c in conflicts:
-                kept.append({"at": now, "field": format_loc(c.path), "text": _as_text(c.other)})
+                copy = {"at": now, "field": format_loc(c.path), "text": _as_text(c.other)}
+                if c.path[-1:] == ("notes",):
+                    copy["kept"] = c.kept  # the lines it lost to, to take either or both
+                kept.append(copy)
             merged["conflicts"] = kept
         # Through the model again: what is written is always a valid session.
         return Session.model_validate(merged)
@@ -143,12 +146,30 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+def replace_locked(path: Path, text: bytes) -> None:
+    """The one place a session file is replaced, by every writer: the caller holds the
+    session's lock, so whatever temporary file lies beside it was left by a killed
+    save and goes first; then the atomic write."""
+    from .recovery import clean_temp_files
+
+    clean_temp_files(path)
+    write_atomic(path, text)
+
+
 def update(path: Path, change: Callable[[Session], None], *, lifecycle: bool = False) -> Session:
-    """Read, change and write a session under the lock (one short command's whole life)."""
-    from .files import load, save
+    """Read, change and write a session under the lock: every command that changes a
+    session file does it this way (`quote`, `import-timeline`, `finalize`, `reopen`,
+    `export`'s feedback week). Read under the lock, so what others saved is in it."""
+    from .codec import dumps
+    from .errors import Finding, SessionError
+    from .files import load
+
+    from ..model import Status
 
     with FileLock(str(lock_path(Path(path))), timeout=LOCK_TIMEOUT):
         session = load(path)
         change(session)
-        save(session, path, lifecycle=lifecycle)
+        if session.session.status == Status.final and not lifecycle:
+            raise SessionError(Path(path), [Finding("final_read_only")])
+        replace_locked(Path(path), dumps(session).encode("utf-8"))
     return session

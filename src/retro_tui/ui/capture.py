@@ -57,18 +57,31 @@ class QuoteCapture(ModalScreen[tuple[str, str] | None]):
     """
     KEYS = [Key("escape", "cancel", "key.cancel")]
 
-    def __init__(self, session: Session, speaker: str = "", words: str = ""):
+    def __init__(self, session: Session, speaker: str = "", words: str = "", *, values: dict | None = None):
+        """`speaker`, `words`: a quote being corrected (F7); `values`: who and words as
+        typed before the app stopped (ui/drafts.py)."""
         super().__init__()
         self.session = session
-        self.start = (speaker, words)
+        self.editing = bool(words)
+        self.given = values or {}
+        self.start = (self.given.get("speaker", speaker), self.given.get("words", words))
+        self.origin = {"quote": True}  # how to open it again after a stop
 
     def compose(self) -> ComposeResult:
         speaker, words = self.start
         with Vertical() as box:
-            box.border_title = t("quote.edit_title" if words else "quote.title")
+            box.border_title = t("quote.edit_title" if self.editing else "quote.title")
             suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
             yield localized(SpeakerInput)(speaker, placeholder=t("quote.speaker"), id="speaker", suggester=suggester)
             yield Input(words, placeholder=t("quote.words"), id="words")
+
+    def draft(self) -> tuple[str, dict] | None:
+        """Who and the words, while not kept yet (it opens empty); None if nothing."""
+        found = self.query("#speaker, #words").results(Input)
+        typed = {w.id or "": w.value for w in found} or dict(self.given)
+        if not any(v.strip() for v in typed.values()):
+            return None
+        return ": ".join(v for v in (typed.get("speaker", ""), typed.get("words", "")) if v.strip()), typed
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "speaker":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ValidationError
@@ -79,15 +80,25 @@ class RecordForm(ModalScreen[BaseModel | None]):
         record: BaseModel,
         specs: Sequence[FieldSpec],
         normalise: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        *,
+        values: dict[str, Any] | None = None,
     ):
         """`normalise` turns typed values into the model's (a spoken date into ISO); it
-        raises ValueError with a message for the user when it cannot."""
+        raises ValueError with a message for the user when it cannot. `values`: fields
+        as they were typed before the app stopped (ui/drafts.py), shown instead."""
         super().__init__()
         self.form_title = title
         self.record = record
         self.specs = list(specs)
         self.normalise = normalise
         self._hidden_choices: dict[str, set] = {}
+        # What each field shows as the form opens, taken now and not at the first
+        # look of the draft keeper: a name typed in the first second is a draft too.
+        self.opening = {spec.name: self._start(spec) for spec in self.specs}
+        self.given = {k: v for k, v in (values or {}).items() if k in self.opening}
+        # How to open this form again after a stop (set by the one who opens it):
+        # a plain dict, kept in the draft journal.
+        self.origin: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -137,15 +148,28 @@ class RecordForm(ModalScreen[BaseModel | None]):
         if name and (fields := self.query(f"#field-{name}")):
             fields.first().focus()
 
-    def _input(self, spec: FieldSpec):
+    def _start(self, spec: FieldSpec) -> Any:
+        """A field's value from the record, as its widget holds it (plain data)."""
         value = getattr(self.record, spec.name)
+        if spec.kind == "lines":
+            # A new line under what is there: adding one more is what a list is opened for.
+            return "".join(f"{v}\n" for v in value or [])
+        if spec.kind == "text":
+            return value or ""
+        if spec.kind == "choice":
+            return _plain(value)
+        if spec.kind == "bool":
+            return bool(value)
+        if spec.kind == "many":
+            return [_plain(v) for v in value or []]
+        return "" if value is None else str(value)
+
+    def _input(self, spec: FieldSpec):
+        value = self.given.get(spec.name, self.opening[spec.name])
         wid = f"field-{spec.name}"
         hint = t(spec.hint) if spec.hint else ""
         if spec.kind in ("text", "lines"):
-            if spec.kind == "lines":
-                # A new line under what is there: adding one more is what a list is opened for.
-                value = "".join(f"{v}\n" for v in value or [])
-            area = TextArea(value or "", id=wid, soft_wrap=True, tab_behavior="focus")
+            area = TextArea(value, id=wid, soft_wrap=True, tab_behavior="focus")
             area.placeholder = hint
             return area
         if spec.kind == "choice":
@@ -159,9 +183,40 @@ class RecordForm(ModalScreen[BaseModel | None]):
             chosen = set(value or [])
             entries = [(label, key, key in chosen) for label, key in (spec.choices() if spec.choices else [])]
             return SelectionList(*entries, id=wid)
+        return Input(value, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text")
 
-        text = "" if value is None else str(value)
-        return Input(text, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text")
+    def typed(self) -> dict[str, Any]:
+        """Every field as it stands, as plain data; before the form is built, what it
+        will show."""
+        shown = {**self.opening, **self.given}
+        for spec in self.specs:
+            found = self.query(f"#field-{spec.name}")
+            if not found:
+                continue
+            widget = found.first()
+            if isinstance(widget, TextArea):
+                shown[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                shown[spec.name] = None if widget.value is Select.NULL else _plain(widget.value)
+            elif isinstance(widget, Checkbox):
+                shown[spec.name] = widget.value
+            elif isinstance(widget, SelectionList):
+                chosen = list(widget.selected) + sorted(self._hidden_choices.get(spec.name, ()))
+                shown[spec.name] = [_plain(v) for v in chosen]
+            else:
+                shown[spec.name] = cast(Input, widget).value
+        return shown
+
+    def draft(self) -> tuple[str, dict[str, Any]] | None:
+        """What was typed here and is not kept yet: readable lines (for the notes, if
+        the form cannot be opened again) and every field; None when nothing changed."""
+        shown = self.typed()
+        changed = [s for s in self.specs if shown[s.name] != self.opening[s.name]]
+        if not changed:
+            return None
+        lines = [f"{t(s.label)}: {shown[s.name]}" for s in changed
+                 if isinstance(shown[s.name], str) and shown[s.name].strip()]
+        return "\n".join(lines), shown
 
     def _values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -226,3 +281,8 @@ class RecordForm(ModalScreen[BaseModel | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()
+
+
+def _plain(value: Any) -> Any:
+    """Enum members as their values: the draft journal is JSON."""
+    return value.value if isinstance(value, Enum) else value

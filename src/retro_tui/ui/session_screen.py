@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs, TextArea
+from textual.widgets import ContentSwitcher, Footer, Input, Static, Tab, Tabs, TextArea
 from rich.console import Group
 from rich.text import Text
 
 from ..i18n import current_language, t
 from ..method import step
 from ..model.enums import StepId
+from .clashes import ClashNotice
 from .keys import Key, localized
 from .messages import SessionChanged
 from .notes_area import NotesArea
@@ -73,6 +75,7 @@ class SessionScreen(Screen):
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
         Key("f9", "export", "export_screen.key_open", show=False, priority=True, id="export"),
         Key("ctrl+s", "save", "key.save", show=False),
+        Key("ctrl+t", "clash", "clash.key", show=False, priority=True, id="clash"),
         # Here, not only on the app, so the footer's label follows a language switch.
         Key("f1", "app.help", "key.help"),
     ]
@@ -125,6 +128,7 @@ class SessionScreen(Screen):
                 quotes = RecentQuotes(None, 3, id="recent-quotes")
                 quotes.display = False
                 yield quotes
+                yield ClashNotice(id="clash-notice")
                 notes = localized(NotesArea)(
                     self._step_model().notes if self.session else "",
                     id="notes", soft_wrap=True, tab_behavior="focus", read_only=self.session is None,
@@ -184,11 +188,53 @@ class SessionScreen(Screen):
         from ..store.shared import lock_path
         from .drafts import DraftKeeper, give_back
 
-        give_back(self, recover(self.path, lock_path))
+        self.drafts = DraftKeeper(self, self.path, lambda: self.current)
+        found = recover(self.path, lock_path)
+        give_back(self, found)
         notes = self.query_one("#notes", TextArea)
         with notes.prevent(TextArea.Changed):  # given-back drafts may be in them now
             notes.load_text(self._step_model().notes)
-        self.drafts = DraftKeeper(self, self.path, lambda: self.current)
+        if found.journals:
+            # The given-back notes in the file, the reopened forms' words in this
+            # writer's journal, before the dead writer's goes: a stop right now loses
+            # nothing either.
+            self._saver().save_now()
+            self.drafts.keep_now()
+            found.discard()
+
+    def reopen(self, restore: dict) -> bool:
+        """Open again what was being typed in when the app stopped (ui/drafts.py):
+        a record's form, the quote box or the quick-add line, with its words."""
+        from .timeline_pane import TimelinePane
+
+        origin, values = restore.get("origin") or {}, restore.get("values") or {}
+        step_name = restore.get("step")
+        if not isinstance(step_name, str) or step_name not in StepId._value2member_map_:
+            return False
+        step_id = StepId(step_name)
+        if origin.get("notes"):
+            from .drafts import give_back_notes
+
+            if not give_back_notes(self._loaded(), restore):
+                return False
+            self._saver().changed()
+            return True
+        if origin.get("quote"):
+            self.action_quote(values)
+            return True
+        pane = self.query_one(f"#pane-{step_id.value}")
+        if origin.get("box") == "quick-add" and isinstance(pane, TimelinePane):
+            self.go_to(step_id)
+            pane.action_open_quick_add()
+            pane.query_one("#quick-add", Input).value = values.get("text", "")
+            return True
+        if "box" in origin:
+            return False
+        target = list(pane.query(origin["node"])) if origin.get("node") else [pane]
+        if not target or not hasattr(target[0], "reopen"):
+            return False
+        self.go_to(step_id)
+        return target[0].reopen(origin, values)
 
     def _focus_pane(self, tries: int = 3) -> None:
         """Focus the current step's work; a pane still being mounted gets a moment."""
@@ -201,9 +247,18 @@ class SessionScreen(Screen):
     def on_unmount(self) -> None:
         # However the app ends (ctrl+q, a closed terminal, a language switch), what was
         # typed is written before this screen goes.
-        if self.autosave is not None:
-            self.autosave.save_now()
-            self.drafts.close()  # a normal end: no drafts to give back
+        self.keep_everything()
+
+    def keep_everything(self) -> None:
+        """The app stops: the notes as typed into the file, and what is typed in any
+        form or box into the journal (removed when nothing is left there)."""
+        if self.autosave is None:
+            return
+        try:
+            self._flush_notes()
+        except NoMatches:
+            pass  # taken down already; every key in the notes was in the session
+        self.drafts.finish(self.autosave.save_now)
 
     def _make_panes(self) -> list:
         from .panes import pane_class
@@ -270,6 +325,14 @@ class SessionScreen(Screen):
 
     def _show_quotes(self) -> None:
         self.query_one("#recent-quotes", RecentQuotes).show(self._loaded(), self.current)
+        # With the quotes: both follow the step and others' saves.
+        self.query_one(ClashNotice).show(self._loaded(), self.current)
+
+    def action_clash(self) -> None:
+        from .clashes import settle
+
+        if self.session is not None:
+            settle(self, self.query_one("#notes", TextArea))
 
     # --- other writers ----------------------------------------------------------------
 
@@ -420,7 +483,7 @@ class SessionScreen(Screen):
 
     # --- capture ------------------------------------------------------------------
 
-    def action_quote(self) -> None:
+    def action_quote(self, values: dict | None = None) -> None:
         from .. import operations as ops
         from .capture import QuoteCapture
         from .guard import refused
@@ -437,7 +500,7 @@ class SessionScreen(Screen):
                 self._show_quotes()
                 self.notify(t("quote.saved"), timeout=2)
 
-        self.app.push_screen(localized(QuoteCapture)(session), captured)
+        self.app.push_screen(localized(QuoteCapture)(session, values=values), captured)
 
     def action_pause(self) -> None:
         from .. import operations as ops
