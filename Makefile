@@ -34,6 +34,8 @@ lock: $(STAMP)
 		--upgrade --custom-compile-command 'make lock' --quiet -o constraints.txt
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(BIN)/python bench/feel.py
 	$(BIN)/python bench/load_save.py
 
 clean:

@@ -20,7 +20,7 @@ def test_new_creates_a_private_session_with_the_closing_defaults(tmp_path, run_c
     assert code == 0
     [path] = list(folder.glob("*.toml"))
     assert str(path) in out
-    assert path.name.endswith("-casus-zeeland.toml")
+    assert path.name == f"{load(path).session.date.isoformat()}-sessie-1.toml"  # never the title's words
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
     session = load(path)
@@ -41,6 +41,29 @@ def test_new_twice_with_the_same_title_never_overwrites(tmp_path, run_cli):
     assert run_cli("new", "Same", "--sessions-dir", str(folder))[0] == 0
     assert len(list(folder.glob("*.toml"))) == 2
     assert first.read_bytes() == before
+
+
+def test_a_new_session_is_named_neutrally_and_says_so(tmp_path, run_cli):
+    """The title often holds the family's name; the file name never does."""
+    folder = tmp_path / "s"
+    names = []
+    for lang, word in (("nl", "sessie"), ("nl", "sessie"), ("en", "session")):
+        code, out, _ = run_cli("new", "Casus Lotte Akkerman", "--lang", lang, "--sessions-dir", str(folder))
+        assert code == 0
+        [said] = [p for p in folder.iterdir() if str(p) in out]
+        names.append(said.name)
+        assert word in said.name and "akkerman" not in said.name.casefold() and "lotte" not in said.name.casefold()
+    day = load(folder / names[0]).session.date.isoformat()
+    assert names == [f"{day}-sessie-1.toml", f"{day}-sessie-2.toml", f"{day}-session-1.toml"]
+
+
+def test_a_session_with_a_case_code_is_named_after_it(tmp_path):
+    from retro_tui.store import create
+
+    path, session = create(tmp_path, "Gezin Akkerman", "nl", case_code="LL-2026/07 ö")
+    assert path.name == f"{session.session.date.isoformat()}-LL-2026-07-o.toml"
+    again, _ = create(tmp_path, "Gezin Akkerman", "nl", case_code="LL-2026/07 ö")
+    assert again.name == f"{session.session.date.isoformat()}-LL-2026-07-o-2.toml"
 
 
 def test_new_without_title_uses_the_language(tmp_path, run_cli):
@@ -166,7 +189,7 @@ def test_options_work_before_and_after_the_command(tmp_path, run_cli):
     assert [load(p).session.title for p in before.glob("*.toml")] == ["Alfa"]
     assert [load(p).session.title for p in after.glob("*.toml")] == ["Bravo"]
     code, out, _ = run_cli("--sessions-dir", str(before), "list")
-    assert code == 0 and "-alfa.toml" in out and "Bravo" not in out
+    assert code == 0 and "Alfa" in out and "Bravo" not in out
 
 
 def test_export_writes_the_intention_declaration_alone(tmp_path, run_cli):

@@ -54,8 +54,8 @@ def test_every_format_at_once_pseudonymised_and_private(run_cli, example_copy, t
     code, _stdout, err = run_cli("export", str(example_copy), "--format", "all", "--out", str(out))
     assert code == 0, err
     names = sorted(p.name for p in out.iterdir())
-    for suffix in ("report.md", "report.html", "report.docx", "email.eml", "meetings.ics", "intention.toml"):
-        assert any(n.endswith(suffix) for n in names), suffix
+    assert set(names) >= {f"VOORBEELD-FICTIEF-01-{kind}" for kind in (
+        "verslag.md", "verslag.html", "verslag.docx", "mail.eml", "bijeenkomsten.ics", "intentieverklaring.toml")}
     for path in out.iterdir():
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
         assert names_in(readable_text(path)) == set(), (path.name, names_in(readable_text(path)))
@@ -65,7 +65,7 @@ def test_without_pseudonymising_the_names_are_there(run_cli, example_copy, tmp_p
     out = tmp_path / "out"
     code, _, err = run_cli("export", str(example_copy), "--format", "md,html,docx", "--out", str(out), "--no-pseudonymise")
     assert code == 0, err
-    for path in out.glob("*report*"):
+    for path in out.glob("*verslag*"):
         assert {"Sandra", "Lotte", "Akkerman"} <= names_in(readable_text(path)), path.name
 
 
@@ -84,7 +84,7 @@ def test_identifiers_stop_the_export_until_accepted(run_cli, example_copy, tmp_p
     assert not out.exists() and example_copy.read_bytes() == before
     code, _, err = run_cli("export", str(example_copy), "--format", "html", "--out", str(out), "--accept-identifiers")
     assert code == 0, err
-    assert "06-12345678" in (out / f"{example_copy.stem}-report.html").read_text()
+    assert "06-12345678" in (out / "VOORBEELD-FICTIEF-01-verslag.html").read_text()
 
 
 async def test_the_export_screen_lists_findings_and_exports_once_accepted(example_copy, tmp_path):
@@ -114,6 +114,6 @@ async def test_the_export_screen_lists_findings_and_exports_once_accepted(exampl
         await pilot.pause()
         assert app.screen is not screen
         written = sorted(p.name for p in (tmp_path / "exports").iterdir())
-        assert any(n.endswith("report.docx") for n in written) and any(n.endswith(".eml") for n in written)
+        assert "VOORBEELD-FICTIEF-01-verslag.docx" in written and any(n.endswith(".eml") for n in written)
         await pilot.press("ctrl+q")
     assert len(load(example_copy).privacy.accepted) == 1  # remembered for the next export

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 _WHERE = {
     "dates": ("PartialDateError", "parse_partial", "sort_key"),
     "enums": (
-        "CatalogueKind", "EventKind", "InsightCategory", "Lane", "Language",
+        "CatalogueKind", "EventKind", "InsightCategory", "Lane", "Language", "ParticipantSide",
         "RelationKind", "Sense", "Status", "StepId",
     ),
     "ids": ("new_id",),

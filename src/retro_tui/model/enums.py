@@ -64,6 +64,15 @@ class Lane(StrEnum):
     family = "family"
 
 
+class ParticipantSide(StrEnum):
+    """Who a participant is there as: a professional keeps their name in the report; a
+    family member or an expert by experience is pseudonymised like the family."""
+
+    professional = "professional"
+    family = "family"
+    expert_by_experience = "expert_by_experience"
+
+
 class InsightCategory(StrEnum):
     stands_out = "stands_out"
     crucial_moments = "crucial_moments"

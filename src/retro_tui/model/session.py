@@ -18,6 +18,7 @@ from .enums import (
     InsightCategory,
     Lane,
     Language,
+    ParticipantSide,
     RelationKind,
     Sense,
     Status,
@@ -93,6 +94,8 @@ class Participant(Entity):
     name: Name
     organisation: Text = ""
     role: Text = ""
+    # Family and experts by experience are pseudonymised in the report; professionals not.
+    side: ParticipantSide = ParticipantSide.professional
     check_in: Text = ""
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from ..i18n import label, t
 from ..method import catalogue, step
 from ..model import InsightCategory, Session, Status, StepId
-from ..operations import events_in_order, short_name
+from ..operations import events_in_order, member_label, short_name
 from ..reflow import reflow
 from .document import Bullets, Document, Heading, Paragraph, Picture, Table
 from .pictures import family_drawing, timeline_drawing
@@ -75,8 +75,7 @@ def build(session: Session) -> Document:
     if family.members:
         doc.add(Picture("family", T("report.family_picture"), family_drawing(session, lang)))
     for m in family.members:
-        head = m.pseudonym + (f" ({m.role})" if m.role else "") + (f", {m.age}" if m.age is not None else "")
-        doc.add(Heading(head, 3))
+        doc.add(Heading(member_label(m), 3))
         for field in ("nature", "joys", "strengths", "needs", "limits"):
             value = getattr(m, field)
             if value:

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import tomli_w
 
+from ..i18n import t
 from ..intention_export import intention_data
 from ..model import Session
 from ..store import write_atomic
 from ..store.atomic import ensure_private_dir
+from .file_names import stem
 
 FORMATS = ("md", "html", "docx", "eml", "ics", "intention")
 
@@ -84,7 +86,8 @@ def export(
     findings = check(outgoing, formats)
     if findings and not accept_identifiers:
         raise IdentifiersFound(findings)
-    contents = render_all(outgoing, source.stem, set(formats))
+    # Named from the case code, never from the source file, whose name may hold the family's.
+    contents = render_all(outgoing, stem(outgoing), set(formats))
     ensure_private_dir(folder)
     written = []
     for name, data in contents:
@@ -95,6 +98,8 @@ def export(
 
 
 def render_all(session: Session, stem: str, formats: set[str]) -> list[tuple[str, bytes]]:
+    """(file name, content) for each format; names are `stem` and the document's kind in
+    the session's language ("VOORBEELD-01-verslag.docx")."""
     from . import html, markdown, word
     from .build import build
     from .calendar import calendar
@@ -119,18 +124,21 @@ def render_all(session: Session, stem: str, formats: set[str]) -> list[tuple[str
                 cache[kind] = tomli_w.dumps(intention_data(session), multiline_strings=True).encode("utf-8")
         return cache[kind]
 
-    names = {"html": f"{stem}-report.html", "docx": f"{stem}-report.docx", "intention": f"{stem}-intention.toml"}
+    lang = session.session.language.value
+    named = lambda name: t(f"files.{name}", lang)  # noqa: E731
+    names = {"html": f"{stem}-{named('report')}.html", "docx": f"{stem}-{named('report')}.docx",
+             "intention": f"{stem}-{named('intention')}.toml"}
     if "md" in formats:
         pictures = [b for b in doc.blocks if isinstance(b, Picture)]
-        files = {p.name: f"{stem}-{p.name}.svg" for p in pictures}
-        out.append((f"{stem}-report.md", markdown.render(doc, files).encode("utf-8")))
+        files = {p.name: f"{stem}-{named(p.name)}.svg" for p in pictures}
+        out.append((f"{stem}-{named('report')}.md", markdown.render(doc, files).encode("utf-8")))
         out += [(files[p.name], to_svg(p.drawing, p.alt, p.name).encode("utf-8")) for p in pictures]
     for kind in ("html", "docx", "intention"):
         if kind in formats:
             out.append((names[kind], made(kind)))
     if "ics" in formats and session.closing.meeting_dates:
-        out.append((f"{stem}-meetings.ics", calendar(session)))
+        out.append((f"{stem}-{named('meetings')}.ics", calendar(session)))
     if "eml" in formats:
         attached = [(names[k], made(k)) for k in ("docx", "html", "intention")]
-        out.append((f"{stem}-email.eml", draft(session, attached)))
+        out.append((f"{stem}-{named('email')}.eml", draft(session, attached)))
     return out

@@ -8,7 +8,7 @@ import math
 
 from ..i18n import label, t
 from ..model import EventKind, Lane, RelationKind, Session
-from ..operations import events_in_order
+from ..operations import events_in_order, role_beside
 from ..timeline.layout import lay_out
 from .drawing import Box, Circle, Drawing, Label, Line, Polygon
 
@@ -107,7 +107,7 @@ def family_drawing(session: Session, lang: str, width: int = 720) -> Drawing:
         for end in (rel.source, rel.target):
             if end not in known and end in participants and end not in extra:
                 extra.append(end)
-    nodes = [(m.id, m.pseudonym, m.role, "#2e8b57") for m in members]
+    nodes = [(m.id, m.pseudonym, role_beside(m), "#2e8b57") for m in members]
     nodes += [(p, participants[p].name, participants[p].organisation, "#777777") for p in extra]
     radius = 210 if len(nodes) > 4 else 150
     cx, cy = width / 2, radius + 60

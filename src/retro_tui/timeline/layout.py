@@ -72,8 +72,16 @@ class Layout:
     def x_at(self, date: str) -> int:
         return MARGIN + int((months(date) - self.start) * self.per_month)
 
+    def replace(self, old, new) -> None:
+        """The same event in a new object (crucial marked, words changed), in its place."""
+        for i, placed in enumerate(self.placed):
+            if placed.event is old:
+                self.placed[i] = Placed(new, placed.x, placed.row, placed.label)
+                self._index = {}
+                return
+
     def where(self, event) -> Placed | None:
-        if len(self._index) != len(self.placed):
+        if not self._index or len(self._index) != len(self.placed):
             self._index = {id(p.event): p for p in self.placed}
         return self._index.get(id(event))
 

@@ -100,6 +100,10 @@ class RecordForm(ModalScreen[BaseModel | None]):
         # Focusing the first field scrolls it into view, which hides its label above it:
         # the form opens at its top, so what the field asks for is read first.
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
+        for spec in self.specs:
+            if spec.kind == "lines":
+                area = self.query_one(f"#field-{spec.name}", TextArea)
+                area.move_cursor(area.document.end)
 
     def _input(self, spec: FieldSpec):
         value = getattr(self.record, spec.name)
@@ -107,7 +111,8 @@ class RecordForm(ModalScreen[BaseModel | None]):
         hint = t(spec.hint) if spec.hint else ""
         if spec.kind in ("text", "lines"):
             if spec.kind == "lines":
-                value = "\n".join(str(v) for v in value or [])
+                # A new line under what is there: adding one more is what a list is opened for.
+                value = "".join(f"{v}\n" for v in value or [])
             area = TextArea(value or "", id=wid, soft_wrap=True, tab_behavior="focus")
             area.placeholder = hint
             return area

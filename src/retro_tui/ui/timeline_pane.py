@@ -14,7 +14,6 @@ from pydantic import ValidationError
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from .. import operations as ops
@@ -31,6 +30,7 @@ from .keys import Key, localized
 from .messages import SessionChanged
 from .panes import StepPane, _enum_choices
 from .pick import PickOne
+from .event_details import EventDetails
 from .timeline_view import GLYPH, TimelineView
 
 TEXT_FIELDS = (
@@ -72,7 +72,7 @@ class TimelinePane(StepPane):
     TimelinePane { overflow-y: hidden; }
     TimelinePane #timeline-state { height: 1; color: $text-muted; }
     TimelinePane TimelineView { height: 2fr; max-height: 16; }
-    TimelinePane #details-box { height: 1fr; min-height: 3; border-top: solid $primary 30%; }
+    TimelinePane #details { height: 1fr; min-height: 3; border-top: solid $primary 30%; }
     TimelinePane QuickAdd { dock: bottom; display: none; }
     TimelinePane.adding QuickAdd { display: block; }
     TimelinePane #quick-error { dock: bottom; height: auto; color: $warning; display: none; }
@@ -110,8 +110,7 @@ class TimelinePane(StepPane):
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-state")
         yield localized(TimelineView)(self.session, id="timeline-view")
-        with VerticalScroll(id="details-box", can_focus=False):
-            yield Static(id="details")
+        yield localized(EventDetails)(id="details")
         yield localized(QuickAdd)(placeholder=t("timeline.quick_hint"), id="quick-add")
         yield Static(id="quick-error")
 
@@ -146,10 +145,11 @@ class TimelinePane(StepPane):
             parts.append(t("timeline.with_person", name=ops.short_name(self.session, f.person)))
         total = len(self.session.timeline.events)
         count = t("timeline.count", shown=len(view.shown), total=total) if f.active else t("timeline.count_all", total=total)
-        self.query_one("#timeline-state", Static).update(Text(" · ".join([*parts, count])))
+        # One line high whatever it says: no layout pass for the whole screen.
+        self.query_one("#timeline-state", Static).update(Text(" · ".join([*parts, count])), layout=False)
 
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
-        self.query_one("#details", Static).update(self._details(message.event))
+        self.query_one(EventDetails).show(self._details(message.event))
 
     def _details(self, event) -> Group | Text:
         if event is None:
@@ -183,12 +183,18 @@ class TimelinePane(StepPane):
 
     # --- changes ------------------------------------------------------------------
 
-    def _change(self, apply, select=None) -> None:
+    def _change(self, apply, select=None, replaced=None) -> None:
+        """`replaced` (old, new) says the change only replaced one event by an equal one
+        but for its mark: the view then keeps its layout (see TimelineView.replaced)."""
         if refused(self):
             return
         self.history.record()
         apply()
-        self.refresh_view(select)
+        if replaced is not None:
+            self.view.replaced(*replaced)
+            self.show_state()
+        else:
+            self.refresh_view(select)
         self.post_message(SessionChanged())
 
     def _replace(self, old: TimelineEvent, new: TimelineEvent) -> None:
@@ -304,7 +310,7 @@ class TimelinePane(StepPane):
         event = self.view.selected
         if event is not None:
             marked = event.model_copy(update={"crucial": not event.crucial})
-            self._change(lambda: self._replace(event, marked), select=marked)
+            self._change(lambda: self._replace(event, marked), replaced=(event, marked))
 
     def action_duplicate(self) -> None:
         event = self.view.selected
