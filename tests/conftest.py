@@ -3,9 +3,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from retro_tui.cli import main
 from retro_tui.i18n import set_language
+
+# Hypothesis's per-example deadline is a timing assert: on a busy machine (or with
+# the tests running in parallel) it fails tests that are right.
+settings.register_profile("retro-tui", deadline=None)
+settings.load_profile("retro-tui")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "sessions" / "example.toml"
