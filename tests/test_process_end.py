@@ -96,8 +96,8 @@ def test_notes_not_yet_saved_are_journalled_when_the_save_cannot_finish(on_famil
         term.type("\t")  # to the notes
         time.sleep(1)
         lock.acquire(timeout=10)  # from here on no save of the app can finish
-        term.type("\x1b[F")  # End: wherever the cursor is, a new line at the end of the notes
-        term.type("Oma wil vaker komen")
+        term.type("\x1b[1;5F")  # ctrl+End: wherever the cursor is, to the end of the notes
+        term.type("\rOma wil vaker komen")
         term.wait_for("Oma wil vaker komen")
         term.signal(signal.SIGTERM)
         assert term.ended_within(ENDS_WITHIN), "the process lingers"
