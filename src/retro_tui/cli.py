@@ -86,8 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: str, file=None) -> None:
+    """Print for a person at a terminal: a file name or title from outside may carry
+    escape sequences, which must show as text, not act."""
+    from .printable import printable
+
+    print(printable(message), file=file)
+
+
 def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
+    _say(message, file=sys.stderr)
     return 2
 
 
@@ -95,7 +103,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .store import create, sessions_dir
 
     path, _ = create(sessions_dir(args.sessions_dir), args.title, args.lang or current_language())
-    print(t("cli.created", path=path))
+    _say(t("cli.created", path=path))
     return 0
 
 
@@ -149,7 +157,7 @@ def cmd_example(args: argparse.Namespace) -> int:
     from .store import copy_example, sessions_dir
 
     path = copy_example(sessions_dir(args.sessions_dir))
-    print(t("cli.example_copied", path=path))
+    _say(t("cli.example_copied", path=path))
     return _show(path, args)
 
 
@@ -160,7 +168,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         session = load(args.file)
     except SessionError as error:
         return _fail(error.message())
-    print(t("cli.valid", path=args.file, title=session.session.title))
+    _say(t("cli.valid", path=args.file, title=session.session.title))
     return 0
 
 
@@ -184,7 +192,7 @@ def _formats(text: str) -> list[str]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .report.export import IdentifiersFound, export
+    from .report.export import ExportIncomplete, IdentifiersFound, export
     from .report.findings import describe_findings
     from .store import SessionError, load
 
@@ -198,8 +206,15 @@ def cmd_export(args: argparse.Namespace) -> int:
                          accept_identifiers=args.accept_identifiers)
     except IdentifiersFound as found:
         return _fail(describe_findings(args.file, found.findings))
+    except ExportIncomplete as incomplete:
+        for path in incomplete.written:
+            _say(t("cli.exported", path=path))
+        return _fail("\n".join(
+            t("export.format_failed", path=args.file, format=kind, reason=str(error) or type(error).__name__)
+            for kind, error in incomplete.failed.items()
+        ))
     for path in written:
-        print(t("cli.exported", path=path))
+        _say(t("cli.exported", path=path))
     if formats & {"md", "html", "docx", "eml"}:
         _start_feedback_week(session, args.file)
     return 0
@@ -212,7 +227,7 @@ def _start_feedback_week(session, path: Path) -> None:
 
     if start_draft(session, now().date()):
         save(session, path)
-        print(t("lifecycle.draft_started", date=session.session.feedback_deadline.isoformat()))
+        _say(t("lifecycle.draft_started", date=session.session.feedback_deadline.isoformat()))
 
 
 def cmd_finalize(args: argparse.Namespace) -> int:
@@ -231,7 +246,7 @@ def cmd_finalize(args: argparse.Namespace) -> int:
         update(args.file, make_final, lifecycle=True)
     except SessionError as error:
         return _fail(error.message())
-    print(t("lifecycle.already_final" if was_final[0] else "lifecycle.finalized", path=args.file))
+    _say(t("lifecycle.already_final" if was_final[0] else "lifecycle.finalized", path=args.file))
     return 0
 
 
@@ -246,7 +261,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
         return _fail(error.message())
     except NotFinal:
         return _fail(t("lifecycle.not_final", path=args.file))
-    print(t("lifecycle.reopened", path=args.file))
+    _say(t("lifecycle.reopened", path=args.file))
     return 0
 
 
@@ -283,7 +298,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
         return _fail(error.message())
     except TimeoutError:
         return _fail(t("quote_cli.busy", path=args.file))
-    print(t("quote_cli.saved", path=args.file))
+    _say(t("quote_cli.saved", path=args.file))
     return 0
 
 
@@ -295,7 +310,7 @@ def cmd_import_timeline(args: argparse.Namespace) -> int:
         count = import_timeline(args.session, args.file)
     except (SessionError, CsvImportError) as error:
         return _fail(error.message())
-    print(t("csv.added_one" if count == 1 else "csv.added", count=count, path=args.session))
+    _say(t("csv.added_one" if count == 1 else "csv.added", count=count, path=args.session))
     return 0
 
 

@@ -23,6 +23,14 @@ class IdentifiersFound(Exception):
     findings: list  # IdentifierFinding
 
 
+@dataclass
+class ExportIncomplete(Exception):
+    """Some formats were written, others could not be made: each failure by format."""
+
+    written: list[Path]
+    failed: dict[str, Exception]
+
+
 def prepared(session: Session, pseudonymise: bool = True) -> Session:
     """The session as it will leave the laptop."""
     if not pseudonymise:
@@ -84,13 +92,23 @@ def export(
     findings = check(outgoing, formats)
     if findings and not accept_identifiers:
         raise IdentifiersFound(findings)
-    contents = render_all(outgoing, source.stem, set(formats))
+    # Each format on its own: one that cannot be made must not keep the others from
+    # being written (`--format all` writing nothing because the calendar failed).
+    contents: list[tuple[str, bytes]] = []
+    failed: dict[str, Exception] = {}
+    for kind in [f for f in FORMATS if f in formats]:
+        try:
+            contents += render_all(outgoing, source.stem, {kind})
+        except Exception as error:  # noqa: BLE001 -- reported per format, never lost
+            failed[kind] = error
     ensure_private_dir(folder)
     written = []
     for name, data in contents:
         target = folder / name
         write_atomic(target, data, keep_backup=False)
         written.append(target)
+    if failed:
+        raise ExportIncomplete(written, failed)
     return written
 
 

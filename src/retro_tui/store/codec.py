@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+import reprlib
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ from pydantic import ValidationError
 from ..method import catalogue_ids
 from ..model import SCHEMA_VERSION, Session, find_problems, format_loc
 from .errors import Finding, SessionError
-from .locate import locate
+from .locate import Locator
+from .nesting import nesting_problem
 from .render_process import render_toml
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
@@ -32,6 +34,7 @@ _KNOWN_TYPES = {
     "date_from_datetime_parsing", "datetime_type", "datetime_parsing", "datetime_from_date_parsing",
     "list_type", "model_type", "model_attributes_type", "dict_type", "partial_date",
     "impossible_date", "relation_to_self", "pause_order", "catalogue_label",
+    "control_character", "one_line",
 }
 
 
@@ -104,8 +107,14 @@ def _syntax_finding(error: tomllib.TOMLDecodeError, text: str) -> Finding:
     return Finding("toml_syntax", {"reason": reason}, line=line, column=column)
 
 
+# reprlib stops at a depth and a length: a value nested 10,000 deep (dotted keys) or a
+# megabyte long is shown as its start, without recursing through all of it.
+_SHORT = reprlib.Repr()  # Python 3.11 takes no arguments here
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother, _SHORT.maxdict, _SHORT.maxlist = 3, 60, 60, 4, 4
+
+
 def _value(value: Any) -> str:
-    text = repr(value)
+    text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -113,6 +122,7 @@ def describe_validation(error: ValidationError, text: str | None = None) -> list
     """Each model error as a Finding in the user's language, with its line when the
     file's text is given (a form has no lines, only fields)."""
     findings = []
+    locate = Locator(text) if text is not None else None
     for item in error.errors(include_url=False):
         loc = item["loc"]
         kind = item["type"] if item["type"] in _KNOWN_TYPES else "other"
@@ -120,7 +130,7 @@ def describe_validation(error: ValidationError, text: str | None = None) -> list
         params.update(value=_value(item.get("input")), detail=item["msg"])
         if kind == "enum":  # pydantic joins the choices with an English "or"
             params["expected"] = ", ".join(re.findall(r"'[^']*'", str(params.get("expected", ""))))
-        line = locate(text, loc) if text is not None else None
+        line = locate(loc) if locate is not None else None
         findings.append(Finding(kind, params, line=line, field=format_loc(loc) or None))
     return findings
 
@@ -129,7 +139,7 @@ def _schema_version(data: dict[str, Any], text: str) -> list[Finding]:
     version = data.get("schema_version")
     if version == SCHEMA_VERSION and not isinstance(version, bool):
         return []  # the common case: no need to scan the file for a line
-    where = {"field": "schema_version", "line": locate(text, ("schema_version",))}
+    where = {"field": "schema_version", "line": Locator(text)(("schema_version",))}
     if version is None:
         return [Finding("schema_missing", {"supported": SCHEMA_VERSION}, **where)]
     if not isinstance(version, int) or isinstance(version, bool):
@@ -151,6 +161,8 @@ def decode(raw: bytes, path: Path) -> str:
 
 def loads(text: str, path: Path) -> Session:
     """Parse and validate a session; raise SessionError naming every problem."""
+    if too_deep := nesting_problem(text):
+        raise SessionError(path, [too_deep])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -163,11 +175,9 @@ def loads(text: str, path: Path) -> Session:
         raise SessionError(path, describe_validation(error, text)) from None
     problems = find_problems(session, catalogue_ids())
     if problems:
+        locate = Locator(text)
         raise SessionError(
             path,
-            [
-                Finding(p.key, dict(p.params), line=locate(text, p.loc), field=format_loc(p.loc))
-                for p in problems
-            ],
+            [Finding(p.key, dict(p.params), line=locate(p.loc), field=format_loc(p.loc)) for p in problems],
         )
     return session

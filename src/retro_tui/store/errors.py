@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import t
+from ..printable import printable
 
 
 @dataclass(frozen=True)
@@ -49,14 +50,16 @@ class SessionError(Exception):
         return self.findings[0]
 
     def message(self, lang: str | None = None, limit: int = 8) -> str:
+        """The first `limit` problems and how many more there are; any control
+        character from the file or its name is shown escaped, never sent to a terminal."""
         shown = self.findings[:limit]
         if len(shown) == 1:
-            return f"{self.path}: {shown[0].describe(lang)}"
+            return printable(f"{self.path}: {shown[0].describe(lang)}")
         lines = [t("error.problems", lang=lang, path=self.path, count=len(self.findings))]
         lines += [f"  - {finding.describe(lang)}" for finding in shown]
         if len(self.findings) > limit:
             lines.append("  " + t("error.more", lang=lang, count=len(self.findings) - limit))
-        return "\n".join(lines)
+        return "\n".join(printable(line) for line in lines)
 
     def __str__(self) -> str:
         return self.message()

@@ -51,11 +51,26 @@ def _index(text: str) -> dict[tuple[str | int, ...], int]:
     return found
 
 
+class Locator:
+    """Lines of many field paths in one text. The text is indexed once, on the first
+    question: a file with a problem in each of 50,000 quotes is read once, not 50,000
+    times."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._found: dict[tuple[str | int, ...], int] | None = None
+
+    def __call__(self, loc: Sequence[str | int]) -> int | None:
+        """The line of the deepest part of `loc` that the file spells out, or None."""
+        if self._found is None:
+            self._found = _index(self.text)
+        for end in range(len(loc), 0, -1):
+            line = self._found.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None
+
+
 def locate(text: str, loc: Sequence[str | int]) -> int | None:
-    """The line of the deepest part of `loc` that the file spells out, or None."""
-    found = _index(text)
-    for end in range(len(loc), 0, -1):
-        line = found.get(tuple(loc[:end]))
-        if line is not None:
-            return line
-    return None
+    """The line of one field path; for many, use one Locator."""
+    return Locator(text)(loc)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, SelectionList, Static
 
 from ..i18n import t
-from ..report.export import FORMATS, IdentifiersFound, check, export, prepared
+from ..report.export import FORMATS, ExportIncomplete, IdentifiersFound, check, export, prepared
 from .keys import Key
 
 DEFAULT = ("md", "html", "docx", "eml", "ics", "intention")
@@ -109,6 +109,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         except IdentifiersFound:
             self.refresh_findings()
             return
+        except ExportIncomplete as incomplete:
+            for kind, error in incomplete.failed.items():
+                reason = str(error) or type(error).__name__
+                self.app.notify(t("export.format_failed", path=self.path, format=kind, reason=reason), severity="error")
+            written = incomplete.written
         self.dismiss(written)
 
     def action_cancel(self) -> None:
