@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -92,6 +93,16 @@ def _say(message: str, file=None) -> None:
     from .printable import printable
 
     print(printable(message), file=file)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings for the user (a backup that could not be kept) as one plain line."""
+    from .store.atomic import BackupSkipped
+
+    if issubclass(category, BackupSkipped):
+        _say(t("warning.backup_skipped", detail=str(message)), file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def _fail(message: str) -> int:
@@ -330,10 +341,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if first is not None and argv[first] not in COMMANDS:
         argv.insert(first, "open")  # `retro-tui FILE` is `retro-tui open FILE`
     args = build_parser().parse_args(argv)
+    from .store.errors import SessionError
+
     try:
-        return args.handler(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return args.handler(args)
     except KeyboardInterrupt:
         return 130
+    except SessionError as error:
+        # A write refused or failed (read-only file, full disk, a folder others can
+        # write) in a command that did not expect one: still one message, exit 2.
+        return _fail(error.message())
     except OSError as error:
         # The disk, not the user's file: full disk, read-only folder, no permission.
         return _fail(t("error.os", reason=error.strerror or str(error), path=error.filename or ""))

@@ -144,9 +144,14 @@ def recover(session_path: Path, lock_for) -> Recovered:
             pass  # a journal that does not read has nothing to give back
         journal.unlink(missing_ok=True)
     try:
-        with FileLock(str(lock_for(session_path)), timeout=5):
+        with FileLock(str(lock_for(session_path)), timeout=5, mode=0o600):
             for temp in session_path.parent.glob(f".{session_path.name}.*.tmp"):
-                temp.unlink(missing_ok=True)
+                try:
+                    if temp.lstat().st_uid != os.getuid():
+                        continue  # in a shared folder: another user's file, not our leftover
+                    temp.unlink()
+                except OSError:
+                    continue
                 found.temp_files += 1
     except Timeout:
         pass  # someone is saving right now; their temporary file is not left over
@@ -162,7 +167,7 @@ def _clean_locks(folder: Path) -> int:
             if lock.stat().st_mtime > old:
                 continue
             # Removed while held, so no writer can be holding it at that moment.
-            with FileLock(str(lock), timeout=0):
+            with FileLock(str(lock), timeout=0, mode=0o600):
                 lock.unlink()
             cleaned += 1
         except (OSError, Timeout):
