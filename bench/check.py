@@ -1,6 +1,6 @@
 """Time `retro-tui check` on files with many quotes against plain tomllib parsing.
 
-Three files, each with N quotes (default 50,000, about 2.7 MB): all valid; each quote
+Three files, each with N quotes (default 50,000, 4-5 MB): all valid; each quote
 lacking its required `text`; each quote with an unknown key. `check` runs as the real
 command in a fresh process (so start-up is included, and reported apart); the floor is
 `tomllib.loads` of the same text in a fresh process too. `check` should take about as
@@ -32,9 +32,9 @@ updated = 2026-01-01T10:00:00
 """
 
 QUOTE = {
-    "valid": '\n[[quotes]]\nid = "q-{n}"\ntime = 2026-01-01T10:00:00\nstep = "timeline"\nspeaker = "moeder"\ntext = "Ze zagen ons niet, nummer {n}, en niemand vroeg wat wij nodig hadden."\n',
-    "missing_text": '\n[[quotes]]\nid = "q-{n}"\ntime = 2026-01-01T10:00:00\nstep = "timeline"\nspeaker = "moeder"\ntekst = "Ze zagen ons niet, nummer {n}, en niemand vroeg wat wij nodig hadden."\n',
-    "dangling_speaker": '\n[[quotes]]\nid = "q-{n}"\ntime = 2026-01-01T10:00:00\nstep = "timeline"\nspeaker_id = "p-nobody"\ntext = "Ze zagen ons niet, nummer {n}, en niemand vroeg wat wij nodig hadden."\n',
+    "valid": '\n[[quotes]]\nid = "q-{n}"\ntime = 2026-01-01T10:00:00\nstep = "timeline"\ntext = "Niemand vroeg het ({n})."\n',
+    "missing_text": '\n[[quotes]]\nid = "q-{n}"\ntime = 2026-01-01T10:00:00\nstep = "timeline"\ntekst = "Niemand vroeg het ({n})."\n',
+    "dangling_speaker": '\n[[quotes]]\nid = "q-{n}"\ntime = 2026-01-01T10:00:00\nstep = "timeline"\nspeaker_id = "p-nobody"\ntext = "Niemand vroeg het ({n})."\n',
 }
 
 

@@ -118,6 +118,24 @@ def _value(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+class _Shown:
+    """A value from the file, written out only when a message shows it: a file with
+    50,000 problems shows eight, and need not write out the other 49,992."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __str__(self) -> str:
+        return _value(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    __repr__ = __str__
+
+
 def describe_validation(error: ValidationError, text: str | None = None) -> list[Finding]:
     """Each model error as a Finding in the user's language, with its line when the
     file's text is given (a form has no lines, only fields)."""
@@ -127,7 +145,7 @@ def describe_validation(error: ValidationError, text: str | None = None) -> list
         loc = item["loc"]
         kind = item["type"] if item["type"] in _KNOWN_TYPES else "other"
         params = {str(k): v for k, v in (item.get("ctx") or {}).items()}
-        params.update(value=_value(item.get("input")), detail=item["msg"])
+        params.update(value=_Shown(item.get("input")), detail=item["msg"])
         if kind == "enum":  # pydantic joins the choices with an English "or"
             params["expected"] = ", ".join(re.findall(r"'[^']*'", str(params.get("expected", ""))))
         line = locate(loc) if locate is not None else None
