@@ -145,6 +145,16 @@ def test_the_runtime_folder_is_used_when_the_session_has_one(tmp_path, monkeypat
     assert lock_path(example_copy).parent == runtime / "retro-tui" / "locks"
 
 
+def test_what_must_outlast_a_restart_goes_to_the_state_folder(tmp_path, monkeypatch, private_state):
+    from retro_tui.store.private_dir import private_dir
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert private_dir("drafts", lasting=True) == private_state / "retro-tui" / "drafts"
+    assert mode(private_state / "retro-tui" / "drafts") == 0o700
+
+
 def test_without_a_runtime_folder_no_name_in_tmp_is_used(monkeypatch, private_state, example_copy):
     from retro_tui.store.shared import lock_path
 

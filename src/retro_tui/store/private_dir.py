@@ -30,9 +30,12 @@ def _base() -> Path:
     return platformdirs.user_state_path(APP)
 
 
-def private_dir(*parts: str) -> Path:
-    """`<runtime or state folder>/retro-tui/<parts>`, created 0700 and verified ours."""
-    folder = _base().joinpath(*parts)
+def private_dir(*parts: str, lasting: bool = False) -> Path:
+    """`<runtime or state folder>/retro-tui/<parts>`, created 0700 and verified ours.
+
+    `lasting`: what must survive a restart (drafts) goes to the state folder; the
+    runtime folder is emptied at logout, which suits locks."""
+    folder = (platformdirs.user_state_path(APP) if lasting else _base()).joinpath(*parts)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     verify_private(folder)
     return folder
