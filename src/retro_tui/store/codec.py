@@ -136,12 +136,18 @@ class _Shown:
     __repr__ = __str__
 
 
-def describe_validation(error: ValidationError, text: str | None = None) -> list[Finding]:
-    """Each model error as a Finding in the user's language, with its line when the
-    file's text is given (a form has no lines, only fields)."""
+# Problems described in full; beyond these a file's problems are only counted. A
+# message shows eight, and a file with a problem in each of 50,000 quotes must still
+# get its answer in about the time it takes to parse.
+DESCRIBED = 100
+
+
+def describe_validation(error: ValidationError, text: str | None = None, limit: int | None = None) -> list[Finding]:
+    """Each model error (the first `limit`) as a Finding in the user's language, with
+    its line when the file's text is given (a form has no lines, only fields)."""
     findings = []
     locate = Locator(text) if text is not None else None
-    for item in error.errors(include_url=False):
+    for item in error.errors(include_url=False)[:limit]:
         loc = item["loc"]
         kind = item["type"] if item["type"] in _KNOWN_TYPES else "other"
         params = {str(k): v for k, v in (item.get("ctx") or {}).items()}
@@ -190,12 +196,13 @@ def loads(text: str, path: Path) -> Session:
     try:
         session = Session.model_validate(data)
     except ValidationError as error:
-        raise SessionError(path, describe_validation(error, text)) from None
+        raise SessionError(path, describe_validation(error, text, DESCRIBED), total=error.error_count()) from None
     problems = find_problems(session, catalogue_ids())
     if problems:
         locate = Locator(text)
         raise SessionError(
             path,
-            [Finding(p.key, dict(p.params), line=locate(p.loc), field=format_loc(p.loc)) for p in problems],
+            [Finding(p.key, dict(p.params), line=locate(p.loc), field=format_loc(p.loc)) for p in problems[:DESCRIBED]],
+            total=len(problems),
         )
     return session

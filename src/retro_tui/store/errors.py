@@ -40,10 +40,13 @@ class Finding:
 class SessionError(Exception):
     """Raised by the store for anything wrong with a session file the user gave us."""
 
-    def __init__(self, path: Path, findings: list[Finding]):
+    def __init__(self, path: Path, findings: list[Finding], total: int | None = None):
+        """`findings`: the problems described (perhaps only the first ones); `total`:
+        how many there are in all, when more than were described."""
         super().__init__(str(path))
         self.path = Path(path)
         self.findings = findings
+        self.total = max(total or 0, len(findings))
 
     @property
     def first(self) -> Finding:
@@ -53,12 +56,12 @@ class SessionError(Exception):
         """The first `limit` problems and how many more there are; any control
         character from the file or its name is shown escaped, never sent to a terminal."""
         shown = self.findings[:limit]
-        if len(shown) == 1:
+        if self.total == 1:
             return printable(f"{self.path}: {shown[0].describe(lang)}")
-        lines = [t("error.problems", lang=lang, path=self.path, count=len(self.findings))]
+        lines = [t("error.problems", lang=lang, path=self.path, count=self.total)]
         lines += [f"  - {finding.describe(lang)}" for finding in shown]
-        if len(self.findings) > limit:
-            lines.append("  " + t("error.more", lang=lang, count=len(self.findings) - limit))
+        if self.total > len(shown):
+            lines.append("  " + t("error.more", lang=lang, count=self.total - len(shown)))
         return "\n".join(printable(line) for line in lines)
 
     def __str__(self) -> str:
