@@ -82,7 +82,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "retro_tui", "--lang", "en", *args],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,  # a hang fails, not blocks
-        env={**os.environ, "LANG": "C.UTF-8"}, preexec_fn=_limit_memory,
+        env={**os.environ, "LANG": "C.UTF-8", "COLUMNS": "300"}, preexec_fn=_limit_memory,
     )
 
 
@@ -230,3 +230,24 @@ def test_lines_are_counted_as_tomllib_counts_them(run_cli, tmp_path):
     code, _, err = run_cli("check", str(path))
     assert code == 2
     assert err.strip() == f"{path}: line 23, timeline.events[0].lane: 'above' is not one of: 'professionals', 'family'"
+
+
+def test_list_shows_hostile_files_as_unreadable_without_hanging(tmp_path):
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    for _, make, _ in CASES:
+        make(folder)
+    (folder / "ok.toml").write_text(MINIMAL)
+
+    result = _run("list", "--sessions-dir", str(folder))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and "Traceback" not in result.stdout
+    rows = {line.split("│")[-2].strip(): line for line in result.stdout.splitlines() if line.count("│") == 5}
+    assert len(rows) == len(CASES) + 1  # every file has its row
+    assert "Test session" in rows["ok.toml"]
+    # `list` reads only the [session] table of a file; what is not a file, or too big,
+    # or wrong in that table, is unreadable there already.
+    for name in ("x.toml", "zero.toml", "huge.toml", "nul.toml", "ansi.toml", "title.toml", "e\\x1b[31mvil.toml"):
+        assert "cannot be read" in rows[name], rows[name]
+    assert "\x1b" not in result.stdout
