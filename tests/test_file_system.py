@@ -116,6 +116,30 @@ def test_another_users_link_is_not_followed(tmp_path):
     assert snapshot(tmp_path) == before
 
 
+@needs_root
+def test_another_users_link_further_down_a_chain_is_not_followed(tmp_path):
+    victim = tmp_path / "victim.toml"
+    shutil.copy(EXAMPLE, victim)
+    theirs = tmp_path / "theirs.toml"
+    theirs.symlink_to(victim)
+    os.lchown(theirs, OTHER, OTHER)
+    mine = tmp_path / "s.toml"
+    mine.symlink_to(theirs)
+    before = snapshot(tmp_path)
+    with pytest.raises(SessionError) as refused:
+        save(load(EXAMPLE), mine)
+    assert "link made by another user (12345)" in refused.value.message()
+    assert snapshot(tmp_path) == before
+
+
+def test_a_loop_of_links_is_refused(tmp_path):
+    (tmp_path / "a.toml").symlink_to("b.toml")
+    (tmp_path / "b.toml").symlink_to("a.toml")
+    with pytest.raises(SessionError) as refused:
+        save(load(EXAMPLE), tmp_path / "a.toml")
+    assert "not a regular file" in refused.value.message()
+
+
 # --- the lock folder -----------------------------------------------------------------
 
 

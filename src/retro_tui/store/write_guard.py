@@ -17,6 +17,8 @@ from pathlib import Path
 
 from .errors import Finding, SessionError
 
+_MAX_LINKS = 40  # as the kernel allows; more is a loop
+
 try:  # Unix: owners and groups have names
     import grp
     import pwd
@@ -26,22 +28,28 @@ except ImportError:  # Windows: its folders are private by their access lists
 
 def write_target(path: Path) -> Path:
     """The real file to write for `path`, after checking the folder and the file."""
-    path = Path(path)
-    try:
-        link = os.lstat(path)
-    except FileNotFoundError:
-        link = None
-    if link is not None and stat.S_ISLNK(link.st_mode):
-        if not _ours(link):
-            raise SessionError(path, [Finding("link_not_ours", {"owner": _owner(link.st_uid)})])
-        path = Path(os.path.realpath(path))
+    given = path = Path(path)
+    for _ in range(_MAX_LINKS):
+        try:
+            link = os.lstat(path)
+        except FileNotFoundError:
+            break
+        if not stat.S_ISLNK(link.st_mode):
+            break
+        if not _ours(link):  # every link on the way, not only the first
+            raise SessionError(given, [Finding("link_not_ours", {"owner": _owner(link.st_uid)})])
+        path = path.parent / os.readlink(path)
+    else:
+        raise SessionError(given, [Finding("not_a_file_to_write")])  # a loop of links
+    path = Path(os.path.realpath(path))
     folder = path.parent
     try:
         info = os.stat(path)
     except FileNotFoundError:
         info = None
-    shared = _open_to_others(os.stat(folder))
-    if shared and not os.stat(folder).st_mode & stat.S_ISVTX:
+    folder_info = os.stat(folder)
+    shared = _open_to_others(folder_info)
+    if shared and not folder_info.st_mode & stat.S_ISVTX:
         raise SessionError(path, [Finding("folder_open_to_others", {"folder": folder})])
     if info is not None:
         if not stat.S_ISREG(info.st_mode):
