@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
 import tempfile
 import warnings
@@ -56,16 +57,40 @@ def _unlink(path: Path) -> None:
 def _keep_backup(path: Path) -> None:
     """Make `<name>.bak` the current version, atomically, before it is replaced; skip
     it with a warning when the folder will not let us (another user's `.bak`)."""
+    tmp = _linked_copy(path)
+    try:
+        os.chmod(tmp, OWNER_ONLY)
+        os.replace(tmp, backup_path(path))
+    except OSError as error:
+        _unlink(tmp)
+        warnings.warn(BackupSkipped(f"{backup_path(path)}: {error.strerror or error}"), stacklevel=3)
+
+
+def _linked_copy(path: Path) -> Path:
+    """The current version under a new, unpredictable name beside it.
+
+    A hard link costs nothing and shares the old, complete inode (a copy would cost a
+    second fsync per save). link() never overwrites and never follows a link at its
+    target, so a name someone planted only makes us draw another."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.bak.{secrets.token_hex(8)}.tmp")
+        try:
+            os.link(path, tmp, follow_symlinks=False)
+            return tmp
+        except FileExistsError:
+            continue
+        except OSError:
+            break  # no hard links here (FAT sticks, some network shares): copy
     fd, tmp = _private_temp(path, "bak.")
     try:
         with os.fdopen(fd, "wb") as out, open(path, "rb") as current:
             shutil.copyfileobj(current, out)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, backup_path(path))
-    except OSError as error:
+    except BaseException:
         _unlink(tmp)
-        warnings.warn(BackupSkipped(f"{backup_path(path)}: {error.strerror or error}"), stacklevel=3)
+        raise
+    return tmp
 
 
 def _write_failed(path: Path, error: OSError, existed: bool) -> SessionError:
