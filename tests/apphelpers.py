@@ -20,9 +20,7 @@ async def fill(pilot, **values) -> None:
             widget.value = str(value)
         elif isinstance(widget, TextArea):
             widget.load_text("\n".join(value) if isinstance(value, list) else value)
-        elif isinstance(widget, Select):
-            widget.value = value
-        elif isinstance(widget, Checkbox):
+        elif isinstance(widget, (Select, Checkbox)):
             widget.value = value
         elif isinstance(widget, SelectionList):
             widget.deselect_all()

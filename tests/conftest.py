@@ -44,6 +44,12 @@ tags = ["pattern.islands"]
 """
 
 
+def pytest_collection_modifyitems(items) -> None:
+    # The long stress tests first: in a parallel run (make test: pytest -n) a long test
+    # that starts last keeps the whole run waiting for it alone.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def english() -> None:
     # The CLI sets the process-wide language; each test starts from English.
@@ -52,9 +58,16 @@ def english() -> None:
 
 @pytest.fixture(autouse=True)
 def private_state(tmp_path_factory, monkeypatch) -> Path:
-    """Draft journals go to a folder of the test's own, never the user's."""
+    """Draft journals go to a folder of the test's own, never the user's; so do the
+    user's home, settings and data folders, so tests run in parallel (pytest -n) and
+    on a developer's own machine see nothing of each other or of the developer."""
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("RETRO_TUI_SESSIONS", raising=False)
     return state
 
 

@@ -25,6 +25,18 @@ async def _type_line(pilot, area: TextArea, line: str) -> None:
     await pilot.pause()
 
 
+_SAVES: dict[str, random.Random] = {}
+
+
+async def _maybe_save_now(pilot, name: str) -> None:
+    """Now and then ctrl+s: the apps then write far more often than their autosave
+    alone (1.5 s after a change), so the writers' saves cross many times in a short
+    run. Its own random stream, so what each writer adds stays as seeded."""
+    saves = _SAVES.setdefault(name, random.Random(f"{name}-save"))
+    if saves.random() < 0.3:
+        await pilot.press("ctrl+s")
+
+
 async def facilitator(path: Path, name: str, count: int, out: dict) -> None:
     from retro_tui.ui.app import RetroApp
     from retro_tui.ui.keys import localized
@@ -61,6 +73,7 @@ async def facilitator(path: Path, name: str, count: int, out: dict) -> None:
                 out["events"].append(title)
             else:
                 await pilot.press(random.choice(["f5", "f6", "f6"]))
+            await _maybe_save_now(pilot, name)
             await asyncio.sleep(random.random() * 0.05)
         await pilot.press("ctrl+q")
 
@@ -86,6 +99,7 @@ async def notetaker(path: Path, name: str, count: int, out: dict) -> None:
                 line = f"{name}-{i}"
                 await _type_line(pilot, screen.query_one("#step-notes", TextArea), line)
                 out["lines"].append(line)
+            await _maybe_save_now(pilot, name)
             await asyncio.sleep(random.random() * 0.05)
         await pilot.press("ctrl+q")
 

@@ -105,24 +105,30 @@ async def test_removing_asks_first_and_c_marks_a_moment_crucial(tmp_path, exampl
 
 
 async def test_fast_f6_presses_move_one_step_each(tmp_path, example_copy):
-    """Keys typed faster than the screen settles: pilot.press waits for idle between
-    keys, so the three steps are taken within one tick, as a quick hand does."""
+    """Keys typed faster than the screen settles: `pilot.press` waits for idle after
+    every key, so the F6/F5 key events are queued at once, as a quick hand sends them."""
+    from textual import events
+
     path = example_copy
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(pilot)
         screen = app.screen
+        assert screen.current == StepId.checkin
         for _ in range(3):
-            screen.action_step(1)
+            app.post_message(events.Key("f6", None))
+        await pilot.pause()
         await pilot.pause()
         assert screen.current == StepId.timeline
         assert screen.query_one("Tabs").active == "tab-timeline"
         await app.workers.wait_for_complete()  # a step change is written by the worker
         assert load(path).session.current_step == StepId.timeline
         for _ in range(2):
-            screen.action_step(-1)
+            app.post_message(events.Key("f5", None))
+        await pilot.pause()
         await pilot.pause()
         assert screen.current == StepId.relate
+        assert screen.query_one("Tabs").active == "tab-relate"
 
 
 async def test_the_group_sense_is_set_from_the_relate_step(tmp_path, example_copy):

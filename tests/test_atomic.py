@@ -8,6 +8,8 @@ import signal
 import stat
 import time
 
+import pytest
+
 from conftest import EXAMPLE
 from retro_tui.model import Quote, StepId
 from retro_tui.store import backup_path, dumps, load, save
@@ -52,6 +54,7 @@ def test_a_hand_made_readable_file_becomes_private_on_save(tmp_path):
     assert mode(backup_path(path)) == 0o600
 
 
+@pytest.mark.slow
 def test_killing_the_writer_at_random_moments_never_breaks_the_file(tmp_path):
     """Fork a writer that saves two versions in turn, SIGKILL it mid-save, 200 times."""
     path = tmp_path / "s.toml"

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE
 from retro_tui.store import load
 
@@ -18,7 +20,7 @@ def test_new_creates_a_private_session_with_the_closing_defaults(tmp_path, run_c
     assert code == 0
     [path] = list(folder.glob("*.toml"))
     assert str(path) in out
-    assert path.name.endswith("-casus-zeeland.toml")
+    assert path.name == f"{load(path).session.date.isoformat()}-sessie-1.toml"  # never the title's words
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
     session = load(path)
@@ -33,34 +35,60 @@ def test_new_creates_a_private_session_with_the_closing_defaults(tmp_path, run_c
 
 def test_new_twice_with_the_same_title_never_overwrites(tmp_path, run_cli):
     folder = tmp_path / "s"
-    run_cli("new", "Same", "--sessions-dir", str(folder))
-    run_cli("new", "Same", "--sessions-dir", str(folder))
+    assert run_cli("new", "Same", "--sessions-dir", str(folder))[0] == 0
+    [first] = list(folder.glob("*.toml"))
+    before = first.read_bytes()
+    assert run_cli("new", "Same", "--sessions-dir", str(folder))[0] == 0
     assert len(list(folder.glob("*.toml"))) == 2
+    assert first.read_bytes() == before
+
+
+def test_a_new_session_is_named_neutrally_and_says_so(tmp_path, run_cli):
+    """The title often holds the family's name; the file name never does."""
+    folder = tmp_path / "s"
+    names = []
+    for lang, word in (("nl", "sessie"), ("nl", "sessie"), ("en", "session")):
+        code, out, _ = run_cli("new", "Casus Lotte Akkerman", "--lang", lang, "--sessions-dir", str(folder))
+        assert code == 0
+        [said] = [p for p in folder.iterdir() if str(p) in out]
+        names.append(said.name)
+        assert word in said.name and "akkerman" not in said.name.casefold() and "lotte" not in said.name.casefold()
+    day = load(folder / names[0]).session.date.isoformat()
+    assert names == [f"{day}-sessie-1.toml", f"{day}-sessie-2.toml", f"{day}-session-1.toml"]
+
+
+def test_a_session_with_a_case_code_is_named_after_it(tmp_path):
+    from retro_tui.store import create
+
+    path, session = create(tmp_path, "Gezin Akkerman", "nl", case_code="LL-2026/07 ö")
+    assert path.name == f"{session.session.date.isoformat()}-LL-2026-07-o.toml"
+    again, _ = create(tmp_path, "Gezin Akkerman", "nl", case_code="LL-2026/07 ö")
+    assert again.name == f"{session.session.date.isoformat()}-LL-2026-07-o-2.toml"
 
 
 def test_new_without_title_uses_the_language(tmp_path, run_cli):
     folder = tmp_path / "s"
-    run_cli("new", "--lang", "nl", "--sessions-dir", str(folder))
+    assert run_cli("new", "--lang", "nl", "--sessions-dir", str(folder))[0] == 0
     [path] = list(folder.glob("*.toml"))
     assert load(path).session.title == "Nieuwe sessie"
 
 
 def test_sessions_dir_from_the_environment(tmp_path, run_cli, monkeypatch):
     monkeypatch.setenv("RETRO_TUI_SESSIONS", str(tmp_path / "env"))
-    run_cli("new", "Via env")
+    assert run_cli("new", "Via env")[0] == 0
     assert len(list((tmp_path / "env").glob("*.toml"))) == 1
 
 
 def test_sessions_dir_defaults_to_sessions_here(tmp_path, run_cli, monkeypatch):
     monkeypatch.delenv("RETRO_TUI_SESSIONS", raising=False)
     monkeypatch.chdir(tmp_path)
-    run_cli("new", "Here")
+    assert run_cli("new", "Here")[0] == 0
     assert len(list((tmp_path / "sessions").glob("*.toml"))) == 1
 
 
 def test_list_shows_date_title_and_status(tmp_path, run_cli):
     folder = tmp_path / "s"
-    run_cli("new", "Eerste casus", "--sessions-dir", str(folder))
+    assert run_cli("new", "Eerste casus", "--sessions-dir", str(folder))[0] == 0
     (folder / "broken.toml").write_text("not toml at all")
     code, out, _ = run_cli("list", "--sessions-dir", str(folder))
     assert code == 0
@@ -82,7 +110,7 @@ def test_check_a_valid_file(run_cli):
     assert EXAMPLE.read_bytes() == before
 
 
-def test_example_opens_a_fresh_copy_never_the_bundled_file(tmp_path, run_cli):
+def test_example_piped_makes_a_fresh_copy_never_the_bundled_file(tmp_path, run_cli):
     folder = tmp_path / "s"
     before = EXAMPLE.read_bytes(), os.stat(EXAMPLE).st_mtime_ns
     code, out, _ = run_cli("example", "--sessions-dir", str(folder))
@@ -94,17 +122,56 @@ def test_example_opens_a_fresh_copy_never_the_bundled_file(tmp_path, run_cli):
     assert load(copy).session.title in out
 
 
-def test_a_bare_file_argument_opens_it(run_cli):
+def test_a_bare_file_argument_piped_prints_its_summary(run_cli):
     code, out, _ = run_cli(str(EXAMPLE))
     assert code == 0
     assert load(EXAMPLE).session.title in out
 
 
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_bare_file_argument_on_a_terminal_opens_it_in_the_app(example_copy):
+    from terminal import Terminal
+
+    title = load(example_copy).session.title
+    terminal = Terminal(str(example_copy), cols=100, rows=30)
+    try:
+        # The session screen: its title, the steps as tabs, and its autosave state.
+        terminal.wait_for(title)
+        terminal.wait_for("Tijdlijn")
+        terminal.wait_for("opgeslagen")
+        terminal.type("\x11")  # ctrl+q
+        assert terminal.ended_within(20)
+        assert terminal.process.returncode == 0
+    finally:
+        terminal.close()
+    assert load(example_copy).session.title == title  # what it saved on quitting still loads
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_example_on_a_terminal_opens_a_fresh_copy_in_the_app(tmp_path):
+    from terminal import Terminal
+
+    folder = tmp_path / "s"
+    before = EXAMPLE.read_bytes(), os.stat(EXAMPLE).st_mtime_ns
+    terminal = Terminal("example", "--sessions-dir", str(folder), cols=100, rows=30)
+    try:
+        terminal.wait_for(load(EXAMPLE).session.title)
+        terminal.wait_for("opgeslagen")
+        terminal.type("\x11")  # ctrl+q
+        assert terminal.ended_within(20)
+        assert terminal.process.returncode == 0
+    finally:
+        terminal.close()
+    [copy] = list(folder.glob("example-copy-*.toml"))
+    assert load(copy).session.title == load(EXAMPLE).session.title
+    assert (EXAMPLE.read_bytes(), os.stat(EXAMPLE).st_mtime_ns) == before
+
+
 def test_open_follows_the_session_language_unless_asked(run_cli):
-    _, out, _ = run_cli("open", str(EXAMPLE))
-    assert "deelnemers" in out  # the example is Dutch
-    _, out, _ = run_cli("open", "--lang", "en", str(EXAMPLE))
-    assert "participants" in out
+    code, out, _ = run_cli("open", str(EXAMPLE))
+    assert code == 0 and "deelnemers" in out and "participants" not in out  # the example is Dutch
+    code, out, _ = run_cli("open", "--lang", "en", str(EXAMPLE))
+    assert code == 0 and "participants" in out and "deelnemers" not in out
 
 
 def test_console_script_and_module_both_run(tmp_path):
@@ -117,12 +184,12 @@ def test_console_script_and_module_both_run(tmp_path):
 
 def test_options_work_before_and_after_the_command(tmp_path, run_cli):
     before, after = tmp_path / "before", tmp_path / "after"
-    run_cli("--sessions-dir", str(before), "new", "A")
-    run_cli("new", "B", "--sessions-dir", str(after))
-    assert len(list(before.glob("*.toml"))) == 1
-    assert len(list(after.glob("*.toml"))) == 1
-    _, out, _ = run_cli("--sessions-dir", str(before), "list")
-    assert "A" in out
+    assert run_cli("--sessions-dir", str(before), "new", "Alfa")[0] == 0
+    assert run_cli("new", "Bravo", "--sessions-dir", str(after))[0] == 0
+    assert [load(p).session.title for p in before.glob("*.toml")] == ["Alfa"]
+    assert [load(p).session.title for p in after.glob("*.toml")] == ["Bravo"]
+    code, out, _ = run_cli("--sessions-dir", str(before), "list")
+    assert code == 0 and "Alfa" in out and "Bravo" not in out
 
 
 def test_export_writes_the_intention_declaration_alone(tmp_path, run_cli):
@@ -153,7 +220,6 @@ def test_export_of_a_broken_file_fails_cleanly(tmp_path, run_cli):
 
 
 def test_list_shows_the_newest_session_first(tmp_path, run_cli):
-    import shutil
 
     folder = tmp_path / "s"
     folder.mkdir()
@@ -161,7 +227,8 @@ def test_list_shows_the_newest_session_first(tmp_path, run_cli):
         text = EXAMPLE.read_text().replace("date = 2026-10-14", f"date = {day}", 1)
         text = text.replace('title = "Voorbeeld: gezin Akkerman (fictief)"', f'title = "{title}"', 1)
         (folder / f"{title}.toml").write_text(text)
-    _, out, _ = run_cli("list", "--sessions-dir", str(folder))
+    code, out, _ = run_cli("list", "--sessions-dir", str(folder))
+    assert code == 0
     assert out.index("Nieuw") < out.index("Midden") < out.index("Oud")
 
 

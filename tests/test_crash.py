@@ -1,6 +1,10 @@
-"""Killed at any moment: a writer is stopped with SIGKILL hundreds of times, while it
+"""Killed at any moment: a writer is stopped with SIGKILL a hundred times, while it
 saves and while it types. The file always loads, every save it confirmed is in it, and
-the next start gives back what was being typed and cleans up what was left behind."""
+the next start gives back what was being typed and cleans up what was left behind.
+
+Each kill falls at a random point of a random save cycle, timed from the writer's own
+confirmations, so a busy machine slows the writer and the kills alike: the test proves
+the same on a loaded laptop as on an idle one, and needs no more rounds than that."""
 
 from __future__ import annotations
 
@@ -9,18 +13,20 @@ import random
 import signal
 import time
 
+import pytest
+
 from retro_tui import operations as ops
 from retro_tui.model import StepId
 from retro_tui.store import load, snapshot
 from retro_tui.store.recovery import Draft, DraftJournal, journal_dir, recover
 from retro_tui.store.shared import SharedFile, lock_path
 
-ROUNDS = 200
+ROUNDS = 100
 
 
-def _writer(path, round_: int, confirm_fd: int) -> None:
-    """The child: type, save, confirm, again, as the app does, until it is killed."""
-    session = load(path)
+def _writer(session, path, round_: int, confirm_fd: int) -> None:
+    """The child: type, save, confirm, again, as the app does, until it is killed.
+    (`session` is the file as last loaded by the parent, handed over by the fork.)"""
     shared = SharedFile.opened(path, session)
     journal = DraftJournal(path)
     for i in range(10_000):
@@ -33,33 +39,39 @@ def _writer(path, round_: int, confirm_fd: int) -> None:
         os.write(confirm_fd, (words + "\n").encode())
 
 
+@pytest.mark.slow
 def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_copy):
     rng = random.Random(6)
     confirmed: list[str] = []
     kills_while_typing = 0
     left_over = 0
+    session = load(example_copy)
     for round_ in range(ROUNDS):
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:  # the writer
             os.close(read_fd)
             try:
-                _writer(example_copy, round_, write_fd)
+                _writer(session, example_copy, round_, write_fd)
             finally:
                 os._exit(0)
         os.close(write_fd)
-        time.sleep(0.02 + rng.random() * 0.12)
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
         with os.fdopen(read_fd) as said:
-            confirmed += said.read().splitlines()
+            # One to three saves confirmed, then the kill somewhere in a later cycle.
+            start = time.monotonic()
+            saves = [said.readline() for _ in range(rng.randint(1, 3))]
+            cycle = (time.monotonic() - start) / len(saves)
+            time.sleep(rng.uniform(0, 1.5 * cycle))
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            confirmed += [line.rstrip("\n") for line in saves] + said.read().splitlines()
         session = load(example_copy)  # always loads
         kept = {q.text for q in session.quotes}
         assert [c for c in confirmed if c not in kept] == []
         lines = set(session.timeline.notes.split("\n"))
         assert [c for c in confirmed if f"ronde {c.split()[1]} regel {c.split()[-1]}" not in lines] == []
         journals = list(journal_dir().glob("*.json"))
-        if journals:
+        if any(journal_dir().glob(f"*-{pid}.json")):  # this writer's words were being typed
             kills_while_typing += 1
         if round_ % 20 == 19:
             # The next start: the dead writer's drafts come back, nothing is left over.
@@ -73,15 +85,15 @@ def test_a_writer_killed_hundreds_of_times_loses_nothing_it_confirmed(example_co
             assert all(text.startswith("ronde ") for text in typing)
             assert list(journal_dir().glob("*.json")) == []
             assert list(example_copy.parent.glob(".*.tmp")) == []
-    assert len(confirmed) > ROUNDS // 2  # most rounds saved before the kill
-    assert kills_while_typing > 10  # and many kills fell while typing
-    assert left_over > 5  # and many in the middle of a save
+    # Where the kills fell (a run here: 82 of 100 while typing, 38 in the middle of a save).
+    assert kills_while_typing > ROUNDS // 4
+    assert left_over > ROUNDS // 10
 
 
 def test_the_app_gives_back_what_a_killed_notetaker_was_typing(example_copy, tmp_path):
     import asyncio
 
-    from apphelpers import opened, visible_text
+    from apphelpers import opened
     from retro_tui.ui.app import RetroApp
     from retro_tui.ui.keys import localized
 

@@ -128,15 +128,15 @@ def test_english_headers_in_any_order_and_case(tmp_path, run_cli, example_copy):
 @pytest.mark.parametrize(
     "content,words",
     [
-        ("Datum;Baan;Titel;Beschrijvng\n2019;gezin;X;Y\n".encode(), ["Beschrijvng", "unknown column"]),
-        ("Datum;Titel\n2019;X\n".encode(), ["missing column", "lane"]),
-        ("Datum;Date;Baan;Titel\n2019;2019;gezin;X\n".encode(), ["Datum, Date"]),
+        (b"Datum;Baan;Titel;Beschrijvng\n2019;gezin;X;Y\n", ["Beschrijvng", "unknown column"]),
+        (b"Datum;Titel\n2019;X\n", ["missing column", "lane"]),
+        (b"Datum;Date;Baan;Titel\n2019;2019;gezin;X\n", ["Datum, Date"]),
         ("Datum;Baan;Titel\r\n2019;gezin;Café – één\r\n".encode("cp1252"), ["not UTF-8", "line 2"]),
         (b"", ["empty"]),
         (b"\xef\xbb\xbf\r\n\r\n", ["empty"]),
-        ("2019;gezin;Besluit\n".encode(), ["first row names no columns"]),
-        ("Datum;Baan;Titel\n;;\n".encode(), ["no events below the header"]),
-        ("Datum;Baan;Titel\n2019;gezin;X;verdwaald\n".encode(), ["row 2", "'verdwaald'", "without a header"]),
+        (b"2019;gezin;Besluit\n", ["first row names no columns"]),
+        (b"Datum;Baan;Titel\n;;\n", ["no events below the header"]),
+        (b"Datum;Baan;Titel\n2019;gezin;X;verdwaald\n", ["row 2", "'verdwaald'", "without a header"]),
     ],
     ids=["unknown-column", "missing-column", "same-column-twice", "not-utf8", "empty", "blank-lines", "no-header", "header-only", "stray-cell"],
 )

@@ -57,7 +57,7 @@ def _as_other_user(uid: int, home: Path, work) -> tuple[int, str]:
                 work()
             os.write(write, "\n".join(str(w.message) for w in caught).encode())
             code = 0
-        except BaseException as error:  # noqa: BLE001 -- reported to the parent
+        except BaseException as error:  # reported to the parent
             os.write(write, f"{type(error).__name__}: {error}".encode())
         finally:
             os._exit(code)
@@ -323,7 +323,7 @@ def test_a_read_only_session_is_refused_with_how_to_make_it_writable(example_cop
     before = snapshot(example_copy.parent)
 
     for args in (["quote", str(example_copy), "--speaker", "x", "woorden"], ["finalize", str(example_copy)]):
-        code, out, err = run_cli(*args)
+        code, _, err = run_cli(*args)
         assert code == 2, args
         assert err.strip() == (
             f"{example_copy}: this file is read-only, so it was not changed. "

@@ -28,7 +28,7 @@ def test_every_key_the_code_asks_for_exists():
     # Keys are passed to t() directly, or named in Key(), FieldSpec() and Column(): any
     # string literal that starts with one of the catalogue's sections is a key.
     sections = {key.split(".")[0] for key in catalog("en")} - {"enum", "problem", "toml"}
-    literal = re.compile(r"""["'](?:%s)\.[a-z_]+["']""" % "|".join(sorted(sections)))
+    literal = re.compile(r"""["'](?:""" + "|".join(sorted(sections)) + r""")\.[a-z_]+["']""")
     used = set()
     for path in SRC.rglob("*.py"):
         text = path.read_text()

@@ -56,7 +56,7 @@ def test_pause_cannot_end_before_it_starts():
 
 
 def test_times_with_an_offset_become_local_wall_clock():
-    aware = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.timezone.utc)
+    aware = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC)
     pause = Pause(id="pa", started=aware, step=StepId.family)
     assert pause.started.tzinfo is None
     assert pause.started == aware.astimezone().replace(tzinfo=None)

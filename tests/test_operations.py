@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE
 from retro_tui import operations as ops
 from retro_tui.model import StepId
@@ -15,19 +17,48 @@ def reload(session):
     return loads(dumps(session), Path("x.toml"))
 
 
-def test_removing_a_person_scrubs_every_reference_but_keeps_their_words():
+def _references(session, ident: str) -> dict[str, int]:
+    """Where the session points at this person, counted per kind of reference."""
+    return {
+        "participant": sum(p.id == ident for p in session.checkin.participants),
+        "member": sum(m.id == ident for m in session.family.members),
+        "relation": sum(ident in (r.source, r.target) for r in session.family.relations),
+        "sense": sum(s.participant == ident for s in session.relate.senses),
+        "event": sum(ident in e.people for e in session.timeline.events),
+        "quote": sum(q.speaker_id == ident for q in session.quotes),
+        "perspective": sum(v.person_id == ident for v in session.perspectives),
+        "taken_by": sum(v.taken_by == ident for v in session.perspectives),
+        "core_team": sum(m.participant == ident for m in session.closing.core_team),
+    }
+
+
+@pytest.mark.parametrize(
+    ("ident", "kinds"),
+    [
+        # A participant: on the map, a sense, in events, quoted, a perspective taken, core team.
+        ("p-esther", {"participant", "relation", "sense", "event", "quote", "taken_by", "core_team"}),
+        # A family member: in events, relations and a perspective row.
+        ("fm-sandra", {"member", "relation", "event", "perspective"}),
+    ],
+)
+def test_removing_a_person_scrubs_every_reference_but_keeps_their_words(ident, kinds):
     session = load(EXAMPLE)
-    quoted = {q.speaker_id for q in session.quotes if q.speaker_id}
-    ident = next(m.id for m in session.family.members if m.id in quoted or any(m.id in e.people for e in session.timeline.events))
+    before = _references(session, ident)
+    assert {kind for kind, count in before.items() if count} == kinds  # what this case covers
     name = ops.person_name(session, ident)
-    quotes_before = len(session.quotes)
+    quotes = [(q.id, q.text) for q in session.quotes if q.speaker_id == ident]
+    views = [v.id for v in session.perspectives if v.person_id == ident]
+    counts = (len(session.quotes), len(session.perspectives), len(session.timeline.events))
     ops.remove_person(session, ident)
     again = reload(session)  # would raise on a dangling reference
-    assert ident not in {m.id for m in again.family.members}
-    assert len(again.quotes) == quotes_before
-    assert all(q.speaker_id != ident for q in again.quotes)
-    if ident in quoted:
-        assert any(q.speaker == name for q in again.quotes)
+    assert not any(_references(again, ident).values())
+    assert (len(again.quotes), len(again.perspectives), len(again.timeline.events)) == counts
+    by_id = {q.id: q for q in again.quotes}
+    for quote_id, text in quotes:  # their words stay, said by their name
+        assert (by_id[quote_id].text, by_id[quote_id].speaker) == (text, name)
+    for view in again.perspectives:
+        if view.id in views:
+            assert view.person == name
 
 
 def test_removing_an_event_unlinks_it_from_insights():

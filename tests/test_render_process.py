@@ -23,10 +23,13 @@ def test_a_helper_that_died_falls_back_and_is_started_again():
     data = snapshot(load(EXAMPLE))
     try:
         rp.render_elsewhere(data)
-        rp._child.kill()
-        rp._child.wait()
-        assert rp.render_elsewhere(data) == rp.render_toml(data)  # a new helper
-        rp._child.stdin.close()  # broken mid-way: rendered here instead
+        dead = rp._child
+        dead.kill()
+        dead.wait()
+        assert rp.render_elsewhere(data) == rp.render_toml(data)
+        started_again = rp._child
+        assert started_again is not None and started_again is not dead and started_again.poll() is None
+        started_again.stdin.close()  # broken mid-way: rendered here instead
         assert rp.render_elsewhere(data) == rp.render_toml(data)
     finally:
         rp.stop()

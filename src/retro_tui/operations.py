@@ -7,6 +7,7 @@ removed person or event can never leave a reference behind that breaks the next 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
@@ -35,12 +36,40 @@ def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+def _starts_with_name(text: str, name: str) -> bool:
+    return re.match(rf"{re.escape(name.strip())}(?![^\W\d_])", text, re.IGNORECASE) is not None
+
+
+def role_beside(member) -> str:
+    """The role as said under or beside the name, without what repeats it: "Dochter"
+    over "14", not over "dochter, 14"."""
+    role, name = member.role.strip(), member.pseudonym.strip()
+    return role[len(name):].lstrip(" ,") if _starts_with_name(role, name) else role
+
+
+def member_label(member) -> str:
+    """A member as pickers, headings and maps show them, each thing once and never
+    brackets in brackets: "Lotte (dochter, 14)", "Lotte, meisje (14)", and once
+    pseudonymised "Dochter, 14" or "Vader van dochter en zoon, 44" (the role that
+    begins with the name is not said twice)."""
+    name = member.pseudonym.strip()
+    parts = [p.strip() for p in member.role.split(",") if p.strip()]
+    age = [] if member.age is None or any(re.search(rf"(?<!\d){member.age}(?!\d)", p) for p in parts) \
+        else [str(member.age)]
+    if parts and _starts_with_name(parts[0], name):
+        return ", ".join([name + parts[0][len(name):], *parts[1:], *age])
+    detail = ", ".join([*parts, *age])
+    if not detail:
+        return name
+    return f"{name}, {detail}" if "(" in detail else f"{name} ({detail})"
+
+
 def people(session: Session) -> Iterator[tuple[str, str]]:
     """(id, display name) of everyone who can be referred to: participants, then family."""
     for p in session.checkin.participants:
         yield p.id, p.name
     for m in session.family.members:
-        yield m.id, f"{m.pseudonym} ({m.role})" if m.role else m.pseudonym
+        yield m.id, member_label(m)
 
 
 def short_name(session: Session, ident: str | None) -> str:

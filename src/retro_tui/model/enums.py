@@ -64,6 +64,15 @@ class Lane(StrEnum):
     family = "family"
 
 
+class ParticipantSide(StrEnum):
+    """Who a participant is there as: a professional keeps their name in the report; a
+    family member or an expert by experience is pseudonymised like the family."""
+
+    professional = "professional"
+    family = "family"
+    expert_by_experience = "expert_by_experience"
+
+
 class InsightCategory(StrEnum):
     stands_out = "stands_out"
     crucial_moments = "crucial_moments"
@@ -77,3 +86,14 @@ class CatalogueKind(StrEnum):
     limiting = "limiting"
     helpful = "helpful"
     element = "element"
+    commitment = "commitment"  # towards the family, seed 004 ch. 4
+
+
+class InsightLevel(StrEnum):
+    """Where an insight sits, in the order the regional report (seed 004, ch. 3) groups
+    what it found: the family, our own work, the collaboration, the organisations."""
+
+    family_system = "family_system"
+    own_work = "own_work"
+    collaboration = "collaboration"
+    organisations = "organisations"

@@ -1,9 +1,13 @@
 """The identifier check before anything leaves the laptop: direct identifiers in any
 free text of what will be written, each with where it is (step, item, field).
 
-Found: citizen service numbers (BSN) that pass the 11-check, dates of birth (a full
-date near "geboren", "born", ...), Dutch phone numbers, postcodes, email addresses and
-IBANs that pass their mod-97 check. Numbers that fail their check are not flagged."""
+Numbers with a check are validated by the libraries the field uses: python-stdnum for
+citizen service numbers (BSN, also "sofinummer" in groups or with dashes), Dutch VAT
+numbers (which hold a BSN) and IBANs (any case, with or without spaces); phonenumbers'
+matcher for phone numbers in running text, Dutch or international. Own patterns only
+for what no library covers: postcodes, dates of birth (a full date near "geboren",
+"born", ...) and e-mail addresses, also written with spaces around the @. Numbers that
+fail their check are not flagged."""
 
 from __future__ import annotations
 
@@ -11,19 +15,34 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+from stdnum.nl import btw as stdnum_btw
+
 from ..i18n import label, t
 from ..model import Session, StepId
 from .texts import texts
 
-# 123456782, 123 456 782, 123.456.782 or 1234.56.782: nine digits, grouped or not.
-_BSN = re.compile(r"(?<![\d\-/+])(\d{3}[ .]?\d{3}[ .]?\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?![\d\-/])")
-_PHONE = re.compile(
-    r"(?<![\w+])(?:\+31[\s\-]?(?:\(0\)[\s\-]?)?|0031[\s\-]?|0)"
-    r"(?:[1-9](?:[\s\-]?\d){8})(?!\d)"
+# Nine digits, grouped by spaces, dots or dashes in any way ("123 456 782",
+# "1234.56.782", "123-45-6782"), not part of a longer run of digits.
+_NINE_DIGITS = re.compile(r"(?<!\d)(?<!\d[ .\-])\d(?:[ .\-]?\d){8}(?![ .\-]?\d)")
+_VAT = re.compile(r"(?i)(?<![a-z0-9])NL[ .]?\d{3}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?B[ .]?\d{2}(?![a-z0-9])")
+# A country code and check digits, then letters and digits with single spaces between
+# them; which prefix is the IBAN is for stdnum to say.
+_IBAN_START = re.compile(r"(?i)(?<![a-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]){10,32}")
+_POSTCODE = re.compile(r"(?<![\w\-/.,])([1-9]\d{3})( ?)([A-Za-z]{2})(?![\w])")
+# Lower case with a space, these are words after a number ("2019 en", "12 km"), not
+# postcode letters; SA, SD and SS are never given out as postcode letters.
+_NOT_POSTCODE_LETTERS = {"SA", "SD", "SS"}
+_WORDS_AFTER_NUMBERS = {
+    "en", "in", "op", "om", "of", "is", "te", "na", "al", "ik", "je", "we", "ze", "er", "nu", "zo", "ja", "uw",
+    "at", "on", "an", "as", "by", "if", "it", "to", "or", "so", "up", "no", "be", "do", "he", "me", "my", "us",
+    "km", "cm", "mm", "kg", "gr", "uu", "pm", "am", "ml", "cl", "dl", "ct", "eu", "ha", "af", "ok", "oh",
+}
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]+\s*(?:@|\(at\)|\[at\])\s*[\w-]+(?:\s*\.\s*[\w-]+)*\s*\.\s*[A-Za-z]{2,}(?![\w@])"
 )
-_POSTCODE = re.compile(r"(?<![\w-])([1-9]\d{3})(?: ?([A-Z]{2})|([a-z]{2}))(?!\w)")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?!\w)")
-_IBAN = re.compile(r"(?<!\w)([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?!\w)")
 _MONTH = (r"(?:jan|feb|maa|mrt|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?")
 _FULL_DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d{{2}})"
 _BIRTH = re.compile(
@@ -33,7 +52,7 @@ _BIRTH = re.compile(
 
 @dataclass(frozen=True)
 class IdentifierFinding:
-    kind: str  # bsn | birth_date | phone | postcode | email | iban
+    kind: str  # bsn | vat | birth_date | phone | postcode | email | iban
     text: str
     loc: tuple
     where: str
@@ -41,49 +60,59 @@ class IdentifierFinding:
 
 
 def elfproef(digits: str) -> bool:
-    if len(digits) != 9 or digits == "0" * 9:
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
-    return total % 11 == 0
+    """The BSN 11-check, as stdnum does it (kept for callers that test numbers)."""
+    return stdnum_bsn.is_valid(digits)
 
 
-def iban_ok(text: str) -> bool:
-    code = text.replace(" ", "")
-    if not 15 <= len(code) <= 34:
-        return False
-    moved = code[4:] + code[:4]
-    number = "".join(str(int(c, 36)) for c in moved)
-    return int(number) % 97 == 1
+def _iban_in(text: str, match: re.Match) -> tuple[int, int] | None:
+    """The longest prefix of the run that is a valid IBAN and ends where a word ends."""
+    start, end = match.span()
+    for stop in range(end, start + 14, -1):
+        if stop < len(text) and text[stop].isalnum():
+            continue
+        if text[stop - 1] != " " and stdnum_iban.is_valid(text[start:stop]):
+            return start, stop
+    return None
 
 
 def find(text: str) -> list[tuple[str, str]]:
     """(kind, matched text) for each identifier in one text."""
-    found: list[tuple[str, str]] = []
+    found: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(kind: str, match: re.Match, group: int = 0) -> None:
-        span = match.span(group)
-        if not any(a < span[1] and span[0] < b for a, b in taken):
-            found.append((kind, match.group(group)))
-            taken.append(span)
+    def add(kind: str, start: int, end: int) -> None:
+        if not any(a < end and start < b for a, b in taken):
+            found.append((start, kind, text[start:end]))
+            taken.append((start, end))
 
-    for m in _IBAN.finditer(text):
-        if iban_ok(m.group(1)):
-            add("iban", m, 1)
+    pos = 0
+    # Searched on from where each candidate ends or fails: a long run may hold two.
+    while m := _IBAN_START.search(text, pos):
+        span = _iban_in(text, m)
+        if span:
+            add("iban", *span)
+        pos = span[1] if span else m.start() + 1
+    for m in _VAT.finditer(text):
+        if stdnum_btw.is_valid(m.group()):
+            add("vat", *m.span())
     for m in _EMAIL.finditer(text):
-        add("email", m)
+        add("email", *m.span())
     for m in _BIRTH.finditer(text):
-        add("birth_date", m, 1)
-    for m in _PHONE.finditer(text):
-        add("phone", m)
-    for m in _BSN.finditer(text):
-        if elfproef(re.sub(r"\D", "", m.group(1))):
-            add("bsn", m, 1)
+        add("birth_date", *m.span(1))
+    for m in _NINE_DIGITS.finditer(text):
+        if stdnum_bsn.is_valid(m.group()):
+            add("bsn", *m.span())
+    for phone in phonenumbers.PhoneNumberMatcher(text, "NL"):
+        add("phone", phone.start, phone.end)
     for m in _POSTCODE.finditer(text):
-        letters = (m.group(2) or m.group(3) or "").upper()
-        if letters not in ("SA", "SD", "SS"):
-            add("postcode", m)
-    return found
+        letters = m.group(3)
+        spaced_lower = letters.islower() and m.group(2)
+        if letters.upper() in _NOT_POSTCODE_LETTERS or (spaced_lower and letters in _WORDS_AFTER_NUMBERS):
+            continue
+        if letters[0].isupper() != letters[1].isupper():
+            continue  # "1250 Km", a number before a word, not "1234 AB"
+        add("postcode", *m.span())
+    return [(kind, matched) for _, kind, matched in sorted(found)]
 
 
 STEP_OF = {"checkin": StepId.checkin, "relate": StepId.relate, "family": StepId.family,

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from enum import Enum
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 # Fields that hold ids or references, or machine values: never rewritten, never scanned.
+M = TypeVar("M", bound=BaseModel)
+
 NOT_TEXT = {
     "id", "speaker_id", "person_id", "participant", "source", "target", "taken_by", "people", "events",
     "tags", "accepted", "date", "schema_version", "language", "status", "current_step", "step", "kind",
-    "lane", "category", "sense", "group_sense",
+    "lane", "category", "sense", "group_sense", "session", "revision",
 }
 
 
@@ -48,7 +51,7 @@ def _walk(value, loc: tuple, owner) -> Iterator[tuple[tuple, str, BaseModel]]:
             yield from _walk(item, (*loc, key), owner)
 
 
-def rewrite(model: BaseModel, change: Callable[[str], str]) -> BaseModel:
+def rewrite(model: M, change: Callable[[str], str]) -> M:
     """A deep copy with `change` applied to every free-text string."""
     copy = model.model_copy(deep=True)
     _rewrite(copy, change)

@@ -14,7 +14,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
 from ..method import catalogue_ids
@@ -163,7 +162,7 @@ def _schema_version(data: dict[str, Any], text: str) -> list[Finding]:
     version = data.get("schema_version")
     if version == SCHEMA_VERSION and not isinstance(version, bool):
         return []  # the common case: no need to scan the file for a line
-    where = {"field": "schema_version", "line": Locator(text)(("schema_version",))}
+    where: dict[str, Any] = {"field": "schema_version", "line": Locator(text)(("schema_version",))}
     if version is None:
         return [Finding("schema_missing", {"supported": SCHEMA_VERSION}, **where)]
     if not isinstance(version, int) or isinstance(version, bool):

@@ -87,26 +87,37 @@ def new_session(title: str, language: Language | str) -> Session:
     return Session(schema_version=SCHEMA_VERSION, session=meta, closing=closing)
 
 
-def _slug(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    return slug[:40].rstrip("-") or "session"
+def safe_part(text: str) -> str:
+    """Letters, digits and dashes only, in the case they were written: a case code
+    ("VOORBEELD-01") stays recognisable, and nothing in it reaches a shell or a path."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")[:40].rstrip("-")
 
 
-def free_path(folder: Path, stem: str) -> Path:
-    candidate = folder / f"{stem}{SUFFIX}"
-    number = 2
+def free_path(folder: Path, stem: str, *, first: int | None = None) -> Path:
+    """`stem` itself, else `stem-2`, `stem-3`...; with `first`, always numbered from it."""
+    number = first if first is not None else 2
+    candidate = folder / (f"{stem}-{number}{SUFFIX}" if first is not None else f"{stem}{SUFFIX}")
     while candidate.exists():
         candidate = folder / f"{stem}-{number}{SUFFIX}"
         number += 1
     return candidate
 
 
-def create(folder: Path, title: str | None, language: Language | str) -> tuple[Path, Session]:
+def create(folder: Path, title: str | None, language: Language | str, *, case_code: str = "") -> tuple[Path, Session]:
+    """A new session file, named from its date and case code ("2026-10-14-VOORBEELD-01"),
+    or its date, a neutral word and a number ("2026-10-14-sessie-1"): never from the
+    title, which often holds the family's name."""
     title = title or t("session.untitled", lang=str(language))
     session = new_session(title, language)
+    session.session.case_code = case_code
     ensure_private_dir(folder)
-    path = free_path(folder, f"{session.session.date.isoformat()}-{_slug(title)}")
+    assert session.session.date is not None  # a new session is dated today
+    day = session.session.date.isoformat()
+    if code := safe_part(case_code):
+        path = free_path(folder, f"{day}-{code}")
+    else:
+        path = free_path(folder, f"{day}-{t('files.neutral', lang=str(language))}", first=1)
     save(session, path)
     return path, session
 
@@ -150,7 +161,7 @@ def _peek_meta(path: Path) -> SessionMeta:
 
 
 def list_sessions(folder: Path) -> list[Listing]:
-    listings = []
+    listings: list[Listing] = []
     if not folder.is_dir():
         return listings
     for path in sorted(folder.glob(f"*{SUFFIX}")):
@@ -159,5 +170,5 @@ def list_sessions(folder: Path) -> list[Listing]:
         except SessionError as error:
             listings.append(Listing(path, None, error))
     # Newest first, as people look for today's session; unreadable files at the end.
-    readable = sorted((i for i in listings if i.meta), key=lambda i: (i.meta.date or dt.date.min, i.path.name), reverse=True)
+    readable = sorted((i for i in listings if i.meta), key=lambda i: ((i.meta and i.meta.date) or dt.date.min, i.path.name), reverse=True)
     return readable + [i for i in listings if i.meta is None]

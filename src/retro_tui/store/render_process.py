@@ -16,7 +16,7 @@ import struct
 import subprocess
 import sys
 import threading
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import tomli_w
 
@@ -29,12 +29,14 @@ def render_toml(data: dict[str, Any]) -> str:
     return tomli_w.dumps(data, multiline_strings=True)
 
 
-def _send(stream: BinaryIO, payload: bytes) -> None:
+def _send(stream: IO[bytes] | None, payload: bytes) -> None:
+    assert stream is not None  # a pipe, as the child is started
     stream.write(_HEADER.pack(len(payload)) + payload)
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> bytes | None:
+def _receive(stream: IO[bytes] | None) -> bytes | None:
+    assert stream is not None
     header = stream.read(_HEADER.size)
     if len(header) < _HEADER.size:
         return None
@@ -67,9 +69,10 @@ def stop_locked() -> None:
     global _child
     if _child is not None:
         try:
-            _child.stdin.close()
+            if _child.stdin is not None:
+                _child.stdin.close()
             _child.wait(timeout=1)
-        except Exception:  # noqa: BLE001 - stopping must not fail an exit
+        except Exception:
             _child.kill()
         _child = None
 

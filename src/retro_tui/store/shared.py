@@ -68,7 +68,7 @@ class SharedFile:
         # again at every write, or the next write would drop them.
         self.on_disk = base
         self.digest = _digest(written) if written is not None else None
-        self.written = None  # the file's stat right after this writer's last write
+        self.written: tuple[Any, ...] | None = None  # the file's stat right after this writer's last write
         # A write merged others' changes into the file that this writer's session does
         # not have yet: the screen should take them in (`adopt`).
         self.unadopted = False

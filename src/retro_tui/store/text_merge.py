@@ -28,7 +28,7 @@ def merge_text(base: str, mine: str, theirs: str) -> tuple[str, str | None]:
         elif kind == "b":
             out += t[region[1]:region[2]]
         else:
-            _, z0, z1, m0, m1, t0, t1 = region
+            _, z0, z1, m0, m1, t0, t1 = region  # type: ignore[misc]  # merge3 types every region as the 3-tuple kind
             if z0 == z1:  # both only added lines here: keep all of them
                 out += t[t0:t1] + m[m0:m1]
             else:

@@ -22,8 +22,10 @@ _MAX_LINKS = 40  # as the kernel allows; more is a loop
 try:  # Unix: owners and groups have names
     import grp
     import pwd
+
+    UNIX_OWNERS = True
 except ImportError:  # Windows: its folders are private by their access lists
-    grp = pwd = None
+    UNIX_OWNERS = False
 
 
 def write_target(path: Path) -> Path:
@@ -66,15 +68,17 @@ def _ours(info: os.stat_result) -> bool:
 
 
 def _owner(uid: int) -> str:
+    if not UNIX_OWNERS:
+        return str(uid)
     try:
         return pwd.getpwuid(uid).pw_name
-    except (KeyError, AttributeError):
+    except KeyError:
         return str(uid)
 
 
 def _open_to_others(folder: os.stat_result) -> bool:
     """Whether users other than this one can create or remove files in the folder."""
-    if pwd is None:
+    if not UNIX_OWNERS:
         return False
     mode = folder.st_mode
     return bool(mode & stat.S_IWOTH) or (bool(mode & stat.S_IWGRP) and not _private_group(folder.st_gid))

@@ -13,6 +13,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -152,7 +153,7 @@ def _kind_words() -> dict[str, EventKind]:
     return _words(EventKind, {})
 
 
-def _words(enum: type, extra: dict) -> dict[str, Any]:
+def _words(enum: type[Enum], extra: dict) -> dict[str, Any]:
     words = {}
     for member in enum:
         names = [member.value, *(label(member, lang=lang) for lang in LANGUAGES), *extra.get(member, ())]

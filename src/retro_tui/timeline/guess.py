@@ -84,7 +84,7 @@ def _role_words(role: str) -> list[str]:
 def _actors(text: str, session) -> list[_Actor]:
     """Who the text names, in order; of overlapping names the longest ("Veilig Thuis", not "thuis")."""
     w = words()
-    named = [([m.pseudonym, *m.aliases, *_role_words(m.role)], True, Lane.family, (m.id,))
+    named: list[tuple[list[str], bool, Lane, tuple[str, ...]]] = [([m.pseudonym, *m.aliases, *_role_words(m.role)], True, Lane.family, (m.id,))
              for m in session.family.members]
     named.append((w["family"]["words"], False, Lane.family, ()))
     for p in session.checkin.participants:
@@ -128,7 +128,7 @@ def _speaker(title: str, session) -> tuple[Lane, str] | None:
 
 def _kind(text: str, subject: Lane | None) -> EventKind:
     kinds = words()["kinds"]
-    order = FAMILY_FIRST if subject is Lane.family else KIND_ORDER
+    order: tuple[EventKind, ...] = FAMILY_FIRST if subject is Lane.family else KIND_ORDER
     if subject is Lane.professionals:
         order = tuple(k for k in order if k not in FAMILY_KINDS)
     return next((k for k in order if _has(text, kinds[k.value])), EventKind.other)
@@ -160,7 +160,8 @@ def guess_event(line: str, session, anchor: str | None = None) -> Guess:
             wish = _has(" ".join(quote.split()[:OPENING_WORDS]), words()["kinds"]["family_need"])
             kind = EventKind.family_need if wish else EventKind.family_experience
     else:
-        opening = re.match(r"(?:\S+\s+){0,%d}" % (OPENING_WORDS - 1), text).end()  # where word 3 starts
+        words_before = re.match(rf"(?:\S+\s+){{0,{OPENING_WORDS - 1}}}", text)
+        opening = words_before.end() if words_before else 0  # where word 3 starts
         subject = actors[0].lane if actors and actors[0].start <= opening else None
         kind = _kind(text, subject)
         lane = _lane(kind, actors, subject)

@@ -6,13 +6,18 @@ thousands of events can be measured and tested without a terminal."""
 
 from __future__ import annotations
 
+import itertools
 import math
-from functools import lru_cache
+from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model.dates import parse_partial
 from ..model.enums import Lane
+
+if TYPE_CHECKING:
+    from ..model.session import TimelineEvent
 
 # Columns per month; None is the whole case on one screen.
 ZOOMS: tuple[float | None, ...] = (None, 1, 2, 4, 8)
@@ -24,7 +29,7 @@ LABEL_FROM = 2  # columns per month from which titles are written beside the mar
 LABEL_MAX = 28
 
 
-@lru_cache(maxsize=None)
+@cache
 def months(date: str) -> float:
     """Months since year 0; an unknown month or day counts from the start of its period."""
     year, month, day = parse_partial(date)
@@ -33,7 +38,7 @@ def months(date: str) -> float:
 
 @dataclass(frozen=True)
 class Placed:
-    event: object
+    event: TimelineEvent
     x: int
     row: int  # 0 is next to the axis
     label: str  # the title beside the marker, shortened; "" when there is no room
@@ -67,8 +72,16 @@ class Layout:
     def x_at(self, date: str) -> int:
         return MARGIN + int((months(date) - self.start) * self.per_month)
 
+    def replace(self, old, new) -> None:
+        """The same event in a new object (crucial marked, words changed), in its place."""
+        for i, placed in enumerate(self.placed):
+            if placed.event is old:
+                self.placed[i] = Placed(new, placed.x, placed.row, placed.label)
+                self._index = {}
+                return
+
     def where(self, event) -> Placed | None:
-        if len(self._index) != len(self.placed):
+        if not self._index or len(self._index) != len(self.placed):
             self._index = {id(p.event): p for p in self.placed}
         return self._index.get(id(event))
 
@@ -151,7 +164,7 @@ def _ticks(first_year: int, last_year: int, per_month: float, x_of, month_names)
 
 def _gaps(points: list[float], x_of) -> list[Gap]:
     gaps = []
-    for before, after in zip(points, points[1:]):
+    for before, after in itertools.pairwise(points):
         if after - before >= GAP_MONTHS:
             gaps.append(Gap(x_of(before) + 1, x_of(after) - 1, round(after - before)))
     return gaps

@@ -183,7 +183,7 @@ def _parse(text: str, events: Sequence, anchor: str | None, strict: bool, names:
 
 def _alike(said: str, word: str) -> bool:
     # A shared stem counts: "placement" finds "placed", "scheiden" finds "scheiding".
-    return word.startswith(said) or len(os.path.commonprefix([said, word])) >= max(4, min(len(said), len(word)) - 2)
+    return word.startswith(said) or len(os.path.commonprefix([said, word])) >= max(4, min(len(said), len(word)) - 2)  # noqa: RUF071 (a shared stem of letters, not paths)
 
 
 def _refer(words: list[str], events: Sequence, strict: bool, names: Collection[str]) -> str | None:
@@ -226,3 +226,13 @@ def is_valid(date: str) -> bool:
     except PartialDateError:
         return False
     return True
+
+
+def parse_day(text: str) -> dt.date:
+    """A whole day as people type it ("8-12-2026", "5 januari 2027", "2026-12-08"), for
+    the fields that need one (meeting dates, the session's date); WhenError else."""
+    when = parse_when(text)
+    year, month, day = parse_partial(when.date)
+    if not day:
+        raise WhenError("dates.need_day", {"text": " ".join(str(text).split())})
+    return dt.date(year, month, day)

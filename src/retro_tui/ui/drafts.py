@@ -7,7 +7,7 @@ it appeared; the notes boxes do not, as every key in them is in the session alre
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.widgets import Input, TextArea
 
@@ -51,7 +51,7 @@ class DraftKeeper:
             for widget in screen.query("Input, TextArea"):
                 if widget.id in IN_SESSION or widget.disabled:
                     continue
-                text = widget.value if isinstance(widget, Input) else widget.text
+                text = widget.value if isinstance(widget, Input) else cast(TextArea, widget).text
                 alive.add(id(widget))
                 first = self._first.setdefault(id(widget), text)
                 if text.strip() and text != first:

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from ..i18n import label, t
 from ..model import RelationKind, Session
+from ..operations import member_label
 
 STYLE = {
     RelationKind.parent_of: ("↓", "cyan"),
@@ -30,7 +31,7 @@ def family_tree(session: Session) -> Group:
     members = {m.id: m for m in session.family.members}
     names = {p.id: f"{p.name} ({p.organisation})" if p.organisation else p.name for p in session.checkin.participants}
     for m in session.family.members:
-        names[m.id] = m.pseudonym + (f", {m.role}" if m.role else "") + (f", {m.age}" if m.age is not None else "")
+        names[m.id] = member_label(m)
     tree = Tree(Text(t("family.map_root"), style="bold"), guide_style="bright_black")
     branches = {}
     for ident, _member in members.items():

@@ -50,6 +50,7 @@ class Follow:
         self.screen.run_worker(lambda: self._read(saved, seen), thread=True, group="follow", exit_on_error=False)
 
     def _read(self, saved: int, seen: tuple | None) -> None:
+        found: tuple[dict, str | None] | SessionError | None
         try:
             found = self.autosave.shared.changed_on_disk()
         except SessionError as error:

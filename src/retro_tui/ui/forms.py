@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
@@ -100,6 +100,10 @@ class RecordForm(ModalScreen[BaseModel | None]):
         # Focusing the first field scrolls it into view, which hides its label above it:
         # the form opens at its top, so what the field asks for is read first.
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
+        for spec in self.specs:
+            if spec.kind == "lines":
+                area = self.query_one(f"#field-{spec.name}", TextArea)
+                area.move_cursor(area.document.end)
 
     def _input(self, spec: FieldSpec):
         value = getattr(self.record, spec.name)
@@ -107,7 +111,8 @@ class RecordForm(ModalScreen[BaseModel | None]):
         hint = t(spec.hint) if spec.hint else ""
         if spec.kind in ("text", "lines"):
             if spec.kind == "lines":
-                value = "\n".join(str(v) for v in value or [])
+                # A new line under what is there: adding one more is what a list is opened for.
+                value = "".join(f"{v}\n" for v in value or [])
             area = TextArea(value or "", id=wid, soft_wrap=True, tab_behavior="focus")
             area.placeholder = hint
             return area
@@ -120,8 +125,8 @@ class RecordForm(ModalScreen[BaseModel | None]):
             return Checkbox(t(spec.label), bool(value), id=wid)
         if spec.kind == "many":
             chosen = set(value or [])
-            options = [(label, key, key in chosen) for label, key in (spec.choices() if spec.choices else [])]
-            return SelectionList(*options, id=wid)
+            entries = [(label, key, key in chosen) for label, key in (spec.choices() if spec.choices else [])]
+            return SelectionList(*entries, id=wid)
 
         text = "" if value is None else str(value)
         return Input(text, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text")
@@ -141,7 +146,7 @@ class RecordForm(ModalScreen[BaseModel | None]):
             elif isinstance(widget, SelectionList):
                 values[spec.name] = list(widget.selected) + sorted(self._hidden_choices.get(spec.name, ()))
             else:
-                text = widget.value.strip()
+                text = cast(Input, widget).value.strip()
                 values[spec.name] = (int(text) if text else None) if spec.kind == "number" else text
         return values
 
@@ -149,8 +154,9 @@ class RecordForm(ModalScreen[BaseModel | None]):
         """Filter a long choice list as the user types; choices already made are kept."""
         if not (event.input.id or "").startswith("search-"):
             return
-        name = event.input.id.removeprefix("search-")
+        name = (event.input.id or "").removeprefix("search-")
         spec = next(s for s in self.specs if s.name == name)
+        assert spec.choices is not None  # only a choice list has a search box
         widget = self.query_one(f"#field-{name}", SelectionList)
         chosen = set(widget.selected) | self._hidden_choices.get(name, set())
         words = event.value.casefold().split()

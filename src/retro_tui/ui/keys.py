@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from textual.binding import Binding
 
@@ -43,4 +43,4 @@ def localized(cls: T) -> T:
 @cache
 def _localized(cls: T, lang: str) -> T:
     namespace = {"BINDINGS": translate(getattr(cls, "KEYS", []), lang), "__module__": cls.__module__}
-    return type(cls.__name__, (cls,), namespace)
+    return cast(T, type(cls.__name__, (cls,), namespace))

@@ -7,6 +7,7 @@ the other writer added above pushes the cursor down with its line, not off it.""
 from __future__ import annotations
 
 from textual.widgets import TextArea
+from textual.widgets.text_area import Document
 
 
 def take_in(area: TextArea, text: str) -> None:
@@ -21,6 +22,7 @@ def take_in(area: TextArea, text: str) -> None:
     while end < limit - start and old[-1 - end] == text[-1 - end]:
         end += 1
     document = area.document
+    assert isinstance(document, Document)  # a plain or highlighted text, never another kind
     with area.prevent(TextArea.Changed):  # the session has these words already
         area.replace(
             text[start:len(text) - end],

@@ -78,7 +78,7 @@ class MomentPicker(ModalScreen[list[str] | None]):
             (f"  · {label(event.kind)} · {label(event.lane)}", "dim"),
         ))
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # Textual's own toggle(attribute) is not used here
         event = self.view.selected
         if event is None:
             return

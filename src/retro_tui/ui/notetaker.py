@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -27,6 +28,10 @@ from .guard import refused
 from .keys import Key, localized
 from .live_text import take_in
 from .recent_quotes import RecentQuotes
+
+if TYPE_CHECKING:
+    from .app import RetroApp
+    from .autosave import Autosave
 
 
 class PauseNote(ModalScreen[str | None]):
@@ -80,7 +85,7 @@ class NotetakerScreen(Screen):
         super().__init__()
         self.session = session
         self.path = path
-        self.autosave = None
+        self.autosave: Autosave | None = None
         self.step: StepId | None = None  # the facilitator's step, as last saved
         self.ready = asyncio.Event()
 
@@ -103,7 +108,7 @@ class NotetakerScreen(Screen):
         if self.session is not None:
             self._start()
         else:
-            self.app.read_for(self, self.path, self._loaded)
+            cast("RetroApp", self.app).read_for(self, self.path, self._loaded)
 
     def _loaded(self, session: Session) -> None:
         if not getattr(self.app, "closing", False):
@@ -118,15 +123,16 @@ class NotetakerScreen(Screen):
         from .drafts import DraftKeeper, give_back
         from .follow import Follow
 
-        self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
+        session = self._session()
+        self.autosave = Autosave(self.app, session, self.path, self.refresh_status)
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
-        self.step = self.session.session.current_step
+        self.step = session.session.current_step
         give_back(self, recover(self.path, lock_path))
         self.step = None  # others_saved below shows the step and its notes
         self.drafts = DraftKeeper(self, self.path, lambda: self.current)
         speaker = self.query_one("#speaker", Input)
-        speaker.suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
-        read_only = is_read_only(self.session)
+        speaker.suggester = SuggestFromList(speakers(session), case_sensitive=False)
+        read_only = is_read_only(session)
         for widget in (speaker, self.query_one("#words", Input)):
             widget.disabled = read_only
         self.query_one("#step-notes", TextArea).read_only = read_only
@@ -140,20 +146,30 @@ class NotetakerScreen(Screen):
     def _notes_model(self):
         return getattr(self.session, self.current.value)
 
+    # Both are there from _start on, before anything that uses them can run.
+    def _session(self) -> Session:
+        assert self.session is not None, "used before the session was read"
+        return self.session
+
+    def _saver(self) -> Autosave:
+        assert self.autosave is not None, "used before the session was read"
+        return self.autosave
+
     def _flush_notes(self) -> None:
         notes = self.query_one("#step-notes", TextArea)
         if not notes.read_only and notes.text != self._notes_model().notes:
             self._notes_model().notes = notes.text
-            self.autosave.changed()
+            self._saver().changed()
 
     def others_saved(self, fields: set[str]) -> None:
-        moved = self.session.session.current_step != self.step
+        session = self._session()
+        moved = session.session.current_step != self.step
         if moved:
             # (What was typed in the old step's notes went in before the merge: Follow
             # calls _flush_notes first. Flushing here would undo the others' lines.)
-            self.step = self.session.session.current_step
+            self.step = session.session.current_step
         self.query_one("#title", Static).update(
-            Text.assemble((self.session.session.title, "bold"), ("  ·  " + t("notetaker.role"), "dim")))
+            Text.assemble((session.session.title, "bold"), ("  ·  " + t("notetaker.role"), "dim")))
         notes = self.query_one("#step-notes", TextArea)
         notes.border_title = t("notetaker.notes_of", step=method_step(self.current).in_language(current_language()).short)
         if moved:
@@ -162,8 +178,8 @@ class NotetakerScreen(Screen):
         else:
             take_in(notes, self._notes_model().notes)
         if fields & {"checkin", "family"}:
-            self.query_one("#speaker", Input).suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
-        self.query_one("#latest", RecentQuotes).show(self.session, None)
+            self.query_one("#speaker", Input).suggester = SuggestFromList(speakers(session), case_sensitive=False)
+        self.query_one("#latest", RecentQuotes).show(session, None)
         for screen in self.app.screen_stack:
             if screen is not self and hasattr(screen, "others_saved"):
                 screen.others_saved(fields)
@@ -210,7 +226,7 @@ class NotetakerScreen(Screen):
             return
         speaker = self.query_one("#speaker", Input)
         ops.add_quote(self.session, self.current, speaker.value.strip(), words)
-        self.autosave.changed()
+        self._saver().changed()
         words_box.value = ""
         # The same speaker often goes on: Enter keeps the name, typing replaces it.
         speaker.focus()
@@ -234,12 +250,13 @@ class NotetakerScreen(Screen):
 
         if self.session is None:
             return
-        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self.autosave.changed())
+        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self._saver().changed())
 
     def action_pause_note(self) -> None:
         if self.session is None or refused(self):
             return
-        pause = ops.open_pause(self.session) or (self.session.pauses[-1] if self.session.pauses else None)
+        session, autosave = self.session, self._saver()
+        pause = ops.open_pause(session) or (session.pauses[-1] if session.pauses else None)
         if pause is None:
             self.notify(t("notetaker.no_pause"), timeout=3)
             return
@@ -247,10 +264,10 @@ class NotetakerScreen(Screen):
         heading = t("notetaker.pause_since", since=pause.started.strftime("%H:%M"))
 
         def noted(note: str | None) -> None:
-            current = next((p for p in self.session.pauses if p.id == ident), None)
+            current = next((p for p in session.pauses if p.id == ident), None)
             if note is not None and current is not None and note != current.note:
                 current.note = note  # by id: the facilitator may have ended it meanwhile
-                self.autosave.changed()
+                autosave.changed()
 
         self.app.push_screen(localized(PauseNote)(pause.note, heading), noted)
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import label, t
@@ -17,6 +17,7 @@ from .keys import Key
 
 if TYPE_CHECKING:
     from ..store import SessionError
+    from .app import RetroApp
 
 
 class OpeningScreen(Screen):
@@ -28,6 +29,7 @@ class OpeningScreen(Screen):
     KEYS = [
         Key("n", "app.new_session", "key.new_session"),
         Key("x", "app.open_example", "key.example"),
+        Key("b", "app.open_bundle", "key.bundle", id="open_bundle"),
         Key("f1", "app.help", "key.help"),
     ]
 
@@ -57,31 +59,13 @@ class OpeningScreen(Screen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         ident = event.option.id or ""
+        app = cast("RetroApp", self.app)
         if ident == "new":
-            self.app.action_new_session()
+            app.action_new_session()
         elif ident == "example":
-            self.app.action_open_example()
+            app.action_open_example()
         elif ident.startswith("file:"):
-            self.app.open_session(Path(ident.removeprefix("file:")))
-
-
-class TitlePrompt(ModalScreen[str | None]):
-    DEFAULT_CSS = """
-    TitlePrompt { align: center middle; }
-    TitlePrompt > Vertical { width: 70; max-width: 95%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
-    """
-    KEYS = [Key("escape", "cancel", "key.cancel")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = t("opening.new")
-            yield Input(placeholder=t("opening.title_hint"))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            app.open_session(Path(ident.removeprefix("file:")))
 
 
 class LoadErrorScreen(Screen):

@@ -6,6 +6,8 @@ bubbles up as `SessionChanged` for the screen to autosave.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Select, Static
@@ -20,7 +22,9 @@ from ..model import (
     FamilyMember,
     Insight,
     InsightCategory,
+    InsightLevel,
     Participant,
+    ParticipantSide,
     Relation,
     RelationKind,
     Remark,
@@ -37,6 +41,11 @@ from .keys import Key, localized
 from .messages import SessionChanged
 from .records import Column, RecordTable
 
+if TYPE_CHECKING:
+    from .session_screen import SessionScreen
+    from .timeline_pane import TimelinePane
+    from .timeline_view import TimelineView
+
 
 def _enum_choices(enum):
     return lambda: [(label(member), member) for member in enum]
@@ -48,6 +57,7 @@ class StepPane(VerticalScroll, can_focus=False):
     DEFAULT_CSS = """
     StepPane { padding: 0 1; }
     StepPane RecordTable { margin-bottom: 1; }
+    StepPane #family-names { margin-bottom: 1; color: $text-muted; }
     """
 
     def __init__(self, session: Session, step: StepId):
@@ -118,12 +128,15 @@ class CheckinPane(StepPane):
                 Column("field.name", lambda p: p.name, 20),
                 Column("field.organisation", lambda p: p.organisation, 22),
                 Column("field.role", lambda p: p.role, 22),
+                Column("field.side_short", lambda p: "" if p.side == ParticipantSide.professional else label(p.side), 12),
                 Column("field.check_in", lambda p: p.check_in, 40),
             ],
             [
                 FieldSpec("name", "field.name", optional=False),
                 FieldSpec("organisation", "field.organisation"),
                 FieldSpec("role", "field.role", hint="hint.role"),
+                # Family and experts by experience are masked in the report like the family.
+                FieldSpec("side", "field.side", "choice", _enum_choices(ParticipantSide), optional=False),
                 FieldSpec("check_in", "field.check_in", "text", hint="hint.check_in"),
             ],
             lambda: Participant.model_construct(id=ops.fresh_id(s, "p"), name=""),
@@ -179,7 +192,7 @@ class RelatePane(StepPane):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "group-sense":
-            value = None if event.value is Select.NULL else Sense(event.value)
+            value = None if event.value is Select.NULL else Sense(str(event.value))
             if value != self.session.relate.group_sense:
                 if refused(self):
                     return
@@ -188,14 +201,42 @@ class RelatePane(StepPane):
 
 
 class FamilyPane(StepPane):
-    KEYS = [Key("t", "follow", "family.key_follow", id="follow")]
+    KEYS = [
+        Key("t", "follow", "family.key_follow", id="follow"),
+        Key("n", "family_names", "family.key_names", id="family_names"),
+    ]
+
+    def _names_line(self) -> str:
+        names = [n for n in self.session.family.family_names if n.strip()]
+        return t("family.names", names=", ".join(names)) if names else t("family.names_none")
+
+    def action_family_names(self) -> None:
+        """The family's surnames: every export replaces them, wherever they are typed."""
+        if refused(self):
+            return
+        spec = [FieldSpec("family_names", "field.family_names", "lines", hint="hint.family_names")]
+
+        def done(result) -> None:
+            if result is None:
+                return
+            self.session.family.family_names = result.family_names
+            self.query_one("#family-names", Static).update(self._names_line())
+            self.post_message(SessionChanged())
+
+        form = localized(RecordForm)(t("family.names_title"), self.session.family, spec)
+        self.app.push_screen(form, done)
+
+    def others_saved(self) -> None:
+        super().others_saved()
+        self.query_one("#family-names", Static).update(self._names_line())
 
     def action_follow(self) -> None:
         """The moments on the timeline that the selected family member was part of."""
         member = self.query_one("#members", RecordTable).current()
         if member is not None:
-            self.screen.go_to(StepId.timeline)
-            self.screen.query_one("#pane-timeline").follow(member.id)
+            screen = cast("SessionScreen", self.screen)
+            screen.go_to(StepId.timeline)
+            cast("TimelinePane", screen.query_one("#pane-timeline")).follow(member.id)
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -204,13 +245,16 @@ class FamilyPane(StepPane):
             lambda: s.family.members,
             [
                 Column("field.pseudonym", lambda m: m.pseudonym, 14),
+                # Beside the pseudonym, so other names are in view at 80 columns too.
+                Column("field.aliases_short", lambda m: ", ".join(m.aliases), 12),
                 Column("field.family_role", lambda m: m.role, 22),
                 Column("field.age", lambda m: "" if m.age is None else str(m.age), 4),
-                Column("field.nature", lambda m: m.nature, 36),
+                Column("field.nature", lambda m: m.nature, 24),
             ],
             # Nature and joys come before limits: the method turns the room to the person first.
             [
                 FieldSpec("pseudonym", "field.pseudonym", hint="hint.pseudonym", optional=False),
+                FieldSpec("aliases", "field.aliases", "lines", hint="hint.aliases"),
                 FieldSpec("role", "field.family_role", hint="hint.family_role"),
                 FieldSpec("age", "field.age", "number"),
                 FieldSpec("nature", "field.nature", "text", hint="hint.nature"),
@@ -223,6 +267,8 @@ class FamilyPane(StepPane):
             on_remove=lambda m: ops.remove_person(s, m.id),
             id="members",
         )
+        # Under the members, where it is in view when the step opens on their list.
+        yield Static(self._names_line(), id="family-names")
         yield self.table(
             "family.relations",
             lambda: s.family.relations,
@@ -246,7 +292,7 @@ class FamilyPane(StepPane):
 
     def _new_relation(self) -> Relation:
         return Relation.model_construct(
-            id=ops.fresh_id(self.session, "rel"), source=None, target=None, kind=RelationKind.close
+            id=ops.fresh_id(self.session, "rel"), source=None, target=None, kind=RelationKind.close  # type: ignore[arg-type]  # blank until the form is filled in
         )
 
     def on_session_changed(self, event: SessionChanged) -> None:
@@ -295,6 +341,7 @@ class InsightsPane(StepPane):
             [
                 FieldSpec("category", "field.category", "choice", _enum_choices(InsightCategory), optional=False),
                 FieldSpec("text", "field.text", "text", optional=False),
+                FieldSpec("level", "field.level", "choice", _enum_choices(InsightLevel)),
                 FieldSpec("events", "field.events", "many", event_choices),
                 FieldSpec("tags", "field.tags", "many", tag_choices),
             ],
@@ -317,12 +364,12 @@ class InsightsPane(StepPane):
 
     def on_show(self) -> None:
         # Events may have changed in the timeline step since this pane was last seen.
-        self.query_one("#backdrop").reload()
+        cast("TimelineView", self.query_one("#backdrop")).reload()
         self._show_links()
 
     def _show_links(self) -> None:
         insight = self._insight()
-        self.query_one("#backdrop").mark(insight.events if insight else [])
+        cast("TimelineView", self.query_one("#backdrop")).mark(insight.events if insight else [])
 
     def action_moments(self) -> None:
         """Link the selected insight to moments, picked on the timeline itself."""

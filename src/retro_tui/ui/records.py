@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 from textual.app import ComposeResult
+from textual.coordinate import Coordinate
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
@@ -27,7 +29,7 @@ from .messages import SessionChanged
 @dataclass(frozen=True)
 class Column:
     label: str  # i18n key
-    value: Callable[[BaseModel], str]
+    value: Callable[[Any], str]  # the table's own kind of record
     width: int | None = None
 
 
@@ -79,7 +81,7 @@ class RecordTable(Widget, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(t(self.title), classes="records-title")
-        table = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
         for column, width in zip(self.columns, self.widths):
             table.add_column(t(column.label), width=width)
         yield table
@@ -107,7 +109,7 @@ class RecordTable(Widget, can_focus=False):
         if select is None and table.row_count:
             # Stay on the same record, not the same row: another writer's additions
             # may come in above it.
-            select = table.coordinate_to_cell_key((old_row, 0)).row_key.value
+            select = table.coordinate_to_cell_key(Coordinate(old_row, 0)).row_key.value
         table.clear()
         widths = self.widths
         for record in self.rows():
@@ -120,11 +122,11 @@ class RecordTable(Widget, can_focus=False):
                 row = next((i for i, r in enumerate(self.rows()) if r.id == select), old_row)
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
-    def current(self) -> BaseModel | None:
+    def current(self) -> Any | None:
         table = self.table
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         return next((r for r in self.items() if r.id == key), None)
 
     def _changed(self, select: str | None = None) -> None:
@@ -136,7 +138,7 @@ class RecordTable(Widget, can_focus=False):
             return
         record = self.new()
 
-        def added(result: BaseModel | None) -> None:
+        def added(result: Any | None) -> None:
             if result is not None:
                 self.items().append(result)
                 self._changed(result.id)
@@ -150,7 +152,7 @@ class RecordTable(Widget, can_focus=False):
         if record is None:
             return self.action_add()
 
-        def edited(result: BaseModel | None) -> None:
+        def edited(result: Any | None) -> None:
             if result is not None:
                 # By id: another writer's changes may have replaced the list meanwhile.
                 items = self.items()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -30,7 +30,9 @@ from .recent_quotes import RecentQuotes
 if TYPE_CHECKING:
     from ..model import Session
     from ..store import Peek
+    from .app import RetroApp
     from .autosave import Autosave
+    from .panes import StepPane
 
 STEP_ORDER = list(StepId)
 
@@ -89,7 +91,7 @@ class SessionScreen(Screen):
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        title = self.session.session.title if self.session else self.peeked.title
+        title = self.session.session.title if self.session else self._peeked().title
         here = self.current
         yield Static(Text(title, style="bold"), id="title")
         yield Tabs(
@@ -130,7 +132,7 @@ class SessionScreen(Screen):
         # In a thread, so the screen stays live while pydantic is imported and the file
         # is parsed (a big session takes a good half second to parse).
         if self.session is None:
-            self.app.read_for(self, self.path, self._show_session)
+            cast("RetroApp", self.app).read_for(self, self.path, self._show_session)
 
     async def _show_session(self, session: Session) -> None:
         if getattr(self.app, "closing", False):
@@ -148,14 +150,15 @@ class SessionScreen(Screen):
         from .autosave import Autosave
         from .follow import Follow
 
-        self.query_one("#notes", TextArea).read_only = is_read_only(self.session)
+        session = self._loaded()
+        self.query_one("#notes", TextArea).read_only = is_read_only(session)
 
         self.query_one("#panes", ContentSwitcher).current = f"pane-{self.current.value}"
-        self.autosave = Autosave(self.app, self.session, self.path, self.refresh_status)
+        self.autosave = Autosave(self.app, session, self.path, self.refresh_status)
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
         self._recover()
-        if self.session.session.started is None:
-            self.session.session.started = now()
+        if session.session.started is None:
+            session.session.started = now()
         self.set_interval(1, self._tick)
         self.refresh_status()
         self._show_quotes()
@@ -177,7 +180,7 @@ class SessionScreen(Screen):
     def _focus_pane(self, tries: int = 3) -> None:
         """Focus the current step's work; a pane still being mounted gets a moment."""
         panes = self.query(f"#pane-{self.current.value}")
-        if panes and panes.first().focus_first():
+        if panes and cast("StepPane", panes.first()).focus_first():
             return
         if tries:
             self.call_after_refresh(self._focus_pane, tries - 1)
@@ -192,7 +195,7 @@ class SessionScreen(Screen):
     def _make_panes(self) -> list:
         from .panes import pane_class
 
-        panes = [localized(pane_class(step_id))(self.session, step_id) for step_id in STEP_ORDER]
+        panes = [localized(pane_class(step_id))(self._loaded(), step_id) for step_id in STEP_ORDER]
         for pane in panes:
             # Mounted into a switcher that is already on the screen, a pane would show
             # (and take tab focus) unless hidden here; `_start` shows the current one.
@@ -203,10 +206,24 @@ class SessionScreen(Screen):
 
     @property
     def current(self) -> StepId:
-        return self.session.session.current_step if self.session else self.peeked.step
+        return self.session.session.current_step if self.session else self._peeked().step
 
     def _step_model(self):
         return getattr(self.session, self.current.value)
+
+    # The screen holds a session, or (while the file is read) a peek at it: the
+    # constructor makes sure of one. These say which one the caller relies on.
+    def _loaded(self) -> Session:
+        assert self.session is not None, "used before the session was read"
+        return self.session
+
+    def _saver(self) -> Autosave:
+        assert self.autosave is not None, "used before the session was read"
+        return self.autosave
+
+    def _peeked(self) -> Peek:
+        assert self.peeked is not None
+        return self.peeked
 
     # --- steps ------------------------------------------------------------------------
 
@@ -214,10 +231,10 @@ class SessionScreen(Screen):
         if step_id == self.current or self.session is None:
             return
         self.session.session.current_step = step_id
-        self.autosave.changed()
+        self._saver().changed()
         # A step change is a natural moment to be on disk, but a keypress must not wait
         # for a whole session to be rendered: the write goes to the worker now.
-        self.autosave.save_soon()
+        self._saver().save_soon()
         self._show_step(step_id)
 
     def _show_step(self, step_id: StepId) -> None:
@@ -239,7 +256,7 @@ class SessionScreen(Screen):
             self.call_after_refresh(self._focus_pane)
 
     def _show_quotes(self) -> None:
-        self.query_one("#recent-quotes", RecentQuotes).show(self.session, self.current)
+        self.query_one("#recent-quotes", RecentQuotes).show(self._loaded(), self.current)
 
     # --- other writers ----------------------------------------------------------------
 
@@ -249,7 +266,7 @@ class SessionScreen(Screen):
         notes = self.query_one("#notes", TextArea)
         if not notes.read_only and notes.text != self._step_model().notes:
             self._step_model().notes = notes.text
-            self.autosave.changed()
+            self._saver().changed()
 
     def others_saved(self, fields: set[str]) -> None:
         """Another writer's saved changes are in the session now: show them."""
@@ -258,10 +275,10 @@ class SessionScreen(Screen):
         people = bool(fields & {"checkin", "family"})
         for step_id in STEP_ORDER:
             if people or step_id.value in fields:
-                self.query_one(f"#pane-{step_id.value}").others_saved()
+                cast("StepPane", self.query_one(f"#pane-{step_id.value}")).others_saved()
         if self.query_one(ContentSwitcher).current != f"pane-{self.current.value}":
             self._show_step(self.current)  # another facilitator's app moved on
-        self.query_one("#title", Static).update(Text(self.session.session.title, style="bold"))
+        self.query_one("#title", Static).update(Text(self._loaded().session.title, style="bold"))
         take_in(self.query_one("#notes", TextArea), self._step_model().notes)
         self._show_quotes()
         for screen in self.app.screen_stack:
@@ -296,10 +313,10 @@ class SessionScreen(Screen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "notes":
             self._step_model().notes = event.text_area.text
-            self.autosave.changed()
+            self._saver().changed()
 
     def on_session_changed(self, event: SessionChanged) -> None:
-        self.autosave.changed()
+        self._saver().changed()
 
     def action_export_intention(self) -> None:
         from ..intention_export import export_intention
@@ -317,22 +334,46 @@ class SessionScreen(Screen):
 
         if self.session is None:
             return
+        session, autosave = self.session, self._saver()
 
         def done(written) -> None:
-            self.autosave.changed()  # accepted findings are kept in the session
+            autosave.changed()  # accepted findings are kept in the session
             if written:
-                if any(p.suffix in (".md", ".html", ".docx", ".eml") for p in written):
-                    start_draft(self.session, now().date())
-                    self.autosave.changed()
+                # The report shared (not the declaration alone, also a PDF): the week starts.
+                declaration = t("files.intention", session.session.language.value)
+                if any(p.suffix in (".md", ".html", ".docx", ".eml")
+                       or (p.suffix == ".pdf" and not p.stem.endswith(declaration)) for p in written):
+                    start_draft(session, now().date())
+                    autosave.changed()
                 self.notify(t("export_screen.written", count=len(written), folder=written[0].parent), timeout=8)
             self.refresh_status()
 
         self.app.push_screen(localized(ExportScreen)(self.session, self.path), done)
 
+    def action_details(self) -> None:
+        """The session's details: place, date, facilitator, notetaker, case code, question."""
+        from ..lifecycle import is_read_only
+        from .details_form import DetailsForm
+
+        if self.session is None or is_read_only(self.session):
+            return
+        session, autosave = self.session, self._saver()
+
+        def filled(fields: dict | None) -> None:
+            if fields:
+                for name, value in fields.items():
+                    if name != "title" or value:
+                        setattr(session.session, name, value)
+                autosave.changed()
+                self.notify(t("details.saved"), timeout=3)
+                self.refresh_status()
+
+        self.app.push_screen(localized(DetailsForm)(self.session), filled)
+
     def action_save(self) -> None:
         if self.session is None:  # still being read: nothing to act on yet
             return
-        self.autosave.save_now()
+        self._saver().save_now()
         self.refresh_status()
 
     def _tick(self) -> None:
@@ -340,13 +381,14 @@ class SessionScreen(Screen):
 
         from ..lifecycle import is_read_only
 
-        if not self.clock_running or is_read_only(self.session):
+        session = self._loaded()
+        if not self.clock_running or is_read_only(session):
             return
-        if ops.open_pause(self.session) is None:
-            spent = self.session.session.seconds_per_step
+        if ops.open_pause(session) is None:
+            spent = session.session.seconds_per_step
             spent[self.current] = spent.get(self.current, 0) + 1
             if spent[self.current] % 30 == 0:
-                self.autosave.changed()  # the clock itself is worth keeping now and then
+                self._saver().changed()  # the clock itself is worth keeping now and then
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -354,7 +396,7 @@ class SessionScreen(Screen):
         from ..store import now
         from .status import status_text
 
-        if self.autosave is None:
+        if self.autosave is None or self.session is None:
             return
         from ..lifecycle import days_left, is_read_only
 
@@ -380,11 +422,13 @@ class SessionScreen(Screen):
 
         if self.session is None or refused(self):  # still being read, or final
             return
+        session, autosave = self.session, self._saver()
+
         def captured(result: tuple[str, str] | None) -> None:
             if result:
                 speaker, words = result
-                ops.add_quote(self.session, self.current, speaker, words)
-                self.autosave.changed()
+                ops.add_quote(session, self.current, speaker, words)
+                autosave.changed()
                 self._show_quotes()
                 self.notify(t("quote.saved"), timeout=2)
 
@@ -397,14 +441,15 @@ class SessionScreen(Screen):
 
         if self.session is None or refused(self):  # still being read, or final
             return
-        ops.start_pause(self.session, self.current)
-        self.autosave.changed()
+        session, autosave = self.session, self._saver()
+        ops.start_pause(session, self.current)
+        autosave.changed()
 
         def ended(note: str | None) -> None:
-            pause = ops.end_pause(self.session)
+            pause = ops.end_pause(session)
             if pause is not None and note:
                 pause.note = note
-            self.autosave.changed()
+            autosave.changed()
 
         self.app.push_screen(localized(PauseScreen)(self.session), ended)
 
@@ -413,7 +458,7 @@ class SessionScreen(Screen):
 
         if self.session is None:  # still being read: nothing to act on yet
             return
-        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self.autosave.changed())
+        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self._saver().changed())
 
     def action_perspectives(self) -> None:
         from .capture import PerspectivesScreen
@@ -421,4 +466,4 @@ class SessionScreen(Screen):
 
         if self.session is None or refused(self):  # still being read, or final
             return
-        self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self.autosave.changed())
+        self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self._saver().changed())

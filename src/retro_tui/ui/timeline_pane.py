@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from pydantic import ValidationError
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from .. import operations as ops
@@ -30,6 +30,7 @@ from .keys import Key, localized
 from .messages import SessionChanged
 from .panes import StepPane, _enum_choices
 from .pick import PickOne
+from .event_details import EventDetails
 from .timeline_view import GLYPH, TimelineView
 
 TEXT_FIELDS = (
@@ -71,7 +72,7 @@ class TimelinePane(StepPane):
     TimelinePane { overflow-y: hidden; }
     TimelinePane #timeline-state { height: 1; color: $text-muted; }
     TimelinePane TimelineView { height: 2fr; max-height: 16; }
-    TimelinePane #details-box { height: 1fr; min-height: 3; border-top: solid $primary 30%; }
+    TimelinePane #details { height: 1fr; min-height: 3; border-top: solid $primary 30%; }
     TimelinePane QuickAdd { dock: bottom; display: none; }
     TimelinePane.adding QuickAdd { display: block; }
     TimelinePane #quick-error { dock: bottom; height: auto; color: $warning; display: none; }
@@ -109,8 +110,7 @@ class TimelinePane(StepPane):
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-state")
         yield localized(TimelineView)(self.session, id="timeline-view")
-        with VerticalScroll(id="details-box", can_focus=False):
-            yield Static(id="details")
+        yield localized(EventDetails)(id="details")
         yield localized(QuickAdd)(placeholder=t("timeline.quick_hint"), id="quick-add")
         yield Static(id="quick-error")
 
@@ -145,10 +145,11 @@ class TimelinePane(StepPane):
             parts.append(t("timeline.with_person", name=ops.short_name(self.session, f.person)))
         total = len(self.session.timeline.events)
         count = t("timeline.count", shown=len(view.shown), total=total) if f.active else t("timeline.count_all", total=total)
-        self.query_one("#timeline-state", Static).update(Text(" · ".join([*parts, count])))
+        # One line high whatever it says: no layout pass for the whole screen.
+        self.query_one("#timeline-state", Static).update(Text(" · ".join([*parts, count])), layout=False)
 
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
-        self.query_one("#details", Static).update(self._details(message.event))
+        self.query_one(EventDetails).show(self._details(message.event))
 
     def _details(self, event) -> Group | Text:
         if event is None:
@@ -182,12 +183,18 @@ class TimelinePane(StepPane):
 
     # --- changes ------------------------------------------------------------------
 
-    def _change(self, apply, select=None) -> None:
+    def _change(self, apply, select=None, replaced=None) -> None:
+        """`replaced` (old, new) says the change only replaced one event by an equal one
+        but for its mark: the view then keeps its layout (see TimelineView.replaced)."""
         if refused(self):
             return
         self.history.record()
         apply()
-        self.refresh_view(select)
+        if replaced is not None:
+            self.view.replaced(*replaced)
+            self.show_state()
+        else:
+            self.refresh_view(select)
         self.post_message(SessionChanged())
 
     def _replace(self, old: TimelineEvent, new: TimelineEvent) -> None:
@@ -255,13 +262,13 @@ class TimelinePane(StepPane):
         return TimelineEvent.model_construct(
             id=ops.fresh_id(self.session, "ev"), date=date or "", date_label="", title="",
             kind=EventKind.other, lane=Lane.professionals, people=[], crucial=False,
-            **{name: "" for name in TEXT_FIELDS},
+            **{name: "" for name in TEXT_FIELDS},  # type: ignore[arg-type]  # a blank form, valid once filled in
         )
 
     def _open_form(self, record: TimelineEvent, new: bool) -> None:
         title = t("form.new" if new else "form.edit", what=t("timeline.event"))
 
-        def saved(result: TimelineEvent | None) -> None:
+        def saved(result: Any | None) -> None:  # the form gives back a TimelineEvent
             if result is None:
                 return
             if new:
@@ -269,14 +276,23 @@ class TimelinePane(StepPane):
             else:
                 self._change(lambda: self._replace(record, result), select=result)
 
-        form = localized(RecordForm)(title, record, event_specs(self), normalise=self._spoken_date)
+        form = localized(RecordForm)(title, record, event_specs(self),
+                                     normalise=lambda values: self._spoken_date(values, record))
         self.app.push_screen(form, saved)
 
-    def _spoken_date(self, values: dict) -> dict:
+    def _spoken_date(self, values: dict, before: TimelineEvent) -> dict:
         """The date field takes dates as people say them ("maart 2019", "14-3-2019",
-        "voorjaar 2019", "na de scheiding"); the words are kept as the date's label."""
+        "voorjaar 2019", "na de scheiding"); the words are kept as the date's label.
+
+        A label belongs to its date: when the date changes and the label was left as it
+        was, the label follows the new words, or is cleared for a date typed as ISO (or
+        the screen would say "2020-02 (voorjaar 2021)"). A label typed anew stays."""
         typed = (values.get("date") or "").strip()
+        label_now = (values.get("date_label") or "").strip()
+        label_kept = label_now == (before.date_label or "").strip()
         if not typed or re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", typed):
+            if typed != before.date and label_kept:
+                return values | {"date_label": ""}
             return values  # ISO already, or empty: the model says what is wrong, if anything
         try:
             from ..timeline.spoken_dates import WhenError, parse_when
@@ -287,8 +303,7 @@ class TimelinePane(StepPane):
             when = parse_when(typed, others)
         except WhenError as error:
             raise ValueError(f"{t('field.date')}: {error.message()}") from None
-        label_now = (values.get("date_label") or "").strip()
-        return values | {"date": when.date, "date_label": label_now or when.label}
+        return values | {"date": when.date, "date_label": when.label if label_kept else label_now}
 
     def action_edit(self) -> None:
         if refused(self):
@@ -303,7 +318,7 @@ class TimelinePane(StepPane):
         event = self.view.selected
         if event is not None:
             marked = event.model_copy(update={"crucial": not event.crucial})
-            self._change(lambda: self._replace(event, marked), select=marked)
+            self._change(lambda: self._replace(event, marked), replaced=(event, marked))
 
     def action_duplicate(self) -> None:
         event = self.view.selected

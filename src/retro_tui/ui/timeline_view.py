@@ -78,9 +78,9 @@ class TimelineView(Widget, can_focus=True):
         self.first_column = 0  # first axis column on the screen
         self.marked: set[str] = set()  # ids drawn as chosen (the moments an insight links)
         self._shown: list = []
-        self._layout: Layout | None = None
-        self._painted: _Painted | None = None
-        self._key: tuple | None = None
+        # Layouts and their paint per (width, lane rows, zoom) of the current events: a
+        # view that changes height (quick add opening) or zoom and back costs nothing.
+        self._cache: dict[tuple, tuple[Layout, _Painted | None]] = {}
         self.reload()
 
     # --- data ---------------------------------------------------------------------
@@ -99,7 +99,7 @@ class TimelineView(Widget, can_focus=True):
             self.selected = self._nearest(wanted) if wanted is not None else self._shown[0]
         else:
             self.selected = None
-        self._layout = None
+        self._cache.clear()
         self.refresh()
         self.post_message(self.Selected(self, self.selected))
 
@@ -112,22 +112,49 @@ class TimelineView(Widget, can_focus=True):
         return self._shown
 
     @property
+    def _view_key(self) -> tuple:
+        return (self.size.width or 80, self.lane_rows, self.zoom)
+
+    @property
     def axis_layout(self) -> Layout:
-        width, height = self.size.width or 80, self.size.height or 10
-        key = (width, height, self.zoom)
-        if self._layout is None or key != self._key:
-            self._key = key
-            self._layout = lay_out(
-                self.session.timeline.events,
-                self._shown,
-                zoom=ZOOMS[self.zoom],
-                view_width=width,
-                rows=self.lane_rows,
-                month_names=t("timeline.months").split(),
-                pinned=self.selected,
+        key = self._view_key
+        if key not in self._cache:
+            if len(self._cache) >= 8:
+                self._cache.pop(next(iter(self._cache)))
+            width, rows, zoom = key
+            self._cache[key] = (
+                lay_out(
+                    self.session.timeline.events,
+                    self._shown,
+                    zoom=ZOOMS[zoom],
+                    view_width=width,
+                    rows=rows,
+                    month_names=t("timeline.months").split(),
+                    pinned=self.selected,
+                ),
+                None,
             )
-            self._painted = None
-        return self._layout
+        return self._cache[key][0]
+
+    def replaced(self, old, new) -> None:
+        """One event replaced by an equal one but for its crucial mark or words: the
+        layout keeps its place and only the paint is redone, instead of laying out every
+        event again. Anything that can move it goes through `reload`."""
+        if (old.date, old.lane, old.kind, old.title) != (new.date, new.lane, new.kind, new.title):
+            self.reload(new)
+            return
+        at = next((i for i, e in enumerate(self._shown) if e is old), None)
+        if at is None or not self.filter.matches(new):
+            self.reload(new)
+            return
+        self._shown[at] = new
+        for key, (layout, _) in list(self._cache.items()):
+            layout.replace(old, new)
+            self._cache[key] = (layout, None)
+        if self.selected is old:
+            self.selected = new
+        self.refresh()
+        self.post_message(self.Selected(self, self.selected))
 
     def placed_selected(self) -> Placed | None:
         """Where the selected event is drawn. Crowded out of its lane, it is drawn anyway,
@@ -145,7 +172,7 @@ class TimelineView(Widget, can_focus=True):
 
     def mark(self, ids) -> None:
         self.marked = set(ids)
-        self._painted = None
+        self._cache = {key: (layout, None) for key, (layout, _) in self._cache.items()}
         self.refresh()
 
     def select(self, event) -> None:
@@ -174,7 +201,6 @@ class TimelineView(Widget, can_focus=True):
         self.zoom = max(0, min(len(ZOOMS) - 1, level))
 
     def watch_zoom(self) -> None:
-        self._layout = None
         self.call_after_refresh(self._scroll_to_selected)
         self.refresh()
 
@@ -192,8 +218,10 @@ class TimelineView(Widget, can_focus=True):
 
     def _paint(self) -> _Painted:
         layout = self.axis_layout
-        if self._painted is not None:
-            return self._painted
+        key = self._view_key
+        painted = self._cache[key][1]
+        if painted is not None:
+            return painted
         rows = self.lane_rows
         height = 2 * rows + 2
         width = layout.width + 40
@@ -237,8 +265,9 @@ class TimelineView(Widget, can_focus=True):
             line = 0 if lane == Lane.professionals else height - 1
             if chars[line][x] == " ":
                 put(line, x, "+" if count < 10 else "⁺", "timeline--more")
-        self._painted = _Painted(chars, styles)
-        return self._painted
+        painted = _Painted(chars, styles)
+        self._cache[key] = (layout, painted)
+        return painted
 
     def _line_of(self, placed) -> int:
         rows = self.lane_rows
