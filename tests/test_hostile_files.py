@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -251,3 +252,19 @@ def test_list_shows_hostile_files_as_unreadable_without_hanging(tmp_path):
     for name in ("x.toml", "zero.toml", "huge.toml", "nul.toml", "ansi.toml", "title.toml", "e\\x1b[31mvil.toml"):
         assert "cannot be read" in rows[name], rows[name]
     assert "\x1b" not in result.stdout
+
+
+def test_bundle_names_a_pipe_and_a_device_among_the_sessions_and_goes_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the bundle's index of its own
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "a.toml")
+    _fifo(folder)
+    _zero(folder)
+
+    result = _run("bundle", str(folder), "--all", "--out", str(tmp_path / "out"))
+
+    assert result.returncode == 0, result.stderr
+    assert f"{folder / 'x.toml'}: this is a pipe (FIFO), not a session file" in result.stderr
+    assert f"{folder / 'zero.toml'}: this is a device, not a session file" in result.stderr
+    assert "1 cases bundled (0 not final, 2 unreadable)" in result.stdout
