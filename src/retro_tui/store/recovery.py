@@ -178,7 +178,7 @@ def recover(session_path: Path, lock_for) -> Recovered:
             pass  # a journal that does not read has nothing to give back
         found.journals.append(journal)
     try:
-        with FileLock(str(lock_for(session_path)), timeout=5):
+        with FileLock(str(lock_for(session_path)), timeout=5, mode=0o600):
             found.temp_files = clean_temp_files(session_path)
     except Timeout:
         pass  # someone is saving right now; their temporary file is not left over
@@ -191,7 +191,12 @@ def clean_temp_files(session_path: Path) -> int:
     session's lock: then nobody is saving, so every such file is left over."""
     cleaned = 0
     for temp in Path(session_path).parent.glob(f".{Path(session_path).name}.*.tmp"):
-        temp.unlink(missing_ok=True)
+        try:
+            if temp.lstat().st_uid != os.getuid():
+                continue  # in a shared folder: another user's file, not our leftover
+            temp.unlink()
+        except OSError:
+            continue
         cleaned += 1
     return cleaned
 
@@ -204,7 +209,7 @@ def _clean_locks(folder: Path) -> int:
             if lock.stat().st_mtime > old:
                 continue
             # Removed while held, so no writer can be holding it at that moment.
-            with FileLock(str(lock), timeout=0):
+            with FileLock(str(lock), timeout=0, mode=0o600):
                 lock.unlink()
             cleaned += 1
         except (OSError, Timeout):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,22 +18,30 @@ from filelock import FileLock
 
 from ..model import Session
 from ..model.integrity import format_loc
-from .atomic import ensure_private_dir, write_atomic
+from .atomic import write_atomic
 from .codec import decode, loads, render, snapshot
+from .errors import SessionError
 from .merge import merge
+from .private_dir import private_dir
+from .safe_read import read_regular
 
 BOOKKEEPING = {("updated",), ("seconds_per_step",), ("started",), ("current_step",)}
 LOCK_TIMEOUT = 30  # seconds; a save holds the lock for milliseconds
+LOCK_MODE = 0o600  # a lock file others could open is a lock others could hold
 
 
 def lock_path(path: Path) -> Path:
     """The lock file of a session, in a private folder of this user's, not beside the
     session: the sessions folder holds sessions only, and a failed command leaves it
-    exactly as it was. (Writers on one machine share it, which is what locking is for.)"""
-    folder = Path(tempfile.gettempdir()) / f"retro-tui-locks-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-    ensure_private_dir(folder)
+    exactly as it was. (This user's writers on one machine share it, which is what
+    locking is for; the folder is verified to be theirs alone, see private_dir.)"""
     name = hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:32]
-    return folder / f"{name}.lock"
+    return private_dir("locks") / f"{name}.lock"
+
+
+def session_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> FileLock:
+    """The operating-system lock of a session, its file created owner-only."""
+    return FileLock(str(lock_path(path)), timeout=timeout, mode=LOCK_MODE)
 
 
 def file_stat(path: Path) -> tuple | None:
@@ -69,17 +76,19 @@ class SharedFile:
     @classmethod
     def opened(cls, path: Path, session: Session) -> SharedFile:
         try:
-            written = Path(path).read_bytes()
-        except OSError:
+            written = read_regular(Path(path))
+        except SessionError:
             written = None
         return cls(path, snapshot(session), written)
 
     def write(self, data: dict[str, Any], render_text: Callable[[dict], str] = render) -> None:
         """Write this writer's snapshot; merge first if someone else wrote since."""
-        with FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT):
+        with session_lock(self.path):
             try:
-                disk = self.path.read_bytes()
-            except FileNotFoundError:
+                disk = read_regular(self.path)
+            except SessionError as error:
+                if error.first.key != "not_found":
+                    raise
                 disk = None
             if disk is None or self.digest is None:
                 theirs = self.on_disk
@@ -100,8 +109,10 @@ class SharedFile:
 
         Safe off the UI thread (the read needs no lock: files are replaced whole)."""
         try:
-            disk = self.path.read_bytes()
-        except FileNotFoundError:
+            disk = read_regular(self.path)
+        except SessionError as error:
+            if error.first.key != "not_found":
+                raise
             return None
         digest = _digest(disk)
         if digest != self.digest:
@@ -166,7 +177,7 @@ def update(path: Path, change: Callable[[Session], None], *, lifecycle: bool = F
 
     from ..model import Status
 
-    with FileLock(str(lock_path(Path(path))), timeout=LOCK_TIMEOUT):
+    with session_lock(Path(path)):
         session = load(path)
         change(session)
         if session.session.status == Status.final and not lifecycle:
