@@ -21,10 +21,11 @@ def is_macos() -> bool:
     return sys.platform == "darwin"
 
 
-def stop_signals() -> tuple[signal.Signals, ...]:
+def stop_signals(interrupt: bool = False) -> tuple[signal.Signals, ...]:
     """The signals that mean "stop now, save first": a closed terminal (SIGHUP, which
-    Windows has not) and a plain kill (SIGTERM)."""
-    return tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+    Windows has not), a plain kill (SIGTERM) and, asked for, ctrl+c from outside (SIGINT)."""
+    names = ("SIGHUP", "SIGTERM", "SIGINT") if interrupt else ("SIGHUP", "SIGTERM")
+    return tuple(getattr(signal, name) for name in names if hasattr(signal, name))
 
 
 def fsync_file(fd: int) -> None:

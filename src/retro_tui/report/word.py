@@ -38,12 +38,13 @@ def render(doc: Document, now: dt.datetime | None = None) -> bytes:
         _contents(word, doc.contents, headings)
     for block in doc.blocks:
         if isinstance(block, Heading):
-            word.add_heading(block.text, level=min(block.level, 4)).paragraph_format.keep_with_next = True
+            heading = _styled(word, f"Heading {min(block.level, 4)}", block.text)
+            heading.paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
             _paragraph(word, block)
         elif isinstance(block, Bullets):
             for item in block.items:
-                _lines(word.add_paragraph(style="List Bullet"), item)
+                _lines(_styled(word, "List Bullet"), item)
         elif isinstance(block, Table):
             _table(word, block)
         elif isinstance(block, Picture):
@@ -127,6 +128,19 @@ def _contents(word, title: str, headings: list[Heading]) -> None:
         result.append(t)
 
 
+def _styled(word, name: str, text: str = ""):
+    """A paragraph in a built-in style. python-docx resolves a style given by name or
+    object by scanning every style for the default each time: for a regional bundle's
+    thousands of paragraphs that was most of the export. The style's id is looked up
+    once per document and set on the paragraph's properties directly."""
+    ids = word.__dict__.setdefault("_retro_style_ids", {})
+    if name not in ids:
+        ids[name] = word.styles[name].style_id
+    paragraph = word.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().style = ids[name]
+    return paragraph
+
+
 def _lines(paragraph, text: str) -> None:
     """Text whose lines are its own (a notetaker's notes) keeps them as line breaks."""
     paragraph.add_run(text)
@@ -140,7 +154,7 @@ def _paragraph(word, block: Paragraph) -> None:
         run.font.color.rgb = RGBColor(0x7C, 0x3F, 0x00)
         _shade(p, "FFF4D6")
     elif block.style == "quote":
-        p = word.add_paragraph(style="Quote")
+        p = _styled(word, "Quote")
         p.add_run(f"“{block.text}”")
         p.paragraph_format.keep_with_next = True
         by = word.add_paragraph(f"— {block.by}")
