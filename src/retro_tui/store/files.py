@@ -26,17 +26,7 @@ from .atomic import ensure_private_dir, write_atomic
 from .codec import decode, dumps, loads
 from .errors import Finding, SessionError
 
-SESSIONS_ENV = "RETRO_TUI_SESSIONS"
 SUFFIX = ".toml"
-
-
-def sessions_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """`--sessions-dir`, else $RETRO_TUI_SESSIONS, else ./sessions."""
-    if option:
-        return Path(option)
-    if env := os.environ.get(SESSIONS_ENV):
-        return Path(env)
-    return Path("sessions")
 
 
 def read_text(path: Path) -> str:
