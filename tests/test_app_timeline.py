@@ -188,3 +188,22 @@ async def test_insight_moments_are_linked_on_the_timeline(tmp_path, example_copy
         await pilot.press("ctrl+q")
     saved = next(i for i in load(example_copy).insights.items if i.id == insight.id)
     assert set(saved.events) == set(before) ^ {first_crucial.id}
+
+
+async def test_arrow_keys_find_the_selected_event_without_comparing_events(tmp_path, example_copy, monkeypatch):
+    """→ after c (the event replaced by a marked copy) and after an undo: the selection
+    is found by identity, not by comparing every event field by field (pydantic's ==,
+    thousands of times per key on a big session)."""
+    from retro_tui.model import TimelineEvent
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        compared = []
+        equal = TimelineEvent.__eq__
+        monkeypatch.setattr(TimelineEvent, "__eq__", lambda a, b: compared.append(1) or equal(a, b))
+        await pilot.press("right", "right", "c", "right", "u", "right", "left")
+        await pilot.pause()
+        events = in_time_order(app.screen.session)
+        assert view.selected is events[3] and not events[2].crucial
+        assert compared == []
