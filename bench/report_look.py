@@ -1,6 +1,7 @@
 """Look at the report as its readers will: the Word file through LibreOffice (to PDF,
-then PNG pages with pdftoppm) and the HTML page through headless Chromium (a PDF on A4
-and a PNG screenshot). Prints where the pictures are, for a person to open and look at.
+then PNG pages with pdftoppm), the HTML page through headless Chromium (a PDF on A4
+and a PNG screenshot) and the report's own PDF (PNG pages). Prints where the pictures
+are, for a person to open and look at.
 
 Needs Debian's libreoffice-writer-nogui, poppler-utils and chromium:
     apt-get install -y libreoffice-writer-nogui poppler-utils chromium
@@ -27,9 +28,12 @@ CHROMIUM = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="report-look-"))
     out.mkdir(parents=True, exist_ok=True)
-    for name, data in render_all(load(EXAMPLE), "example", {"html", "docx"}):
-        (out / name).write_bytes(data)
+    for name, data in render_all(load(EXAMPLE), "example", {"html", "docx", "pdf"}):
+        # The report's own PDF apart: LibreOffice writes its conversion under that name.
+        (out / (name.replace("report.pdf", "own.pdf"))).write_bytes(data)
     docx, html = out / "example-report.docx", out / "example-report.html"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(out / "example-own.pdf"), str(out / "pdf-page")], check=True)
+    print(f"PDF → {len(list(out.glob('pdf-page*.png')))} PNG pages")
 
     start = time.perf_counter()
     subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(docx)],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from apphelpers import add, add_event, fill, opened, quote
+from apphelpers import add, add_event, fill, opened, quote, visible_text
 from retro_tui.model import StepId
 from retro_tui.store import load
 from retro_tui.ui.app import RetroApp
@@ -171,3 +171,33 @@ async def test_tags_can_be_found_by_search_and_choices_survive_filtering(tmp_pat
         await fill(pilot, category="stands_out", text="Iedereen op een eigen eiland")
     saved = load(path)
     assert set(saved.insights.items[-1].tags) == {"element.stop_button", "pattern.islands"}
+
+
+async def test_the_declarations_meeting_dates_take_dates_as_people_type_them(tmp_path: Path, example_copy):
+    import datetime as dt
+
+    from retro_tui.model import StepId
+    from retro_tui.ui.declaration import DeclarationPanel
+    from retro_tui.ui.forms import RecordForm
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        app.screen.go_to(StepId.closing)
+        await pilot.pause()
+        while not isinstance(app.focused, DeclarationPanel):
+            await pilot.press("tab")
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-meeting_dates").load_text("8-12-2026\nmaart 2027")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and "maart 2027" in visible_text(app)  # not a day: says so, stays open
+        await fill(pilot, meeting_dates=["8-12-2026", "5 januari 2027", "2027-02-02"])
+        assert not isinstance(app.screen, RecordForm)
+        assert "5 januari 2027" in visible_text(app)  # on screen as people write it
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert load(example_copy).closing.meeting_dates == [dt.date(2026, 12, 8), dt.date(2027, 1, 5), dt.date(2027, 2, 2)]

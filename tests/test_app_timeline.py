@@ -190,6 +190,42 @@ async def test_insight_moments_are_linked_on_the_timeline(tmp_path, example_copy
     assert set(saved.events) == set(before) ^ {first_crucial.id}
 
 
+async def test_a_spoken_date_label_follows_its_date_or_is_cleared(tmp_path, example_copy):
+    from apphelpers import fill
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        events = in_time_order(app.screen.session)
+        target = next(e for e in events if e.date_label == "voorjaar 2020")
+        while view.selected.id != target.id:
+            await pilot.press("right")
+
+        def current():
+            return next(e for e in app.screen.session.timeline.events if e.id == target.id)
+
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, date="2020-02")  # a new date, the label left alone: it goes
+        assert (current().date, current().date_label) == ("2020-02", "")
+        assert "voorjaar 2020" not in visible_text(app)
+
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, date="najaar 2021")  # said in words: the words are the label
+        assert (current().date, current().date_label) == ("2021-10", "najaar 2021")
+
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, date="2019-05", date_label="rond de verhuizing")  # a label typed anew stays
+        assert (current().date, current().date_label) == ("2019-05", "rond de verhuizing")
+
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, title="Zelfde datum, andere titel")  # the date untouched: so is its label
+        assert current().date_label == "rond de verhuizing"
+
+
 async def test_arrow_keys_find_the_selected_event_without_comparing_events(tmp_path, example_copy, monkeypatch):
     """→ after c (the event replaced by a marked copy) and after an undo: the selection
     is found by identity, not by comparing every event field by field (pydantic's ==,

@@ -98,6 +98,15 @@ def readable(name: str, data: bytes) -> str:
             parts.append(readable(part.get_filename(), part.get_content() if isinstance(part.get_content(), bytes)
                                   else part.get_content().encode("utf-8")))
         return "\n".join(parts)
+    if name.endswith(".pdf"):
+        # What a reader sees (pdftotext), and the document's properties (pdfinfo): the raw
+        # bytes are compressed, and would match short names by chance.
+        import subprocess
+
+        from test_report_export import pdf_text
+
+        info = subprocess.run(["pdfinfo", "-"], input=data, capture_output=True).stdout.decode("utf-8", "replace")
+        return pdf_text(data) + "\n" + info
     if name.endswith(".ics"):
         calendar = Calendar.from_ical(data)
         return "\n".join(str(value) for component in calendar.walk() for value in component.values())
@@ -124,13 +133,13 @@ def test_at_least_126_variants_are_planted_in_every_free_text():
 
 
 def test_no_variant_in_any_file_name(exported):
-    assert {"md", "html", "docx", "eml", "ics", "toml", "svg"} == {n.rsplit(".", 1)[1] for n in exported}
+    assert {"md", "html", "docx", "pdf", "eml", "ics", "toml", "svg"} == {n.rsplit(".", 1)[1] for n in exported}
     for name in exported:
         assert name.startswith("VOORBEELD-FICTIEF-01-"), name
         assert leaked(name.replace("-", " ")) == set(), name
 
 
-@pytest.mark.parametrize("suffix", [".md", ".svg", ".html", ".docx", ".eml", ".ics", ".toml"])
+@pytest.mark.parametrize("suffix", [".md", ".svg", ".html", ".docx", ".pdf", ".eml", ".ics", ".toml"])
 def test_no_variant_in_any_text(exported, suffix):
     files = [n for n in exported if n.endswith(suffix)]
     assert files

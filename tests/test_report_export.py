@@ -17,8 +17,22 @@ from retro_tui.ui.keys import localized
 FAMILY = ["Sandra", "Ruben", "Marco", "Lotte", "Sem", "Ria", "Akkerman"]
 
 
+def pdf_text(data: bytes) -> str:
+    """A PDF's text as a reader sees it (its streams are compressed: bytes say nothing)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (Debian: poppler-utils) is not installed: a PDF's text cannot be read")
+    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+
+
 def readable_text(path) -> str:
     """What a reader of the file could see: the XML inside Word files, the text of others."""
+    if path.suffix == ".pdf":
+        return pdf_text(path.read_bytes())
     if path.suffix == ".docx":
         with zipfile.ZipFile(path) as z:
             return " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
@@ -30,6 +44,8 @@ def readable_text(path) -> str:
         parts = [message.get_body(("plain",)).get_content()]
         for part in message.iter_attachments():
             content = part.get_content()
+            if isinstance(content, bytes) and part.get_filename().endswith(".pdf"):
+                content = pdf_text(content)
             if isinstance(content, bytes) and part.get_filename().endswith(".docx"):
                 import io
 
@@ -55,7 +71,8 @@ def test_every_format_at_once_pseudonymised_and_private(run_cli, example_copy, t
     assert code == 0, err
     names = sorted(p.name for p in out.iterdir())
     assert set(names) >= {f"VOORBEELD-FICTIEF-01-{kind}" for kind in (
-        "verslag.md", "verslag.html", "verslag.docx", "mail.eml", "bijeenkomsten.ics", "intentieverklaring.toml")}
+        "verslag.md", "verslag.html", "verslag.docx", "verslag.pdf", "mail.eml", "bijeenkomsten.ics",
+        "intentieverklaring.toml", "intentieverklaring.pdf")}
     for path in out.iterdir():
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
         assert names_in(readable_text(path)) == set(), (path.name, names_in(readable_text(path)))
@@ -111,9 +128,66 @@ async def test_the_export_screen_lists_findings_and_exports_once_accepted(exampl
         await pilot.pause()
         assert not screen.query_one("#export", Button).disabled
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()  # the files are written off the UI thread
         await pilot.pause()
         assert app.screen is not screen
         written = sorted(p.name for p in (tmp_path / "exports").iterdir())
         assert "VOORBEELD-FICTIEF-01-verslag.docx" in written and any(n.endswith(".eml") for n in written)
         await pilot.press("ctrl+q")
     assert len(load(example_copy).privacy.accepted) == 1  # remembered for the next export
+
+
+async def test_the_export_screen_says_how_many_quotes_and_the_facilitator_chooses(example_copy, tmp_path):
+    from textual.widgets import RadioSet
+
+    from retro_tui.ui.export_screen import ExportScreen
+
+    from retro_tui.report.export import prepared
+
+    session = prepared(load(example_copy))  # what the report says, pseudonymised
+    total, marked = len(session.quotes), sum(q.for_report for q in session.quotes)
+    assert 0 < marked < total
+    left_out = next(q for q in session.quotes if not q.for_report)
+    checkin = next(p.check_in for p in session.checkin.participants if p.check_in)
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(120, 45)) as pilot:
+        await opened(pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        await pilot.pause()
+        shown = " ".join(visible_text(app).split())
+        assert f"Uitspraken: {total}, waarvan {marked} gemarkeerd" in shown, shown
+        assert screen.choices.quotes == "marked" and not screen.choices.checkin_words
+        # By keys, as a facilitator does it: to the quote choice, across to "all", then
+        # to the check-in words and tick them.
+        while not isinstance(app.focused, RadioSet):
+            await pilot.press("tab")
+        await pilot.press("left", "enter", "tab", "space")
+        await pilot.pause()
+        assert screen.choices.quotes == "all" and screen.choices.checkin_words
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is not screen
+        await pilot.press("ctrl+q")
+    html = next((tmp_path / "exports").glob("*verslag.html")).read_text(encoding="utf-8")
+    assert " ".join(left_out.text.split())[:40] in " ".join(html.split())
+    assert " ".join(checkin.split())[:30] in " ".join(html.split())
+
+
+def test_check_in_words_are_left_out_unless_chosen(run_cli, example_copy, tmp_path):
+    from retro_tui.report.export import prepared
+
+    session = prepared(load(example_copy))
+    words = next(p.check_in for p in session.checkin.participants if p.check_in)
+    run_cli("export", str(example_copy), "--format", "md", "--out", str(tmp_path / "a"))
+    run_cli("export", str(example_copy), "--format", "md", "--out", str(tmp_path / "b"), "--checkin-words",
+            "--quotes", "none")
+    plain = next((tmp_path / "a").glob("*.md")).read_text(encoding="utf-8")
+    chosen = next((tmp_path / "b").glob("*.md")).read_text(encoding="utf-8")
+    assert words.split()[0] not in plain.split("##")[2] and " ".join(words.split())[:25] not in " ".join(plain.split())
+    assert " ".join(words.split())[:25] in " ".join(chosen.replace("\\", "").split())
+    assert "Woorden bij het inchecken" in chosen and "Woorden bij het inchecken" not in plain
+    assert "## Uitspraken" in plain and "## Uitspraken" not in chosen  # --quotes none: no quotes section

@@ -25,7 +25,7 @@ from retro_tui.store import load
 @pytest.fixture(scope="module")
 def files():
     session = load(EXAMPLE)
-    return dict(render_all(session, "example", {"md", "html", "docx", "eml", "ics", "intention"})), session
+    return dict(render_all(session, "example", {"md", "html", "docx", "pdf", "eml", "ics", "intention"})), session
 
 
 def test_markdown_renders_with_commonmark_and_keeps_the_sections(files):
@@ -48,7 +48,7 @@ def test_html_is_valid_html5_and_self_contained(files, tmp_path):
     result = subprocess.run([str(validator), "--root", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 0 and "error" not in (result.stdout + result.stderr).lower(), result.stdout + result.stderr
     assert page.count("<svg") == 2  # timeline and family map, inline
-    for external in ("src=", "href=", "@import", "url(http"):
+    for external in ("src=", "href=\"http", "@import", "url(http"):
         assert external not in page, external
 
 
@@ -69,17 +69,22 @@ def test_the_email_draft_parses_with_its_attachments_intact(files):
     message = email.message_from_bytes(got["example-mail.eml"], policy=policy.default)
     assert message["X-Unsent"] == "1" and "Verslag" in message["Subject"]
     attached = {part.get_filename(): part.get_content() for part in message.iter_attachments()}
+    # What people open: Word for feedback, PDF to read, the declaration as a PDF too.
+    assert set(attached) == {"example-verslag.docx", "example-verslag.pdf", "example-intentieverklaring.pdf"}
     assert attached["example-verslag.docx"] == got["example-verslag.docx"]
-    # Mail carries text with CRLF line ends; the page itself is the same.
-    assert attached["example-verslag.html"].replace("\r\n", "\n").encode("utf-8") == got["example-verslag.html"]
-    assert "example-intentieverklaring.toml" in attached
+    assert attached["example-verslag.pdf"] == got["example-verslag.pdf"]
+    assert attached["example-intentieverklaring.pdf"] == got["example-intentieverklaring.pdf"]
     body = message.get_body(("plain",)).get_content()
     assert "feedback" in body.lower() and "example-verslag.docx" in body
+    # Signed by the facilitator, with the organisation, under the greeting.
+    signature = body.rstrip().splitlines()[-3:]
+    assert signature == ["Met vriendelijke groet,", "Ingrid Maas (leersessiebegeleider)",
+                         "Leerhuis Jeugd Lindeland (fictief)"]
 
 
 def test_the_calendar_has_every_meeting_date(files):
     got, session = files
     cal = Calendar.from_ical(got["example-bijeenkomsten.ics"])
     events = [c for c in cal.walk("VEVENT")]
-    assert sorted(e.decoded("dtstart") for e in events) == sorted(session.closing.meeting_dates)
+    assert sorted(e.decoded("dtstart").date() for e in events) == sorted(session.closing.meeting_dates)
     assert len({str(e["uid"]) for e in events}) == len(events)

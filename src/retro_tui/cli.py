@@ -10,7 +10,8 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
-COMMANDS = ("new", "open", "notetaker", "list", "check", "example", "export", "import-timeline", "finalize", "reopen", "quote")
+COMMANDS = ("new", "open", "notetaker", "list", "check", "example", "export", "merge", "import-timeline", "finalize",
+            "reopen", "quote", "bundle")
 _VALUE_OPTIONS = {"--lang", "--sessions-dir"}
 
 
@@ -58,7 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    command("new", cmd_new).add_argument("title", nargs="?", metavar=t("cli.metavar_title"))
+    new = command("new", cmd_new)
+    new.add_argument("title", nargs="?", metavar=t("cli.metavar_title"))
+    for option in DETAILS:
+        new.add_argument(f"--{option.replace('_', '-')}", dest=option, metavar=t(f"details.metavar_{option}"),
+                         help=t(f"details.opt_{option}"))
     command("open", cmd_open).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("notetaker", cmd_notetaker).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("list", cmd_list)
@@ -70,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar=t("cli.metavar_dir"), help=t("cli.opt_out"))
     export.add_argument("--no-pseudonymise", dest="pseudonymise", action="store_false", help=t("cli.opt_no_pseudonymise"))
     export.add_argument("--accept-identifiers", action="store_true", help=t("cli.opt_accept_identifiers"))
+    export.add_argument("--quotes", choices=("all", "marked", "none"), help=t("cli.opt_quotes"))
+    export.add_argument("--checkin-words", action="store_true", help=t("cli.opt_checkin_words"))
+    merging = command("merge", cmd_merge)
+    merging.add_argument("file", type=Path, metavar=t("cli.metavar_file"))
+    merging.add_argument("copy", type=Path, metavar=t("merge.metavar_copy"))
+    merging.add_argument("--accept-all", action="store_true", help=t("merge.opt_accept_all"))
     importer = command("import-timeline", cmd_import_timeline)
     importer.add_argument("session", type=Path, metavar=t("csv.metavar_session"))
     importer.add_argument("file", type=Path, metavar=t("csv.metavar_csv"))
@@ -82,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     quote.add_argument("--speaker", required=True, metavar=t("quote_cli.metavar_speaker"), help=t("quote_cli.opt_speaker"))
     quote.add_argument("--step", choices=[s.value for s in _steps()], help=t("quote_cli.opt_step"))
     quote.add_argument("words", nargs="+", metavar=t("quote_cli.metavar_words"))
+    bundle = command("bundle", cmd_bundle)
+    bundle.add_argument("paths", nargs="+", type=Path, metavar=t("bundle.metavar_path"))
+    bundle.add_argument("--out", type=Path, metavar=t("cli.metavar_dir"), help=t("bundle.opt_out"))
+    bundle.add_argument("--format", dest="formats", action="append", type=_bundle_formats, help=t("bundle.opt_format"))
+    bundle.add_argument("--all", dest="include_all", action="store_true", help=t("bundle.opt_all"))
     parser.set_defaults(handler=cmd_start)
     return parser
 
@@ -91,10 +107,23 @@ def _fail(message: str) -> int:
     return 2
 
 
-def cmd_new(args: argparse.Namespace) -> int:
-    from .store import create, sessions_dir
+# The session's details that `new` takes as options, as the details form has them.
+DETAILS = ("date", "place", "facilitator", "organisation", "notetaker", "case_code", "learning_question")
 
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .details import DetailsError, apply_details
+    from .store import create, sessions_dir
+    from .store.shared import update
+
+    given = {name: getattr(args, name) for name in DETAILS if getattr(args, name) is not None}
+    try:
+        apply_details(None, given)  # every value checked before a file exists
+    except DetailsError as error:
+        return _fail(error.message())
     path, _ = create(sessions_dir(args.sessions_dir), args.title, args.lang or current_language())
+    if given:
+        update(path, lambda session: apply_details(session, given))
     print(t("cli.created", path=path))
     return 0
 
@@ -171,15 +200,16 @@ def cmd_start(args: argparse.Namespace) -> int:
     return cmd_list(args)
 
 
-FORMATS = ("md", "html", "docx", "eml", "ics", "intention")
+FORMATS = ("md", "html", "docx", "pdf", "eml", "ics", "intention")
 
 
 def _formats(text: str) -> list[str]:
-    """`--format md,html` or `--format all`; given more than once, they add up."""
+    """`--format md,html` or `--format all`; given more than once, they add up. `session`
+    (a travelling copy of the session itself) is asked for by name, never part of all."""
     chosen = list(FORMATS) if text.strip() == "all" else [f.strip() for f in text.split(",") if f.strip()]
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in (*FORMATS, "session")]
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(t("cli.bad_format", given=text, known=", ".join(FORMATS)))
+        raise argparse.ArgumentTypeError(t("cli.bad_format", given=text, known=", ".join((*FORMATS, "session"))))
     return chosen
 
 
@@ -192,17 +222,122 @@ def cmd_export(args: argparse.Namespace) -> int:
         session = load(args.file)
     except SessionError as error:
         return _fail(error.message())
+    from .report.document import Choices
+
     formats = {f for group in args.formats for f in group}
+    if "session" in formats:
+        formats.discard("session")
+        failed = _export_copy(args)
+        if failed or not formats:
+            return failed
+        session = load(args.file)  # the copy gave the original its id
+    default = Choices.default(session)
+    choices = Choices(quotes=args.quotes or default.quotes, checkin_words=args.checkin_words)
     try:
         written = export(session, args.file, args.out, formats, pseudonymise=args.pseudonymise,
-                         accept_identifiers=args.accept_identifiers)
+                         accept_identifiers=args.accept_identifiers, choices=choices)
     except IdentifiersFound as found:
         return _fail(describe_findings(args.file, found.findings))
     for path in written:
         print(t("cli.exported", path=path))
-    if formats & {"md", "html", "docx", "eml"}:
+    if formats & {"md", "html", "docx", "pdf", "eml"}:
+        # What went in is said in the open: how many quotes of how many.
+        chosen = len(choices.chosen_quotes(session))
+        print(t("cli.quotes_in", chosen=chosen, total=len(session.quotes),
+                marked=sum(q.for_report for q in session.quotes)))
         _start_feedback_week(session, args.file)
     return 0
+
+
+def _export_copy(args: argparse.Namespace) -> int:
+    from .report.export import IdentifiersFound
+    from .report.findings import describe_findings
+    from .session_copy import CopyOfCopy, export_copy
+    from .store import SessionError, load
+
+    try:
+        target = export_copy(args.file, args.out, accept_identifiers=args.accept_identifiers)
+    except IdentifiersFound as found:
+        return _fail(describe_findings(args.file, found.findings))
+    except CopyOfCopy:
+        return _fail(t("merge.copy_of_copy", path=args.file))
+    except SessionError as error:
+        return _fail(error.message())
+    origin = load(target).session.copy_of
+    assert origin is not None  # every copy records where it came from
+    print(t("merge.copy_written", path=target, session=origin.session, revision=origin.revision))
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Bring back the work done in a travelling copy: additions kept, every change
+    listed, taken only when accepted (--accept-all, or one by one on a terminal)."""
+    from .copy_merge import NotThisSession, merge_copy
+    from .store import SessionError
+
+    asked = sys.stdin.isatty()
+    if not args.lang:
+        from .store import load
+
+        try:
+            set_language(load(args.file).session.language)  # the facilitator's session, their words
+        except SessionError as error:
+            return _fail(error.message())
+
+    def choose(plan):
+        for change in plan.additions:
+            print(t("merge.added", where=change.where))
+        if not plan.to_accept:
+            return []
+        if not plan.base_known:
+            print(t("merge.no_base"))
+        print(t("merge.changes", count=len(plan.to_accept)))
+        chosen = []
+        for number, change in enumerate(plan.to_accept, start=1):
+            print(f"{number}. [{t(f'merge.kind_{change.kind}')}] {change.where}")
+            if isinstance(change.here, str) and isinstance(change.copy, str) and "\n" in change.here + change.copy:
+                # A long text (notes): only its lines that differ, or both would look alike.
+                import difflib
+
+                for line in difflib.ndiff(change.here.splitlines(), change.copy.splitlines()):
+                    if line[:1] in "-+":
+                        who = t("merge.here") if line[0] == "-" else t("merge.copy")
+                        print(f"   {who}: {_shown(line[2:])}")
+            else:
+                if change.here is not None:
+                    print(f"   {t('merge.here')}: {_shown(change.here)}")
+                if change.copy is not None:
+                    print(f"   {t('merge.copy')}: {_shown(change.copy)}")
+            if args.accept_all:
+                chosen.append(change)
+            elif asked:
+                answer = input(f"   {t('merge.ask')} ").strip().lower()
+                if answer[:1] in (t("merge.yes")[:1], "y"):
+                    chosen.append(change)
+        return chosen
+
+    try:
+        plan, done = merge_copy(args.file, args.copy, choose)
+    except NotThisSession:
+        return _fail(t("merge.not_this_session", copy=args.copy, path=args.file))
+    except SessionError as error:
+        return _fail(error.message())
+    except TimeoutError:
+        return _fail(t("quote_cli.busy", path=args.file))
+    taken = [c for c in done if c.kind != "add"]
+    print(t("merge.done", path=args.file, added=len(done) - len(taken), taken=len(taken),
+            left=len(plan.to_accept) - len(taken)))
+    if len(taken) < len(plan.to_accept) and not asked and not args.accept_all:
+        print(t("merge.how_to_accept"))
+    return 0
+
+
+def _shown(value) -> str:
+    """A value on one line, as long as a terminal line or two."""
+    if isinstance(value, dict):
+        value = "; ".join(f"{k}: {v}" for k, v in value.items() if k != "id" and v not in ("", None, [], {}, False))
+    text = " ".join(str(value).split())
+    return text if len(text) <= 160 else text[:159] + "…"
 
 
 def _start_feedback_week(session, path: Path) -> None:
@@ -305,6 +440,42 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     folder = sessions_dir(args.sessions_dir)
     print_listing(folder, list_sessions(folder))
+    return 0
+
+
+def _bundle_formats(text: str) -> list[str]:
+    from .bundle.run import FORMATS as BUNDLE_FORMATS
+
+    chosen = list(BUNDLE_FORMATS) if text.strip() == "all" else [f.strip() for f in text.split(",") if f.strip()]
+    if not chosen or any(f not in BUNDLE_FORMATS for f in chosen):
+        raise argparse.ArgumentTypeError(t("cli.bad_format", given=text, known=", ".join(BUNDLE_FORMATS)))
+    return chosen
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    """Many sessions, one regional report: written with --out, browsed on a terminal."""
+    from .bundle.run import FORMATS as BUNDLE_FORMATS, gather, write
+
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        return _fail("\n".join(t("bundle.no_such_path", path=p) for p in missing))
+    lang = args.lang or current_language()
+    if args.out is None:
+        if not _interactive():
+            return _fail(t("bundle.needs_out"))
+        from .store import sessions_dir
+        from .ui.app import run
+
+        return run(sessions_dir(args.sessions_dir), None, bundle=(list(args.paths), args.include_all))
+    gathered = gather(args.paths, lang, include_all=args.include_all)
+    for path, reason in gathered.unreadable:
+        print(t("bundle.unreadable_file", path=path, reason=reason.strip().splitlines()[0] if reason.strip() else ""),
+              file=sys.stderr)
+    formats = [f for group in args.formats for f in group] if args.formats else list(BUNDLE_FORMATS)
+    for path in write(gathered, args.out, formats, lang):
+        print(t("bundle.written", path=path))
+    left = gathered.left_out
+    print(t("bundle.summary", count=len(gathered.cases), not_final=left["not_final"], unreadable=left["unreadable"]))
     return 0
 
 

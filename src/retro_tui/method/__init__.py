@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..model.enums import CatalogueKind, StepId
+from ..model.enums import CatalogueKind, InsightLevel, StepId
 
 HALF_DAY_MINUTES = 240
 
@@ -44,6 +44,9 @@ class CatalogueItem:
     kind: CatalogueKind
     label: dict[str, str]
     explain: dict[str, str]
+    # Where the seed places it (patterns by the section that names them); None for
+    # beliefs and elements that hold at every level.
+    level: InsightLevel | None = None
 
 
 _CATALOGUE_TABLES = {
@@ -51,6 +54,7 @@ _CATALOGUE_TABLES = {
     "limiting": CatalogueKind.limiting,
     "helpful": CatalogueKind.helpful,
     "elements": CatalogueKind.element,
+    "commitments": CatalogueKind.commitment,
 }
 
 
@@ -88,6 +92,7 @@ def catalogue() -> tuple[CatalogueItem, ...]:
                     kind=kind,
                     label={"nl": raw["nl"], "en": raw["en"]},
                     explain={"nl": raw.get("nl_explain", ""), "en": raw.get("en_explain", "")},
+                    level=InsightLevel(raw["level"]) if "level" in raw else None,
                 )
             )
     return tuple(items)
@@ -106,3 +111,18 @@ def facilitator_aids(lang: str) -> dict[str, Any]:
 @cache
 def intention_defaults(lang: str) -> dict[str, Any]:
     return _load("intention.toml")[lang]
+
+
+@dataclass(frozen=True)
+class OrganisationType:
+    id: str
+    label: dict[str, str]
+    words: tuple[str, ...]
+
+
+@cache
+def organisation_types() -> tuple[OrganisationType, ...]:
+    return tuple(
+        OrganisationType(raw["id"], {"nl": raw["nl"], "en": raw["en"]}, tuple(raw["words"]))
+        for raw in _load("organisation_types.toml")["type"]
+    )

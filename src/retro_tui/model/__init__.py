@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 _WHERE = {
     "dates": ("PartialDateError", "parse_partial", "sort_key"),
     "enums": (
-        "CatalogueKind", "EventKind", "InsightCategory", "Lane", "Language", "ParticipantSide",
+        "CatalogueKind", "EventKind", "InsightCategory", "InsightLevel", "Lane", "Language", "ParticipantSide",
         "RelationKind", "Sense", "Status", "StepId",
     ),
     "ids": ("new_id",),
@@ -41,7 +41,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .dates import PartialDateError, parse_partial, sort_key
-    from .enums import CatalogueKind, EventKind, InsightCategory, Lane, Language, RelationKind, Sense, Status, StepId
+    from .enums import CatalogueKind, EventKind, InsightCategory, InsightLevel, Lane, Language, RelationKind, Sense, Status, StepId
     from .ids import new_id
     from .integrity import Problem, find_problems, format_loc
     from .session import *  # noqa: F403

@@ -86,3 +86,14 @@ class CatalogueKind(StrEnum):
     limiting = "limiting"
     helpful = "helpful"
     element = "element"
+    commitment = "commitment"  # towards the family, seed 004 ch. 4
+
+
+class InsightLevel(StrEnum):
+    """Where an insight sits, in the order the regional report (seed 004, ch. 3) groups
+    what it found: the family, our own work, the collaboration, the organisations."""
+
+    family_system = "family_system"
+    own_work = "own_work"
+    collaboration = "collaboration"
+    organisations = "organisations"

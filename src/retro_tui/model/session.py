@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate, sort_key
 from .enums import (
     EventKind,
     InsightCategory,
+    InsightLevel,
     Lane,
     Language,
     ParticipantSide,
@@ -44,7 +45,7 @@ def _unix_newlines(value: str) -> str:
 Stamp = Annotated[dt.datetime, AfterValidator(_naive_local)]
 Text = Annotated[str, AfterValidator(_unix_newlines)]
 Name = Annotated[str, Field(min_length=1), AfterValidator(_unix_newlines)]
-TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element)\.[a-z0-9_]+$")]
+TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element|commitment)\.[a-z0-9_]+$")]
 
 
 class Model(BaseModel):
@@ -67,18 +68,31 @@ class Reopening(Model):
     finalized_before: Stamp | None = None
 
 
+class CopyOrigin(Model):
+    """A copy made to travel (`retro-tui export --format session`): which session and
+    which version of it, so bringing the copy back knows what was changed in it."""
+
+    session: Id
+    revision: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,64}$")]
+    made: Stamp
+
+
 class SessionMeta(Model):
     title: Name
     case_code: Text = ""
+    learning_question: Text = ""  # the case's question the session set out to learn from
     date: dt.date | None = None
     place: Text = ""
     facilitator: Text = ""
+    facilitator_organisation: Text = ""  # signs the report's e-mail with the name
     notetaker: Text = ""
     language: Language
     status: Status
     feedback_deadline: dt.date | None = None
     finalized: Stamp | None = None
     reopenings: list[Reopening] = Field(default_factory=list)
+    id: Id | None = None  # made when a copy first travels; a copy has its original's
+    copy_of: CopyOrigin | None = None
     created: Stamp
     updated: Stamp
     # The clock of the session itself, so a restarted app carries on where it was.
@@ -207,6 +221,9 @@ class Insight(Entity):
     text: Name
     events: list[Id] = Field(default_factory=list)
     tags: list[TagId] = Field(default_factory=list)
+    # Unset in files from before levels existed; a bundle then places the insight by
+    # the level of its tagged patterns.
+    level: InsightLevel | None = None
 
 
 class InsightsStep(Model):
@@ -259,6 +276,9 @@ class Quote(Entity):
     speaker: Text = ""
     text: Name
     for_report: bool = False
+    # Marked for a regional bundle's chapter on how participants experienced the
+    # analysis (seed 004 ch. 2): a different audience than this case's own report.
+    for_programme: bool = False
 
 
 class Pause(Entity):

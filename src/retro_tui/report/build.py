@@ -12,8 +12,9 @@ from ..i18n import label, t
 from ..method import catalogue, step
 from ..model import InsightCategory, Session, Status, StepId
 from ..operations import events_in_order, member_label, short_name
+from .written_dates import spoken, when, written_day  # noqa: F401  (spoken: for callers)
 from ..reflow import reflow
-from .document import Bullets, Document, Heading, Paragraph, Picture, Table
+from .document import Bullets, Choices, Document, Heading, Paragraph, Picture, Table
 from .pictures import family_drawing, timeline_drawing
 
 FEEDBACK_DAYS = 7  # the method: participants have a week to respond
@@ -26,12 +27,14 @@ def feedback_deadline(session: Session) -> dt.date | None:
     return meta.date + dt.timedelta(days=FEEDBACK_DAYS) if meta.date else None
 
 
-def build(session: Session) -> Document:
+def build(session: Session, choices: Choices | None = None) -> Document:
+    choices = choices or Choices.default(session)
     lang = session.session.language.value
     T: Callable[..., str] = lambda key, **kw: t(key, lang, **kw)  # noqa: E731
     L = lambda member: label(member, lang)  # noqa: E731
     meta = session.session
-    doc = Document(title=T("report.title", title=meta.title), language=lang)
+    doc = Document(title=T("report.title", title=meta.title), language=lang, author=meta.facilitator,
+                   contents=T("report.contents"))
 
     if meta.status != Status.final:
         deadline = feedback_deadline(session)
@@ -42,6 +45,8 @@ def build(session: Session) -> Document:
              (T("report.facilitator"), meta.facilitator), (T("report.notetaker"), meta.notetaker),
              (T("report.case_code"), meta.case_code)]
     doc.add(Heading(T("report.facts")), Bullets(tuple(f"{k}: {v}" for k, v in facts if v)))
+    if meta.learning_question:
+        doc.add(Paragraph(T("report.learning_question"), "label"), Paragraph(reflow(meta.learning_question)))
 
     def title(step_id: StepId) -> str:
         return step(step_id).in_language(lang).title
@@ -54,6 +59,10 @@ def build(session: Session) -> Document:
     doc.add(Heading(title(StepId.checkin)))
     doc.add(Table((T("field.name", ), T("field.organisation"), T("field.role")),
                   tuple((p.name, p.organisation, p.role) for p in people)))
+    # What each said at the check-in is personal: in the report only when chosen.
+    words = [(p.name, reflow(p.check_in)) for p in people if p.check_in.strip()] if choices.checkin_words else []
+    if words:
+        doc.add(Paragraph(T("report.checkin_words"), "label"), Bullets(tuple(f"{n}: {w}" for n, w in words)))
     notes(session.checkin.notes)
 
     relate = session.relate
@@ -62,7 +71,7 @@ def build(session: Session) -> Document:
         doc.add(Paragraph(T("report.group_sense", sense=L(relate.group_sense))))
     if relate.senses:
         doc.add(Table((T("field.who"), T("field.sense"), T("field.note")), tuple(
-            (short_name(session, r.participant) if r.participant else T("relate.group"), L(r.sense), r.note)
+            (short_name(session, r.participant) if r.participant else T("relate.group"), L(r.sense), reflow(r.note))
             for r in relate.senses)))
     for name in ("observations", "agreements"):
         items = getattr(relate, name)
@@ -83,7 +92,7 @@ def build(session: Session) -> Document:
     if family.relations:
         doc.add(Paragraph(T("family.relations"), "label"), Bullets(tuple(
             f"{short_name(session, r.source)} — {L(r.kind)} — {short_name(session, r.target)}"
-            + (f" ({r.note})" if r.note else "") for r in family.relations)))
+            + (f" ({reflow(r.note)})" if r.note else "") for r in family.relations)))
     notes(family.notes)
 
     events = events_in_order(session)
@@ -91,12 +100,12 @@ def build(session: Session) -> Document:
     if events:
         doc.add(Picture("timeline", T("report.timeline_picture"), timeline_drawing(session, lang)))
         doc.add(Table((T("field.date"), "★", T("field.lane"), T("field.kind"), T("field.title")), tuple(
-            (e.date_label or e.date, "★" if e.crucial else "", L(e.lane), L(e.kind), e.title) for e in events)))
+            (when(e, lang), "★" if e.crucial else "", L(e.lane), L(e.kind), e.title) for e in events)))
         crucial = [e for e in events if e.crucial]
         if crucial:
             doc.add(Heading(T("report.crucial_moments"), 3))
             for e in crucial:
-                doc.add(Paragraph(f"★ {e.date_label or e.date} — {e.title}", "label"))
+                doc.add(Paragraph(f"★ {when(e, lang)} — {e.title}", "label"))
                 for field in ("what_happened", "parents_dynamic", "effect_on_professionals", "next_step"):
                     value = getattr(e, field)
                     if value:
@@ -114,14 +123,14 @@ def build(session: Session) -> Document:
         doc.add(Heading(L(category), 3))
         for insight in items:
             doc.add(Paragraph(reflow(insight.text)))
-            moments = [f"{by_id[e].date_label or by_id[e].date} {by_id[e].title}" for e in insight.events if e in by_id]
+            moments = [f"{when(by_id[e], lang)} {by_id[e].title}" for e in insight.events if e in by_id]
             if moments:
                 doc.add(Paragraph(T("report.linked_moments") + ": " + "; ".join(moments), "muted"))
             if insight.tags:
                 doc.add(Paragraph(T("report.tags") + ": " + "; ".join(tags.get(x, x) for x in insight.tags), "muted"))
     notes(session.insights.notes)
 
-    marked = [q for q in session.quotes if q.for_report]
+    marked = choices.chosen_quotes(session)
     if marked:
         doc.add(Heading(T("report.quotes")))
         for q in marked:
@@ -131,23 +140,37 @@ def build(session: Session) -> Document:
         doc.add(Heading(T("report.pauses")))
         doc.add(Table((T("report.when"), T("report.step"), T("report.minutes"), T("field.note")), tuple(
             (p.started.strftime("%H:%M"), title(p.step),
-             str(round((p.ended - p.started).total_seconds() / 60)) if p.ended else "", p.note)
+             str(round((p.ended - p.started).total_seconds() / 60)) if p.ended else "", reflow(p.note))
             for p in session.pauses)))
 
     if session.perspectives:
         doc.add(Heading(T("perspectives.title")))
         doc.add(Table((T("field.person"), T("field.taken_by"), T("field.dilemma_or_fear"), T("field.feeling")), tuple(
             (short_name(session, v.person_id) if v.person_id else v.person,
-             short_name(session, v.taken_by) if v.taken_by else "", v.dilemma_or_fear, v.feeling)
+             short_name(session, v.taken_by) if v.taken_by else "", reflow(v.dilemma_or_fear), reflow(v.feeling))
             for v in session.perspectives)))
 
-    _declaration(doc, session, T)
+    _declaration(doc, session, T, lang)
     return doc
 
 
-def _declaration(doc: Document, session: Session, T) -> None:
+def declaration(session: Session) -> Document:
+    """The intention declaration alone, as a document a manager opens and reads."""
+    lang = session.session.language.value
+    T: Callable[..., str] = lambda key, **kw: t(key, lang, **kw)  # noqa: E731
+    meta = session.session
+    doc = Document(title=T("report.declaration_title", title=meta.title), language=lang, author=meta.facilitator)
+    facts = [(T("report.date"), _date(meta.date, lang) if meta.date else ""), (T("report.case_code"), meta.case_code),
+             (T("report.facilitator"), meta.facilitator)]
+    doc.add(Bullets(tuple(f"{k}: {v}" for k, v in facts if v)))
+    _declaration(doc, session, T, lang, heading=False)
+    return doc
+
+
+def _declaration(doc: Document, session: Session, T, lang: str, heading: bool = True) -> None:
     c = session.closing
-    doc.add(Heading(T("closing.declaration")))
+    if heading:
+        doc.add(Heading(T("closing.declaration")))
     if c.core_team:
         doc.add(Paragraph(T("closing.core_team"), "label"),
                 Table((T("field.name"), T("field.organisation"), T("field.core_role")),
@@ -158,14 +181,15 @@ def _declaration(doc: Document, session: Session, T) -> None:
             doc.add(Paragraph(T(f"field.{field}"), "label"), Paragraph(reflow(value)))
     if c.backing:
         doc.add(Paragraph(T("closing.backing"), "label"),
-                Table((T("field.organisation"), T("field.needed")), tuple((b.organisation, b.needed) for b in c.backing)))
+                Table((T("field.organisation"), T("field.needed")),
+                      tuple((b.organisation, reflow(b.needed)) for b in c.backing)))
     if c.meeting_dates:
-        doc.add(Paragraph(T("field.meeting_dates"), "label"), Bullets(tuple(str(d) for d in c.meeting_dates)))
+        doc.add(Paragraph(T("field.meeting_dates"), "label"), Bullets(tuple(_date(d, lang) for d in sorted(c.meeting_dates))))
     if c.agenda:
         doc.add(Paragraph(T("field.agenda"), "label"), Bullets(tuple(c.agenda)))
     if c.commitments:
         doc.add(Paragraph(T("closing.commitments"), "label"),
-                Bullets(tuple(f"{m.name}: {m.sentence}" if m.sentence else m.name for m in c.commitments)))
+                Bullets(tuple(f"{m.name}: {reflow(m.sentence)}" if m.sentence else m.name for m in c.commitments)))
 
 
 def _speaker_role(session: Session, quote) -> str:
@@ -180,6 +204,5 @@ def _speaker_role(session: Session, quote) -> str:
     return quote.speaker
 
 
-def _date(day: dt.date, lang: str) -> str:
-    months = t("report.month_names", lang).split()
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+# Dates in running text live in written_dates.py (the pictures need them too).
+_date = written_day

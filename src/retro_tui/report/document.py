@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..model import Session
+
 from .drawing import Drawing
 
 
@@ -49,7 +51,49 @@ Block = Heading | Paragraph | Bullets | Table | Picture
 class Document:
     title: str
     language: str
+    author: str = ""  # the facilitator, who wrote the report
+    contents: str = ""  # the heading of the contents list, in the report's language
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
+
+
+QuoteChoice = Literal["all", "marked", "none"]
+QUOTE_CHOICES: tuple[QuoteChoice, ...] = ("all", "marked", "none")
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What goes into the report besides the method's steps, chosen by the facilitator
+    in the open: which quotes, and whether each one's check-in words (personal)."""
+
+    quotes: QuoteChoice = "marked"
+    checkin_words: bool = False
+
+    @classmethod
+    def default(cls, session: Session) -> Choices:
+        # Quotes nobody marked are still the group's words: with none marked, all go in
+        # (the screen says so), rather than a report without a single quote.
+        marked = any(q.for_report for q in session.quotes)
+        return cls(quotes="marked" if marked else "all")
+
+    def chosen_quotes(self, session: Session) -> list:
+        if self.quotes == "none":
+            return []
+        return [q for q in session.quotes if self.quotes == "all" or q.for_report]
+
+
+def column_widths(table: Table, total: float, narrowest: float) -> list[float]:
+    """Columns as wide as their text needs, for a page `total` wide: a ★ column neither
+    takes a quarter of the page nor squeezes its header below `narrowest`, and no
+    word breaks in two ("profess-ionals")."""
+    columns = range(len(table.header))
+    need = [min(max(max(len(r[i]) for r in (table.header, *table.rows)), 3), 60) for i in columns]
+    words = [max((len(w) for r in (table.header, *table.rows) for w in r[i].split()), default=3) for i in columns]
+    need = [max(n, 2 * w) for n, w in zip(need, words)]
+    widths = [max(narrowest, total * n / sum(need)) for n in need]
+    spare = sum(widths) - total
+    if spare > 0:  # the narrow columns' minimum comes out of the widest
+        widths[widths.index(max(widths))] -= spare
+    return widths

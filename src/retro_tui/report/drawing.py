@@ -4,6 +4,7 @@ python-docx cannot give SVG). One drawing, two writers, so both show the same th
 from __future__ import annotations
 
 import io
+import weakref
 from dataclasses import dataclass, field
 from html import escape
 
@@ -54,7 +55,7 @@ class Label:
     x: float
     y: float  # the baseline
     text: str
-    size: int = 12
+    size: float = 12
     anchor: str = "start"  # start | middle
     colour: str = "#222222"
     bold: bool = False
@@ -63,7 +64,7 @@ class Label:
 Shape = Line | Box | Circle | Polygon | Label
 
 
-@dataclass
+@dataclass(eq=False)  # a drawing is itself: the PNG cache below keys on it
 class Drawing:
     width: int
     height: int
@@ -111,15 +112,28 @@ def to_svg(d: Drawing, label: str = "", name: str = "picture") -> str:
     return "\n".join(parts)
 
 
-def to_png(d: Drawing, scale: float = 2.0) -> bytes:
-    """The same drawing as PNG, drawn with Pillow (its bundled font, no system fonts)."""
+_PNG: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def to_png(d: Drawing, scale: float = 2.0, optimize: bool = True) -> bytes:
+    """The same drawing as PNG, drawn with Pillow (its bundled font, no system fonts).
+    Word and PDF both place it: drawn once per export (half a second a picture), not
+    once per format."""
+    key = (scale, optimize, len(d.shapes), d.width, d.height)
+    cached = _PNG.get(d)
+    if cached is None or cached[0] != key:
+        _PNG[d] = cached = (key, _draw_png(d, scale, optimize))
+    return cached[1]
+
+
+def _draw_png(d: Drawing, scale: float, optimize: bool) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
     image = Image.new("RGB", (int(d.width * scale), int(d.height * scale)), "white")
     pen = ImageDraw.Draw(image)
-    fonts: dict[tuple[int, bool], ImageFont.ImageFont] = {}
+    fonts: dict[tuple[float, bool], ImageFont.ImageFont] = {}
 
-    def font(size: int, bold: bool):
+    def font(size: float, bold: bool):
         key = (size, bold)
         if key not in fonts:
             fonts[key] = _font(ImageFont, size * scale, bold)
@@ -151,7 +165,9 @@ def to_png(d: Drawing, scale: float = 2.0) -> bytes:
             anchor = "ms" if s.anchor == "middle" else "ls"  # baseline, like SVG
             pen.text(p(s.x, s.y), s.text, fill=s.colour, font=font(s.size, s.bold), anchor=anchor)
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    # `optimize` squeezes a few percent more at many times the cost: a big picture
+    # (a bundle's matrix) may prefer speed.
+    image.save(out, "PNG", optimize=optimize)
     return out.getvalue()
 
 

@@ -17,7 +17,7 @@ from ..store import write_atomic
 from ..store.atomic import ensure_private_dir
 from .file_names import stem
 
-FORMATS = ("md", "html", "docx", "eml", "ics", "intention")
+FORMATS = ("md", "html", "docx", "pdf", "eml", "ics", "intention")
 
 
 @dataclass
@@ -34,7 +34,7 @@ def prepared(session: Session, pseudonymise: bool = True) -> Session:
     return Pseudonymiser(session, session.session.language.value).session(session)
 
 
-def check(session: Session, formats: Iterable[str] = FORMATS) -> list:
+def check(session: Session, formats: Iterable[str] = FORMATS, choices=None) -> list:
     """Identifier findings in what will be written, not yet accepted by the user.
 
     The session is scanned field by field (so each finding says where it is), and a
@@ -44,17 +44,17 @@ def check(session: Session, formats: Iterable[str] = FORMATS) -> list:
     findings = unaccepted(session)
     if not findings:
         return []
-    flat = " ".join(" ".join(_written_text(session, set(formats))).split())
+    flat = " ".join(" ".join(_written_text(session, set(formats), choices)).split())
     return [f for f in findings if " ".join(f.text.split()) in flat]
 
 
-def _written_text(session: Session, formats: set[str]) -> list[str]:
+def _written_text(session: Session, formats: set[str], choices=None) -> list[str]:
     from .build import build
     from .document import Bullets, Heading, Paragraph, Table
 
     parts: list[str] = []
-    if formats & {"md", "html", "docx", "eml"}:
-        doc = build(session)
+    if formats & {"md", "html", "docx", "pdf", "eml"}:
+        doc = build(session, choices)
         parts.append(doc.title)
         for block in doc.blocks:
             if isinstance(block, (Heading, Paragraph)):
@@ -78,16 +78,17 @@ def export(
     *,
     pseudonymise: bool = True,
     accept_identifiers: bool = False,
+    choices=None,
 ) -> list[Path]:
     """Write the chosen formats to `folder`; raises IdentifiersFound before writing
     anything when there are findings the user has not accepted."""
     formats = set(formats)
     outgoing = prepared(session, pseudonymise)
-    findings = check(outgoing, formats)
+    findings = check(outgoing, formats, choices)
     if findings and not accept_identifiers:
         raise IdentifiersFound(findings)
     # Named from the case code, never from the source file, whose name may hold the family's.
-    contents = render_all(outgoing, stem(outgoing), set(formats))
+    contents = render_all(outgoing, stem(outgoing), set(formats), choices)
     ensure_private_dir(folder)
     written = []
     for name, data in contents:
@@ -97,11 +98,12 @@ def export(
     return written
 
 
-def render_all(session: Session, stem: str, formats: set[str]) -> list[tuple[str, bytes]]:
+def render_all(session: Session, stem: str, formats: set[str], choices=None) -> list[tuple[str, bytes]]:
     """(file name, content) for each format; names are `stem` and the document's kind in
-    the session's language ("VOORBEELD-01-verslag.docx")."""
-    from . import html, markdown, word
-    from .build import build
+    the session's language ("VOORBEELD-01-verslag.docx"). `choices`: which quotes and
+    whether check-in words go in (report.document.Choices; None: the defaults)."""
+    from . import html, markdown, pdf, word
+    from .build import build, declaration
     from .calendar import calendar
     from .document import Picture
     from .drawing import to_svg
@@ -110,7 +112,7 @@ def render_all(session: Session, stem: str, formats: set[str]) -> list[tuple[str
     unknown = formats - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown formats: {sorted(unknown)}")
-    doc = build(session)
+    doc = build(session, choices)
     out: list[tuple[str, bytes]] = []
     cache: dict[str, bytes] = {}
 
@@ -120,6 +122,10 @@ def render_all(session: Session, stem: str, formats: set[str]) -> list[tuple[str
                 cache[kind] = html.render(doc).encode("utf-8")
             elif kind == "docx":
                 cache[kind] = word.render(doc)
+            elif kind == "pdf":
+                cache[kind] = pdf.render(doc)
+            elif kind == "intention-pdf":  # what a manager opens; the TOML is for keeping
+                cache[kind] = pdf.render(declaration(session))
             elif kind == "intention":
                 cache[kind] = tomli_w.dumps(intention_data(session), multiline_strings=True).encode("utf-8")
         return cache[kind]
@@ -127,18 +133,23 @@ def render_all(session: Session, stem: str, formats: set[str]) -> list[tuple[str
     lang = session.session.language.value
     named = lambda name: t(f"files.{name}", lang)  # noqa: E731
     names = {"html": f"{stem}-{named('report')}.html", "docx": f"{stem}-{named('report')}.docx",
-             "intention": f"{stem}-{named('intention')}.toml"}
+             "pdf": f"{stem}-{named('report')}.pdf", "intention": f"{stem}-{named('intention')}.toml",
+             "intention-pdf": f"{stem}-{named('intention')}.pdf"}
     if "md" in formats:
         pictures = [b for b in doc.blocks if isinstance(b, Picture)]
         files = {p.name: f"{stem}-{named(p.name)}.svg" for p in pictures}
         out.append((f"{stem}-{named('report')}.md", markdown.render(doc, files).encode("utf-8")))
         out += [(files[p.name], to_svg(p.drawing, p.alt, p.name).encode("utf-8")) for p in pictures]
-    for kind in ("html", "docx", "intention"):
+    for kind in ("html", "docx", "pdf", "intention"):
         if kind in formats:
             out.append((names[kind], made(kind)))
+    if "intention" in formats:
+        out.append((names["intention-pdf"], made("intention-pdf")))
     if "ics" in formats and session.closing.meeting_dates:
         out.append((f"{stem}-{named('meetings')}.ics", calendar(session)))
     if "eml" in formats:
-        attached = [(names[k], made(k)) for k in ("docx", "html", "intention")]
+        # What people open: the report for feedback (Word) and to read (PDF), the
+        # declaration as a document; not the TOML, which a manager cannot open.
+        attached = [(names[k], made(k)) for k in ("docx", "pdf", "intention-pdf")]
         out.append((f"{stem}-{named('email')}.eml", draft(session, attached)))
     return out

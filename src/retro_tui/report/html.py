@@ -1,5 +1,7 @@
 """The report as one self-contained HTML file: no external resources, the pictures as
-inline SVG, and print styles so it prints well on A4."""
+inline SVG, and print styles so it prints well on A4: a contents list, page numbers in
+the page's margin (CSS paged media, which Chromium prints), headings kept with what
+follows them and table rows never split over two pages."""
 
 from __future__ import annotations
 
@@ -23,20 +25,35 @@ th, td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertica
 th { background: #f0f0f0; }
 figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 figcaption { color: #555; font-size: .9rem; }
-@page { size: A4; margin: 18mm 16mm; }
+nav.contents ol { columns: 2; padding-left: 1.2rem; margin: .3rem 0 1rem; }
+nav.contents a { color: inherit; text-decoration: none; }
+nav.contents .contents-title { font-weight: bold; }
+@page { size: A4; margin: 18mm 16mm 20mm;
+  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt Helvetica, Arial, sans-serif;
+    color: #555; } }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
-  h2 { break-after: avoid; } figure, table, blockquote { break-inside: avoid; }
+  h1, h2, h3, .label { break-after: avoid; break-inside: avoid; }
+  figure, blockquote, tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  p { orphans: 3; widows: 3; }
 }
 """
 
 
 def render(doc: Document) -> str:
     body = [f"<h1>{escape(doc.title)}</h1>"]
+    sections = [b for b in doc.blocks if isinstance(b, Heading) and b.level <= 2]
+    anchors = {id(h): f"section-{n}" for n, h in enumerate(sections, start=1)}
+    if sections and doc.contents:
+        items = "".join(f"<li><a href=\"#{anchors[id(h)]}\">{escape(h.text)}</a></li>" for h in sections)
+        body.append(f"<nav class=\"contents\"><p class=\"contents-title\">{escape(doc.contents)}</p>"
+                    f"<ol>{items}</ol></nav>")
     for block in doc.blocks:
         if isinstance(block, Heading):
             level = min(6, block.level)
-            body.append(f"<h{level}>{escape(block.text)}</h{level}>")
+            anchor = f" id=\"{anchors[id(block)]}\"" if id(block) in anchors else ""
+            body.append(f"<h{level}{anchor}>{escape(block.text)}</h{level}>")
         elif isinstance(block, Paragraph):
             text = escape(block.text).replace("\n", "<br>")
             if block.style == "quote":
@@ -44,7 +61,9 @@ def render(doc: Document) -> str:
             elif block.style:
                 body.append(f"<p class=\"{block.style}\">{text}</p>")
             else:
-                body.append(f"<p>{text}</p>")
+                # A blank line in the text is a new paragraph, not two line breaks.
+                body += [f"<p>{escape(part).replace(chr(10), '<br>')}</p>"
+                         for part in block.text.split("\n\n") if part.strip()]
         elif isinstance(block, Bullets):
             items = "".join(f"<li>{escape(i).replace(chr(10), '<br>')}</li>" for i in block.items)
             body.append(f"<ul>{items}</ul>")

@@ -1,5 +1,6 @@
 """The email draft (.eml) that carries the report: subject and body in the session's
-language, the report and the intention declaration attached. Mail programs open it as a
+language, the report (Word for feedback, PDF to read) and the intention declaration (PDF)
+attached. Mail programs open it as a
 draft (X-Unsent); the user adds the addresses and sends it through their organisation's
 secure mail. The app itself sends nothing."""
 
@@ -29,7 +30,8 @@ def draft(session: Session, attachments: list[tuple[str, bytes]]) -> bytes:
         lines += ["", t("mail.feedback", lang, date=_date(deadline, lang))]
     lines += ["", t("mail.attached", lang)]
     lines += [f"- {name}" for name, _ in attachments]
-    lines += ["", t("mail.closing", lang), meta.facilitator or ""]
+    # Signed as a person from an organisation, as any mail from a professional is.
+    lines += ["", t("mail.closing", lang), *(x for x in (meta.facilitator, meta.facilitator_organisation) if x)]
     message.set_content("\n".join(lines).rstrip() + "\n")
     for name, content in attachments:
         kind, _ = mimetypes.guess_type(name)

@@ -14,7 +14,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 def escape(text: str) -> str:
     text = _SPECIAL.sub(r"\\\1", text)
     # A line that starts like a list item or a numbered item must stay a plain line.
-    return re.sub(r"(?m)^(\s*)([-+]|\d+[.)])(\s)", r"\1\\\2\3", text)
+    # "\-" escapes a dash; a digit is no escapable character, so "1\." and not "\1.".
+    return re.sub(r"(?m)^(\s*)(?:([-+])|(\d+)([.)]))(?=\s)",
+                  lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", text)
 
 
 def render(doc: Document, picture_files: dict[str, str] | None = None) -> str:
@@ -34,7 +36,9 @@ def render(doc: Document, picture_files: dict[str, str] | None = None) -> str:
             elif block.style == "muted":
                 out += [f"_{text}_", ""]
             else:
-                out += [text, ""]
+                # A line of its own (a notetaker's) stays one: a hard break, not a space.
+                parts = (part.strip("\n").replace("\n", "\\\n") for part in text.split("\n\n"))
+                out += ["\n\n".join(part for part in parts if part), ""]
         elif isinstance(block, Bullets):
             out += [f"- {escape(item)}".replace("\n", "\n  ") for item in block.items] + [""]
         elif isinstance(block, Table):

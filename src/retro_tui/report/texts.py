@@ -16,7 +16,7 @@ M = TypeVar("M", bound=BaseModel)
 NOT_TEXT = {
     "id", "speaker_id", "person_id", "participant", "source", "target", "taken_by", "people", "events",
     "tags", "accepted", "date", "schema_version", "language", "status", "current_step", "step", "kind",
-    "lane", "category", "sense", "group_sense",
+    "lane", "category", "sense", "group_sense", "session", "revision",
 }
 
 

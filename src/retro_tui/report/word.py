@@ -1,9 +1,11 @@
 """The report as a Word document: real headings, tables and the pictures, because that
-is where participants give their feedback, with tracked changes. Written with
-python-docx; the pictures go in as PNG (python-docx cannot place SVG)."""
+is where participants give their feedback, with tracked changes on from the first edit.
+Written with python-docx; the pictures go in as PNG (python-docx cannot place SVG).
+Page numbers and the contents list are Word fields, which Word and LibreOffice fill in."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from docx import Document as WordDocument
@@ -12,38 +14,122 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .document import Bullets, Document, Heading, Paragraph, Picture, Table
+from .document import Bullets, Document, Heading, Paragraph, Picture, Table, column_widths
 from .drawing import to_png
 
 LANGUAGE_TAG = {"nl": "nl-NL", "en": "en-GB"}
+TEXT_WIDTH_CM = 16.6  # A4 less the margins
+NARROWEST_COLUMN_CM = 1.4  # a ★ or a number stays readable, with its header
 
 
-def render(doc: Document) -> bytes:
+def render(doc: Document, now: dt.datetime | None = None) -> bytes:
     word = WordDocument()
-    word.core_properties.title = doc.title
-    word.core_properties.language = LANGUAGE_TAG.get(doc.language, doc.language)
-    _language(word, LANGUAGE_TAG.get(doc.language, doc.language))
+    tag = LANGUAGE_TAG.get(doc.language, doc.language)
+    _properties(word, doc, tag, now or dt.datetime.now(dt.UTC))
+    _language(word, tag)
+    _track_changes(word)
     section = word.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)  # A4
     section.left_margin = section.right_margin = Cm(2.2)
+    _page_numbers(section)
     word.add_heading(doc.title, level=0)
+    headings = [b for b in doc.blocks if isinstance(b, Heading) and b.level <= 2]
+    if headings and doc.contents:
+        _contents(word, doc.contents, headings)
     for block in doc.blocks:
         if isinstance(block, Heading):
-            word.add_heading(block.text, level=min(block.level, 4))
+            word.add_heading(block.text, level=min(block.level, 4)).paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
             _paragraph(word, block)
         elif isinstance(block, Bullets):
             for item in block.items:
-                word.add_paragraph(item, style="List Bullet")
+                _lines(word.add_paragraph(style="List Bullet"), item)
         elif isinstance(block, Table):
             _table(word, block)
         elif isinstance(block, Picture):
-            word.add_picture(io.BytesIO(to_png(block.drawing)), width=Cm(16.5))
+            word.add_picture(io.BytesIO(to_png(block.drawing)), width=Cm(TEXT_WIDTH_CM))
+            word.paragraphs[-1].paragraph_format.keep_with_next = True  # the picture with its caption
             caption = word.add_paragraph(block.alt)
             caption.runs[0].italic = True
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def _properties(word, doc: Document, tag: str, now: dt.datetime) -> None:
+    """What Word shows under File › Info: not "python-docx" in 2013."""
+    props = word.core_properties
+    # Word's core properties hold at most 255 characters; a longer one is refused.
+    props.title = _property(doc.title)
+    props.author = props.last_modified_by = _property(doc.author or "")
+    props.language = tag
+    props.created = props.modified = now.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+    props.revision = 1
+    props.comments = props.subject = props.keywords = props.category = ""
+
+
+def _track_changes(word) -> None:
+    """Every participant's edit shows as a tracked change; fields update on opening.
+
+    Word refuses settings out of the schema's order: trackRevisions goes before
+    defaultTabStop, updateFields before compat (both are in python-docx's template)."""
+    settings = word.settings.element
+    for name, before in (("w:trackRevisions", "w:defaultTabStop"), ("w:updateFields", "w:compat")):
+        element = OxmlElement(name)
+        if name == "w:updateFields":
+            element.set(qn("w:val"), "true")
+        settings.find(qn(before)).addprevious(element)
+
+
+def _field(paragraph, instruction: str, shown: str = "") -> None:
+    """A complex field: Word and LibreOffice compute it; `shown` is its text until then."""
+    def char(kind: str):
+        run = OxmlElement("w:r")
+        mark = OxmlElement("w:fldChar")
+        mark.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            mark.set(qn("w:dirty"), "true")
+        run.append(mark)
+        return run
+
+    code = OxmlElement("w:r")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    code.append(text)
+    p = paragraph._p
+    p.append(char("begin"))
+    p.append(code)
+    p.append(char("separate"))
+    p.add_r().text = shown
+    p.append(char("end"))
+
+
+def _page_numbers(section) -> None:
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(footer, "PAGE", "1")
+
+
+def _contents(word, title: str, headings: list[Heading]) -> None:
+    """A contents list: the TOC field, showing the section titles until it is updated."""
+    word.add_paragraph().add_run(title).bold = True
+    p = word.add_paragraph()
+    _field(p, 'TOC \\o "1-2" \\h \\z \\u', "")
+    # The field's result: the headings themselves, so the list reads before any update.
+    runs = p._p.findall(qn("w:r"))
+    result = runs[-2]
+    for i, heading in enumerate(headings):
+        if i:
+            result.append(OxmlElement("w:br"))
+        t = OxmlElement("w:t")
+        t.text = heading.text
+        result.append(t)
+
+
+def _lines(paragraph, text: str) -> None:
+    """Text whose lines are its own (a notetaker's notes) keeps them as line breaks."""
+    paragraph.add_run(text)
 
 
 def _paragraph(word, block: Paragraph) -> None:
@@ -56,46 +142,59 @@ def _paragraph(word, block: Paragraph) -> None:
     elif block.style == "quote":
         p = word.add_paragraph(style="Quote")
         p.add_run(f"“{block.text}”")
+        p.paragraph_format.keep_with_next = True
         by = word.add_paragraph(f"— {block.by}")
         by.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif block.style == "label":
-        word.add_paragraph().add_run(block.text).bold = True
+        p = word.add_paragraph()
+        p.add_run(block.text).bold = True
+        p.paragraph_format.keep_with_next = True  # a label is a small heading
     elif block.style == "muted":
         run = word.add_paragraph().add_run(block.text)
         run.italic = True
         run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
     else:
-        word.add_paragraph(block.text)
+        # A blank line in the text is a new paragraph, not two line breaks.
+        for part in (x.strip("\n") for x in block.text.split("\n\n")):
+            if part:
+                _lines(word.add_paragraph(), part)
 
 
 def _table(word, block: Table) -> None:
     table = word.add_table(rows=1, cols=len(block.header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, block.header):
+    header = table.rows[0]
+    for cell, text in zip(header.cells, block.header):
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
+    _repeat_header(header)
     for row in block.rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row):
+        added = table.add_row()
+        _keep_row_whole(added)
+        for cell, text in zip(added.cells, row):
             cell.text = text
-    # Columns as wide as their text needs (a star column must not take a quarter).
-    need = [max(len(r[i]) for r in (block.header, *block.rows)) for i in range(len(block.header))]
-    need = [min(max(n, 3), 60) for n in need]
-    # No column so narrow that a word breaks in two ("profess-ionals").
-    words = [max((len(w) for r in block.rows for w in r[i].split()), default=3) for i in range(len(need))]
-    need = [max(n, 2 * w) for n, w in zip(need, words)]
-    total = sum(need)
+    widths = column_widths(block, TEXT_WIDTH_CM, NARROWEST_COLUMN_CM)
     table.autofit = False
-    for column, n in zip(table.columns, need):
-        column.width = Cm(16.5 * n / total)  # the grid, which LibreOffice follows
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)  # the grid, which LibreOffice follows
     for row in table.rows:
-        for cell, n in zip(row.cells, need):
-            cell.width = Cm(16.5 * n / total)
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
             for p in cell.paragraphs:
                 for run in p.runs:
                     run.font.size = Pt(9.5)
     word.add_paragraph()
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:tblHeader"))
+
+
+def _keep_row_whole(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
 
 
 def _shade(paragraph, colour: str) -> None:
@@ -113,3 +212,8 @@ def _language(word, tag: str) -> None:
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), tag)
     run_properties.append(lang)
+
+
+def _property(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 255 else text[:254] + "…"

@@ -226,3 +226,13 @@ def is_valid(date: str) -> bool:
     except PartialDateError:
         return False
     return True
+
+
+def parse_day(text: str) -> dt.date:
+    """A whole day as people type it ("8-12-2026", "5 januari 2027", "2026-12-08"), for
+    the fields that need one (meeting dates, the session's date); WhenError else."""
+    when = parse_when(text)
+    year, month, day = parse_partial(when.date)
+    if not day:
+        raise WhenError("dates.need_day", {"text": " ".join(str(text).split())})
+    return dt.date(year, month, day)

@@ -13,7 +13,7 @@ from ..i18n import current_language, set_language, t
 from .commands import SessionCommands
 from .help import HelpScreen
 from .keys import Key, localized
-from .opening import LoadErrorScreen, OpeningScreen, TitlePrompt
+from .opening import LoadErrorScreen, OpeningScreen
 from .session_screen import SessionScreen, guidance
 
 if TYPE_CHECKING:
@@ -38,8 +38,10 @@ class RetroApp(App):
         path: Path | None = None,
         follow_session_language: bool = True,
         notetaker: bool = False,
+        bundle: tuple[list[Path], bool] | None = None,
     ):
         super().__init__()
+        self.bundle = bundle  # (paths, include drafts): start on the bundle view
         self.notetaker = notetaker  # the second person's compact view (notetaker.py)
         self.folder = folder
         self.start_path = path
@@ -55,7 +57,11 @@ class RetroApp(App):
                 asyncio.get_running_loop().add_signal_handler(sig, self.exit)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests) or no such signal here
-        if self.start_path is not None:
+        if self.bundle is not None:
+            from .bundle_view import BundleScreen
+
+            self.push_screen(localized(BundleScreen)(*self.bundle))
+        elif self.start_path is not None:
             self.open_session(self.start_path, replace=False)
         else:
             self.push_screen(localized(OpeningScreen)(self.folder))
@@ -131,19 +137,32 @@ class RetroApp(App):
             self.push_screen(screen)
 
     def action_new_session(self) -> None:
-        def titled(title: str | None) -> None:
-            if title is not None:
-                from ..store import create
+        """A new session starts from its details: the title first, Enter creates it."""
+        from .details_form import DetailsForm
 
-                path, _ = create(self.folder, title, current_language())
+        def filled(fields: dict | None) -> None:
+            if fields is not None:
+                from ..store import create, save
+
+                path, session = create(self.folder, fields.pop("title", "") or None, current_language())
+                if any(fields.values()):
+                    for name, value in fields.items():
+                        setattr(session.session, name, value)
+                    save(session, path)
                 self.open_session(path)
 
-        self.push_screen(localized(TitlePrompt)(), titled)
+        self.push_screen(localized(DetailsForm)(), filled)
 
     def action_open_example(self) -> None:
         from ..store import copy_example
 
         self.open_session(copy_example(self.folder))
+
+    def action_open_bundle(self) -> None:
+        """The sessions folder as a bundle: what its cases show together."""
+        from .bundle_view import BundleScreen
+
+        self.push_screen(localized(BundleScreen)([self.folder]))
 
     def action_help(self) -> None:
         screen = self.screen
@@ -174,7 +193,8 @@ def run(
     path: Path | None = None,
     follow_session_language: bool = True,
     notetaker: bool = False,
+    bundle: tuple[list[Path], bool] | None = None,
 ) -> int:
-    app = localized(RetroApp)(folder, path, follow_session_language, notetaker)
+    app = localized(RetroApp)(folder, path, follow_session_language, notetaker, bundle)
     app.run()
     return USER_ERROR if app.start_failed else 0

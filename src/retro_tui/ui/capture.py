@@ -97,7 +97,8 @@ class PauseScreen(ModalScreen[str | None]):
 
 
 class QuotesScreen(ModalScreen[None]):
-    """All quotes, filterable by step; space marks one for the report."""
+    """All quotes, filterable by step; space marks one for the report, g for the
+    programme chapter of a regional bundle."""
 
     DEFAULT_CSS = """
     QuotesScreen { align: center middle; }
@@ -106,6 +107,7 @@ class QuotesScreen(ModalScreen[None]):
     """
     KEYS = [
         Key("space", "mark", "key.mark_for_report"),
+        Key("g", "mark_programme", "key.mark_for_programme"),
         Key("escape", "close", "key.close"),
     ]
 
@@ -119,7 +121,7 @@ class QuotesScreen(ModalScreen[None]):
             yield Select([(label(s), s) for s in StepId], prompt=t("quotes.all_steps"), id="step-filter")
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
             # The words last and widest: they are what this list is for.
-            for key, width in (("field.crucial_mark", 1), ("field.time", 5), ("field.step", 10), ("field.speaker", 16), ("field.words", None)):
+            for key, width in (("field.quote_marks", 2), ("field.time", 5), ("field.step", 10), ("field.speaker", 16), ("field.words", None)):
                 table.add_column(t(key), width=width)
             yield table
 
@@ -138,7 +140,8 @@ class QuotesScreen(ModalScreen[None]):
         for q in self.shown():
             speaker = ops.short_name(self.session, q.speaker_id) if q.speaker_id else q.speaker
             step = method_step(q.step).in_language(current_language()).short
-            table.add_row("★" if q.for_report else "", q.time.strftime("%H:%M"), step, speaker, q.text, key=q.id)
+            marks = ("★" if q.for_report else " ") + ("◆" if q.for_programme else "")
+            table.add_row(marks.rstrip(), q.time.strftime("%H:%M"), step, speaker, q.text, key=q.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
@@ -149,6 +152,12 @@ class QuotesScreen(ModalScreen[None]):
         self.reload()
 
     def action_mark(self) -> None:
+        self._toggle("for_report")
+
+    def action_mark_programme(self) -> None:
+        self._toggle("for_programme")
+
+    def _toggle(self, flag: str) -> None:
         from .guard import refused
 
         if refused(self):
@@ -158,7 +167,7 @@ class QuotesScreen(ModalScreen[None]):
             return
         key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         quote = next(q for q in self.session.quotes if q.id == key)
-        quote.for_report = not quote.for_report
+        setattr(quote, flag, not getattr(quote, flag))
         self.reload()
 
     def action_close(self) -> None:

@@ -30,9 +30,12 @@ class SessionCommands(Provider):
                 (t("key.quotes"), screen.action_quotes),
                 (t("key.perspectives"), screen.action_perspectives),
                 (t("key.save"), screen.action_save),
+                (t("details.palette"), screen.action_details),
                 (t("command.export_intention"), screen.action_export_intention),
                 (t("export_screen.key_open"), screen.action_export),
             ]
+        else:
+            found.append((t("command.open_bundle"), self.app.action_open_bundle))
         found += [
             (t("key.language"), self.app.action_switch_language),
             (t("key.help"), self.app.action_help),

@@ -27,6 +27,29 @@ SPECS = [
 ]
 
 
+def _written(day, session: Session) -> str:
+    from ..report.build import _date
+
+    return _date(day, session.session.language.value)
+
+
+def typed_dates(values: dict) -> dict:
+    """Meeting dates as people type them, one a line ("8-12-2026", "5 januari 2027",
+    "2026-12-08"), as the timeline takes them; a line that is not a day says which."""
+    from ..timeline.spoken_dates import WhenError, parse_day
+
+    days = []
+    for line in values.get("meeting_dates") or []:
+        if not isinstance(line, str):
+            days.append(line)
+            continue
+        try:
+            days.append(parse_day(line))
+        except WhenError as error:
+            raise ValueError(f"{t('field.meeting_dates')}: {error.message()}") from None
+    return values | {"meeting_dates": sorted(set(days))}
+
+
 class DeclarationPanel(Static, can_focus=True):
     DEFAULT_CSS = """
     DeclarationPanel { border: round $primary 50%; padding: 0 1; margin-bottom: 1; height: auto; }
@@ -49,7 +72,8 @@ class DeclarationPanel(Static, can_focus=True):
         for name in TEXT_FIELDS:
             value = getattr(c, name)
             if isinstance(value, list):
-                value = ", ".join(str(v) for v in value) if name == "meeting_dates" else "\n".join(f"• {v}" for v in value)
+                value = ", ".join(_written(v, self.session) for v in sorted(value)) if name == "meeting_dates" \
+                    else "\n".join(f"• {v}" for v in value)
             parts.append(Text(t(f"field.{name}"), style="bold"))
             parts.append(Text(reflow(value) if value else t("closing.not_yet"), style="" if value else "dim italic"))
         self.update(Group(*parts))
@@ -67,7 +91,8 @@ class DeclarationPanel(Static, can_focus=True):
                 self.show()
                 self.post_message(SessionChanged())
 
-        self.app.push_screen(localized(RecordForm)(t("closing.declaration"), closing, SPECS), edited)
+        self.app.push_screen(localized(RecordForm)(t("closing.declaration"), closing, SPECS,
+                                                   normalise=typed_dates), edited)
 
     def on_click(self) -> None:
         self.action_edit()

@@ -1,22 +1,27 @@
 """The export screen: choose the formats, keep pseudonymising on (or switch it off on
-purpose), see every possible identifier with where it is, fix or accept each, then
-write the files. Nothing is sent: the files are for the user's own secure mail."""
+purpose), choose in the open what goes in (how many quotes exist and how many are
+marked: all, the marked ones or none; check-in words only when ticked), see every
+possible identifier with where it is, fix or accept each, then write the files. Nothing
+is sent: the files are for the user's own secure mail."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
+from textual.worker import Worker, WorkerState
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, SelectionList, Static
+from textual.widgets import Button, Checkbox, RadioButton, RadioSet, SelectionList, Static
 
 from ..i18n import t
+from ..report.document import QUOTE_CHOICES, Choices
 from ..report.export import FORMATS, IdentifiersFound, check, export, prepared
 from .keys import Key
 
-DEFAULT = ("md", "html", "docx", "eml", "ics", "intention")
+DEFAULT = ("md", "html", "docx", "pdf", "eml", "ics", "intention")
 
 
 class ExportScreen(ModalScreen[list[Path] | None]):
@@ -26,8 +31,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         background: $surface; padding: 0 1; }
     ExportScreen .export-title { text-style: bold; }
     ExportScreen SelectionList { height: auto; max-height: 8; }
-    ExportScreen #findings { height: 1fr; min-height: 3; border: round $warning 50%; }
-    ExportScreen #pseudonymise { border: none; height: 1; padding: 0; }
+    ExportScreen #export-body { height: 1fr; }
+    ExportScreen #findings { height: auto; min-height: 3; border: round $warning 50%; }
+    ExportScreen #pseudonymise, ExportScreen #checkin-words { border: none; height: 1; padding: 0; }
+    ExportScreen #quotes { layout: horizontal; height: auto; border: none; padding: 0; }
+    ExportScreen #quotes RadioButton { width: auto; margin-right: 2; }
     ExportScreen #findings-state { height: auto; }
     ExportScreen #export-buttons { height: 3; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; }
@@ -47,26 +55,48 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(t("export_screen.title"), classes="export-title")
-            yield SelectionList(*((t(f"export_screen.format_{f}"), f, f in DEFAULT) for f in FORMATS), id="formats")
-            yield Checkbox(t("export_screen.pseudonymise"), True, id="pseudonymise")
-            yield Static(id="findings-state")
-            yield SelectionList(id="findings")
-            yield Static(t("export_screen.where", folder=self.folder), classes="dim")
+            # The choices scroll; the buttons stay in sight on an 80x24 terminal.
+            with VerticalScroll(id="export-body", can_focus=False):
+                yield SelectionList(*((t(f"export_screen.format_{f}"), f, f in DEFAULT) for f in FORMATS), id="formats")
+                yield Checkbox(t("export_screen.pseudonymise"), True, id="pseudonymise")
+                quotes = self.session.quotes
+                total, marked = len(quotes), sum(q.for_report for q in quotes)
+                yield Static(t("export_screen.quotes_count", total=total, marked=marked), id="quotes-count")
+                with RadioSet(id="quotes"):
+                    for choice in ("all", "marked", "none"):
+                        yield RadioButton(t(f"export_screen.quotes_{choice}", total=total, marked=marked),
+                                          id=f"quotes-{choice}")
+                yield Checkbox(t("export_screen.checkin_words"), False, id="checkin-words")
+                yield Static(id="findings-state")
+                yield SelectionList(id="findings")
+                yield Static(t("export_screen.where", folder=self.folder), classes="dim")
             with Horizontal(id="export-buttons"):
                 yield Button(t("form.cancel"), id="cancel")
                 yield Button(t("export_screen.export"), id="export", variant="primary")
 
     def on_mount(self) -> None:
+        # Pressed once mounted, so the keyboard's highlight starts on the default too.
+        default = Choices.default(self.session).quotes
+        self.query_one(f"#quotes-{default}", RadioButton).value = True
         self.refresh_findings()
 
     @property
     def pseudonymise(self) -> bool:
         return self.query_one("#pseudonymise", Checkbox).value
 
+    @property
+    def choices(self) -> Choices:
+        pressed = self.query_one("#quotes", RadioSet).pressed_button
+        chosen = Choices.default(self.session).quotes
+        for quotes in QUOTE_CHOICES:
+            if pressed is not None and pressed.id == f"quotes-{quotes}":
+                chosen = quotes
+        return Choices(quotes=chosen, checkin_words=self.query_one("#checkin-words", Checkbox).value)
+
     def refresh_findings(self) -> None:
         """The identifiers in what would be written now, with their place."""
         formats = set(self.query_one("#formats", SelectionList).selected) or set(FORMATS)
-        self.findings = check(prepared(self.session, self.pseudonymise), formats)
+        self.findings = check(prepared(self.session, self.pseudonymise), formats, self.choices)
         listing = self.query_one("#findings", SelectionList)
         listing.clear_options()
         listing.add_options([
@@ -84,6 +114,9 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self.refresh_findings()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.refresh_findings()  # quotes left out may hold what the check found
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         if event.selection_list.id == "formats":
@@ -104,12 +137,32 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         if not formats:
             self.notify(t("export_screen.no_format"), severity="warning")
             return
+        if self.query_one("#export", Button).disabled:
+            return  # findings to accept first, or already writing
+        self.query_one("#export", Button).disabled = True
+        self.query_one("#findings-state", Static).update(Text(t("export_screen.writing"), style="bold"))
+        # Written off the UI thread (Word, PDF and the pictures take seconds), from a copy
+        # taken now: the session clock and other writers' saves go on meanwhile.
+        self._write(self.session.model_copy(deep=True), formats, self.pseudonymise, self.choices)
+
+    @work(thread=True, exclusive=True, name="export")
+    def _write(self, session, formats: set[str], pseudonymise: bool, choices: Choices) -> list[Path] | None:
         try:
-            written = export(self.session, self.path, self.folder, formats, pseudonymise=self.pseudonymise)
+            return export(session, self.path, self.folder, formats, pseudonymise=pseudonymise, choices=choices)
         except IdentifiersFound:
-            self.refresh_findings()
-            return
-        self.dismiss(written)
+            self.app.call_from_thread(self.refresh_findings)
+        except OSError as error:
+            self.app.call_from_thread(self._failed, error)
+        return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Closed once the worker is done, so it is not cancelled while it finishes.
+        if event.worker.name == "export" and event.state == WorkerState.SUCCESS and event.worker.result:
+            self.dismiss(event.worker.result)
+
+    def _failed(self, error: OSError) -> None:
+        self.notify(t("error.os", reason=error.strerror or str(error), path=error.filename or ""), severity="error")
+        self.refresh_findings()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import label, t
@@ -29,6 +29,7 @@ class OpeningScreen(Screen):
     KEYS = [
         Key("n", "app.new_session", "key.new_session"),
         Key("x", "app.open_example", "key.example"),
+        Key("b", "app.open_bundle", "key.bundle", id="open_bundle"),
         Key("f1", "app.help", "key.help"),
     ]
 
@@ -65,25 +66,6 @@ class OpeningScreen(Screen):
             app.action_open_example()
         elif ident.startswith("file:"):
             app.open_session(Path(ident.removeprefix("file:")))
-
-
-class TitlePrompt(ModalScreen[str | None]):
-    DEFAULT_CSS = """
-    TitlePrompt { align: center middle; }
-    TitlePrompt > Vertical { width: 70; max-width: 95%; height: auto; border: round $accent; background: $surface; padding: 0 1; }
-    """
-    KEYS = [Key("escape", "cancel", "key.cancel")]
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = t("opening.new")
-            yield Input(placeholder=t("opening.title_hint"))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class LoadErrorScreen(Screen):

@@ -22,6 +22,7 @@ from ..model import (
     FamilyMember,
     Insight,
     InsightCategory,
+    InsightLevel,
     Participant,
     ParticipantSide,
     Relation,
@@ -340,6 +341,7 @@ class InsightsPane(StepPane):
             [
                 FieldSpec("category", "field.category", "choice", _enum_choices(InsightCategory), optional=False),
                 FieldSpec("text", "field.text", "text", optional=False),
+                FieldSpec("level", "field.level", "choice", _enum_choices(InsightLevel)),
                 FieldSpec("events", "field.events", "many", event_choices),
                 FieldSpec("tags", "field.tags", "many", tag_choices),
             ],

@@ -339,13 +339,36 @@ class SessionScreen(Screen):
         def done(written) -> None:
             autosave.changed()  # accepted findings are kept in the session
             if written:
-                if any(p.suffix in (".md", ".html", ".docx", ".eml") for p in written):
+                # The report shared (not the declaration alone, also a PDF): the week starts.
+                declaration = t("files.intention", session.session.language.value)
+                if any(p.suffix in (".md", ".html", ".docx", ".eml")
+                       or (p.suffix == ".pdf" and not p.stem.endswith(declaration)) for p in written):
                     start_draft(session, now().date())
                     autosave.changed()
                 self.notify(t("export_screen.written", count=len(written), folder=written[0].parent), timeout=8)
             self.refresh_status()
 
         self.app.push_screen(localized(ExportScreen)(self.session, self.path), done)
+
+    def action_details(self) -> None:
+        """The session's details: place, date, facilitator, notetaker, case code, question."""
+        from ..lifecycle import is_read_only
+        from .details_form import DetailsForm
+
+        if self.session is None or is_read_only(self.session):
+            return
+        session, autosave = self.session, self._saver()
+
+        def filled(fields: dict | None) -> None:
+            if fields:
+                for name, value in fields.items():
+                    if name != "title" or value:
+                        setattr(session.session, name, value)
+                autosave.changed()
+                self.notify(t("details.saved"), timeout=3)
+                self.refresh_status()
+
+        self.app.push_screen(localized(DetailsForm)(self.session), filled)
 
     def action_save(self) -> None:
         if self.session is None:  # still being read: nothing to act on yet

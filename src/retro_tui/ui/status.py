@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 
 from ..i18n import t
@@ -35,6 +36,10 @@ def status_text(session: Session, now: dt.datetime, saved: str, paused: bool) ->
     suggested = step(current).minutes
     over = step_seconds > suggested * 60
     text = Text()
+    # The session's details are one click away where the session is summed up: a mark
+    # narrow enough for an 80-column terminal.
+    text.append("✎", style=Style(bold=True, meta={"@click": "screen.details"}))
+    text.append(" ")
     text.append(t("status.session_time", used=clock(sum(spent.values())), total=clock(HALF_DAY_MINUTES * 60)) + "  ")
     text.append(
         t("status.step_time", used=step_seconds // 60, suggested=suggested),

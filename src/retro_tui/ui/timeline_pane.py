@@ -282,14 +282,23 @@ class TimelinePane(StepPane):
             else:
                 self._change(lambda: self._replace(record, result), select=result)
 
-        form = localized(RecordForm)(title, record, event_specs(self), normalise=self._spoken_date)
+        form = localized(RecordForm)(title, record, event_specs(self),
+                                     normalise=lambda values: self._spoken_date(values, record))
         self.app.push_screen(form, saved)
 
-    def _spoken_date(self, values: dict) -> dict:
+    def _spoken_date(self, values: dict, before: TimelineEvent) -> dict:
         """The date field takes dates as people say them ("maart 2019", "14-3-2019",
-        "voorjaar 2019", "na de scheiding"); the words are kept as the date's label."""
+        "voorjaar 2019", "na de scheiding"); the words are kept as the date's label.
+
+        A label belongs to its date: when the date changes and the label was left as it
+        was, the label follows the new words, or is cleared for a date typed as ISO (or
+        the screen would say "2020-02 (voorjaar 2021)"). A label typed anew stays."""
         typed = (values.get("date") or "").strip()
+        label_now = (values.get("date_label") or "").strip()
+        label_kept = label_now == (before.date_label or "").strip()
         if not typed or re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", typed):
+            if typed != before.date and label_kept:
+                return values | {"date_label": ""}
             return values  # ISO already, or empty: the model says what is wrong, if anything
         try:
             from ..timeline.spoken_dates import WhenError, parse_when
@@ -300,8 +309,7 @@ class TimelinePane(StepPane):
             when = parse_when(typed, others)
         except WhenError as error:
             raise ValueError(f"{t('field.date')}: {error.message()}") from None
-        label_now = (values.get("date_label") or "").strip()
-        return values | {"date": when.date, "date_label": label_now or when.label}
+        return values | {"date": when.date, "date_label": when.label if label_kept else label_now}
 
     def action_edit(self) -> None:
         if refused(self):

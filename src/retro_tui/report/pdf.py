@@ -1,0 +1,206 @@
+"""The report as PDF, for the final version that is kept and bundled for the region.
+
+Written with ReportLab's page layout (Platypus), which installs with pip alone (no
+system libraries, unlike HTML-to-PDF converters) and flows text, keeps headings with
+what follows, repeats table headers and builds a contents list with page numbers. The
+text is set in Bitstream Vera, which ReportLab ships, embedded so every reader shows
+the same letters. Vera has no ★, and a symbol font's star depends on the reader's fonts,
+so the ★ of a crucial moment is drawn, as in the timeline picture."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.graphics.shapes import Drawing, Polygon
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, ListFlowable, ListItem, PageTemplate,
+                                Paragraph as Para, Spacer)
+from reportlab.platypus import Table as Grid
+from reportlab.platypus import TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ..i18n import t
+from .document import Bullets, Document, Heading, Paragraph, Picture, Table, column_widths
+from .drawing import to_png
+
+MARGIN = 2.1 * cm
+TEXT_WIDTH = A4[0] - 2 * MARGIN
+STAR_COLOUR = colors.HexColor("#d97706")  # the timeline picture's crucial moments
+
+
+def _fonts() -> str:
+    folder = Path(reportlab.__file__).parent / "fonts"
+    if "Vera" not in pdfmetrics.getRegisteredFontNames():
+        for name, file in (("Vera", "Vera.ttf"), ("Vera-Bold", "VeraBd.ttf"), ("Vera-Italic", "VeraIt.ttf"),
+                           ("Vera-BoldItalic", "VeraBI.ttf")):
+            pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+        pdfmetrics.registerFontFamily("Vera", normal="Vera", bold="Vera-Bold", italic="Vera-Italic",
+                                      boldItalic="Vera-BoldItalic")
+    return "Vera"
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=14, spaceAfter=5)
+    return {
+        "body": body,
+        "title": ParagraphStyle("title", body, fontName=font + "-Bold", fontSize=18, leading=23, spaceAfter=10),
+        "h2": ParagraphStyle("h2", body, fontName=font + "-Bold", fontSize=14, leading=18, spaceBefore=14,
+                             spaceAfter=6, textColor=colors.HexColor("#1f4e79"), keepWithNext=1),
+        "h3": ParagraphStyle("h3", body, fontName=font + "-Bold", fontSize=11.5, leading=15, spaceBefore=8,
+                             keepWithNext=1),
+        "label": ParagraphStyle("label", body, fontName=font + "-Bold", spaceAfter=2, keepWithNext=1),
+        "muted": ParagraphStyle("muted", body, fontName=font + "-Italic", textColor=colors.HexColor("#555555")),
+        "banner": ParagraphStyle("banner", body, fontName=font + "-Bold", backColor=colors.HexColor("#fff4d6"),
+                                 borderColor=colors.HexColor("#d97706"), borderWidth=0.6, borderPadding=5,
+                                 spaceBefore=4, spaceAfter=12, textColor=colors.HexColor("#7c3f00")),
+        "quote": ParagraphStyle("quote", body, fontName=font + "-Italic", leftIndent=14, spaceAfter=1,
+                                keepWithNext=1),
+        "by": ParagraphStyle("by", body, alignment=TA_RIGHT, fontSize=9, textColor=colors.HexColor("#555555")),
+        "cell": ParagraphStyle("cell", body, fontSize=9, leading=11.5, spaceAfter=0),
+        "head": ParagraphStyle("head", body, fontName=font + "-Bold", fontSize=9, leading=11.5, spaceAfter=0),
+        "caption": ParagraphStyle("caption", body, fontName=font + "-Italic", fontSize=9,
+                                  textColor=colors.HexColor("#555555")),
+        "toc": ParagraphStyle("toc", body, spaceAfter=1),
+        "contents": ParagraphStyle("contents", body, fontName=font + "-Bold", spaceAfter=2),
+    }
+
+
+def _markup(text: str) -> str:
+    """Plain text as ReportLab's paragraph markup: escaped, its own lines kept."""
+    return escape(text).replace("\n", "<br/>")
+
+
+def _star(size: float = 9) -> Drawing:
+    import math
+
+    r, inner = size / 2, size / 5
+    points = []
+    for i in range(10):
+        angle = math.pi / 2 + i * math.pi / 5
+        radius = r if i % 2 == 0 else inner
+        points += [r + radius * math.cos(angle), r + radius * math.sin(angle) - 0.5]
+    drawing = Drawing(size, size)
+    drawing.add(Polygon(points, fillColor=STAR_COLOUR, strokeColor=None))
+    return drawing
+
+
+def _cell(text: str, style):
+    return _star() if text == "★" else Para(_markup(text), style)
+
+
+def _starred(text: str, style) -> list:
+    """A crucial moment's heading, "★ 14 maart 2019 — ...": the star drawn before it."""
+    line = Grid([[_star(), Para(_markup(text[1:].strip()), style)]], colWidths=[0.45 * cm, TEXT_WIDTH - 0.45 * cm],
+                splitInRow=1)  # a heading longer than a page still goes in
+    line.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("TOPPADDING", (0, 0), (0, 0), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    line.keepWithNext = True
+    return [line]
+
+
+class _Report(BaseDocTemplate):
+    """Tells the contents list where each section heading landed."""
+
+    def afterFlowable(self, flowable) -> None:
+        if isinstance(flowable, Para) and getattr(flowable, "section", False):
+            self.notify("TOCEntry", (0, flowable.getPlainText(), self.page))
+
+
+def render(doc: Document, now: dt.datetime | None = None) -> bytes:
+    font = _fonts()
+    s = _styles(font)
+    out = io.BytesIO()
+    page_label = t("report.page", doc.language, page="{page}")
+
+    def footer(canvas, template) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8.5)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, page_label.format(page=canvas.getPageNumber()))
+        canvas.restoreState()
+
+    report = _Report(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=1.9 * cm,
+                     bottomMargin=2.0 * cm, title=doc.title, author=doc.author, lang=doc.language,
+                     creator="retro-tui", subject=doc.title)
+    frame = Frame(MARGIN, 2.0 * cm, TEXT_WIDTH, A4[1] - 3.9 * cm, id="text")
+    report.addPageTemplates([PageTemplate("page", [frame], onPage=footer)])
+
+    story: list = [Para(_markup(doc.title), s["title"])]
+    if doc.contents and any(isinstance(b, Heading) and b.level <= 2 for b in doc.blocks):
+        contents = TableOfContents(levelStyles=[s["toc"]], dotsMinLevel=0)
+        # Not kept with the list in one unit: multiBuild finds the list only at the top.
+        story += [Para(_markup(doc.contents), s["contents"]), contents, Spacer(1, 8)]
+    for block in doc.blocks:
+        story += _flowables(block, s)
+    report.multiBuild(_kept_with_next(story))
+    return out.getvalue()
+
+
+def _kept_with_next(story: list) -> list:
+    """A heading or label and what follows it as one unit that moves to the next page
+    together (the style's keepWithNext alone let a heading stay behind above a picture)."""
+    out: list = []
+    pending: list = []
+    for flowable in story:
+        if isinstance(flowable, Para) and getattr(flowable.style, "keepWithNext", False):
+            pending.append(flowable)
+            continue
+        if pending:
+            inner = flowable._content if isinstance(flowable, KeepTogether) else [flowable]
+            out.append(KeepTogether([*pending, *inner]))
+            pending = []
+        else:
+            out.append(flowable)
+    return out + pending
+
+
+def _flowables(block, s) -> list:
+    if isinstance(block, Heading):
+        heading = Para(_markup(block.text), s["h2" if block.level <= 2 else "h3"])
+        heading.section = block.level <= 2
+        return [heading]
+    if isinstance(block, Paragraph):
+        if block.style == "quote":
+            return [KeepTogether([Para(f"“{_markup(block.text)}”", s["quote"]),
+                                  Para(f"— {_markup(block.by)}", s["by"])])]
+        style = s[block.style] if block.style else s["body"]
+        if block.text.startswith("★"):
+            return _starred(block.text, style)
+        parts = block.text.split("\n\n") if not block.style else [block.text]
+        return [Para(_markup(part.strip("\n")), style) for part in parts if part.strip()]
+    if isinstance(block, Bullets):
+        items = [ListItem(Para(_markup(i), s["body"]), leftIndent=12) for i in block.items]
+        return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=12, bulletFontName="Vera")]
+    if isinstance(block, Table):
+        rows = [[_cell(c, s["head"]) for c in block.header]]
+        rows += [[_cell(c, s["cell"]) for c in r] for r in block.rows]
+        widths = [w * cm for w in column_widths(block, TEXT_WIDTH / cm, 1.2)]
+        # A cell longer than a page (a long note) is split across pages, not refused.
+        grid = Grid(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
+        grid.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#bbbbbb")),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ]))
+        return [grid, Spacer(1, 8)]
+    if isinstance(block, Picture):
+        png = to_png(block.drawing)
+        ratio = block.drawing.height / block.drawing.width
+        width = TEXT_WIDTH
+        height = width * ratio
+        if height > 19 * cm:  # a tall picture still fits a page with its caption
+            height, width = 19 * cm, 19 * cm / ratio
+        return [KeepTogether([Image(io.BytesIO(png), width=width, height=height),
+                              Para(_markup(block.alt), s["caption"])])]
+    return []
