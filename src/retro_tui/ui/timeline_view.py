@@ -216,14 +216,21 @@ class TimelineView(Widget, can_focus=True):
         self.refresh()
 
     def _scroll_to_selected(self) -> None:
+        width = self.size.width
+        if not width:
+            # Not on the screen (another step's pane, or on mount): a layout of every
+            # event for no size is waste. on_resize scrolls once it has a size.
+            return
         layout = self.axis_layout
-        width = self.size.width or 80
         placed = self.placed_selected()
         if placed is None or layout.width <= width:
             self.first_column = 0
         elif not self.first_column + 1 <= placed.x <= self.first_column + width - 1 - len(placed.label):
             self.first_column = max(0, min(layout.width - width, placed.x - width // 3))
         self.refresh()
+
+    def on_resize(self) -> None:
+        self._scroll_to_selected()
 
     # --- painting -----------------------------------------------------------------
 
