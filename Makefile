@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint lock bench clean
+.PHONY: demo test lint lock upgrade bench clean
 
 # constraints.txt pins every package to the versions the tests (and their snapshots)
 # were last checked with, so a new release cannot break a fresh clone or CI.
@@ -26,12 +26,20 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
-# Moves constraints.txt to the newest versions pyproject.toml allows. Run it on
-# purpose, then `make test`, look at any snapshot that changed, and commit both.
+# constraints.txt after a change of pyproject.toml's dependencies: new ones are
+# pinned, the pins already there stay. `make upgrade` moves every pin to the newest
+# version pyproject.toml allows: run it on purpose, then `make test`, look at any
+# snapshot that changed, and commit both.
+LOCK = $(BIN)/uv pip compile pyproject.toml --all-extras --universal --python-version 3.11 \
+	--custom-compile-command 'make lock' --quiet -o constraints.txt
+
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
-		--upgrade --custom-compile-command 'make lock' --quiet -o constraints.txt
+	$(LOCK)
+
+upgrade: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(LOCK) --upgrade
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'

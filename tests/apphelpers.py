@@ -75,3 +75,50 @@ async def add_event(pilot, **values) -> None:
     await pilot.press("a", "tab")
     await pilot.pause()
     await fill(pilot, **values)
+
+
+def _key_event(key: str):
+    """The Key event a terminal sends for one key name or one character."""
+    import unicodedata
+
+    from textual import events
+
+    names = {" ": "space", "-": "minus", ":": "colon", ".": "full_stop", ",": "comma", '"': "quotation_mark"}
+    if len(key) == 1:
+        return events.Key(names.get(key, key), key)
+    char = {"space": " ", "enter": "\r", "tab": "\t", "escape": "\x1b"}.get(key)
+    if char is None and len(key) > 1 and "+" not in key:
+        try:
+            char = unicodedata.lookup(key.replace("_", " "))
+        except KeyError:
+            char = None
+    return events.Key(key, char)
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Keys as a fast typist on a busy machine sends them: all queued at once, with no
+    wait for the app between them (`pilot.press` waits for idle after every key, which
+    hides every race between focus and typing). Each argument is a key name, or a string
+    whose characters are typed one by one ('Marieke', 'tab', ...)."""
+    app = pilot.app
+    for key in keys:
+        for name in ([key] if len(key) == 1 or key in KEY_NAMES or "+" in key else list(key)):
+            app.post_message(_key_event(name))
+    await settle(pilot)
+
+
+KEY_NAMES = {"tab", "enter", "escape", "space", "backspace", "delete", "up", "down", "left", "right",
+             "home", "end", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "insert"}
+
+
+async def settle(pilot) -> None:
+    """Wait until every key sent has been handled and the app is idle."""
+    import asyncio
+
+    async def done() -> None:
+        while getattr(pilot.app, "keys_waiting", False):
+            await asyncio.sleep(0.01)
+
+    for _ in range(3):
+        await asyncio.wait_for(done(), timeout=60)
+        await pilot.pause()

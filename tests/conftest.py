@@ -3,9 +3,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from retro_tui.cli import main
 from retro_tui.i18n import set_language
+
+# Hypothesis's per-example deadline is a timing assert: on a busy machine (or with
+# the tests running in parallel) it fails tests that are right.
+settings.register_profile("retro-tui", deadline=None)
+settings.load_profile("retro-tui")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "sessions" / "example.toml"
@@ -96,3 +102,22 @@ def example_copy(tmp_path: Path) -> Path:
     path = tmp_path / "example.toml"
     shutil.copy(EXAMPLE, path)
     return path
+
+
+@pytest.fixture(params=["idle", "busy"])
+def load(request):
+    """Run a test as is, and again with two processes keeping the CPU busy, as on a
+    laptop that is also projecting and on a call."""
+    import subprocess
+    import sys
+
+    if request.param == "idle":
+        yield request.param
+        return
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        yield request.param
+    finally:
+        for hog in hogs:
+            hog.kill()
+            hog.wait()

@@ -1,5 +1,5 @@
 """Four writers at once on one session, as real processes: the facilitator's app, two
-notetakers' apps, and a loop of `retro-tui quote` calls, each adding hundreds of quotes
+notetakers' apps, and a loop of `retro-tui quote` calls, together adding hundreds of quotes
 and edits with random timing (tests/live_writer.py). Afterwards every one of them is in
 the file exactly once: no writer overwrote another's work."""
 
@@ -17,8 +17,9 @@ from retro_tui.store import load
 
 WRITER = Path(__file__).with_name("live_writer.py")
 # Each writer's additions follow its own seeded random stream, so these come out the
-# same every run: 256 quotes, 114 note lines and 11 events in all.
-COUNT = 100
+# same every run: 150 quotes, 69 note lines and 10 events in all, from four writers
+# whose saves cross many times (the apps press ctrl+s about every third action).
+COUNT = 60
 
 
 @pytest.mark.slow
@@ -40,8 +41,8 @@ def test_a_facilitator_two_notetakers_and_a_quote_loop_lose_nothing(example_copy
             added[kind] += items
     saved = load(example_copy)
 
-    # Hundreds of quotes, a hundred lines, several events, or the test proves little.
-    assert len(added["quotes"]) > 200 and len(added["lines"]) > 90 and len(added["events"]) > 8, \
+    # Over a hundred quotes, dozens of lines, several events, or the test proves little.
+    assert len(added["quotes"]) > 120 and len(added["lines"]) > 55 and len(added["events"]) > 8, \
         {k: len(v) for k, v in added.items()}
     quotes = Counter(q.text for q in saved.quotes)
     assert {text: quotes[text] for text in added["quotes"] if quotes[text] != 1} == {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -102,8 +103,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: str, file=None) -> None:
+    """Print for a person at a terminal: a file name or title from outside may carry
+    escape sequences, which must show as text, not act."""
+    from .printable import printable
+
+    print(printable(message), file=file)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings for the user (a backup that could not be kept) as one plain line."""
+    from .store.atomic import BackupSkipped
+
+    if issubclass(category, BackupSkipped):
+        _say(t("warning.backup_skipped", detail=str(message)), file=sys.stderr)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
 def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
+    _say(message, file=sys.stderr)
     return 2
 
 
@@ -124,7 +143,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     path, _ = create(sessions_dir(args.sessions_dir), args.title, args.lang or current_language())
     if given:
         update(path, lambda session: apply_details(session, given))
-    print(t("cli.created", path=path))
+    _say(t("cli.created", path=path))
     return 0
 
 
@@ -178,7 +197,7 @@ def cmd_example(args: argparse.Namespace) -> int:
     from .store import copy_example, sessions_dir
 
     path = copy_example(sessions_dir(args.sessions_dir))
-    print(t("cli.example_copied", path=path))
+    _say(t("cli.example_copied", path=path))
     return _show(path, args)
 
 
@@ -189,7 +208,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         session = load(args.file)
     except SessionError as error:
         return _fail(error.message())
-    print(t("cli.valid", path=args.file, title=session.session.title))
+    _say(t("cli.valid", path=args.file, title=session.session.title))
     return 0
 
 
@@ -214,7 +233,7 @@ def _formats(text: str) -> list[str]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .report.export import IdentifiersFound, export
+    from .report.export import ExportIncomplete, IdentifiersFound, export
     from .report.findings import describe_findings
     from .store import SessionError, load
 
@@ -238,12 +257,19 @@ def cmd_export(args: argparse.Namespace) -> int:
                          accept_identifiers=args.accept_identifiers, choices=choices)
     except IdentifiersFound as found:
         return _fail(describe_findings(args.file, found.findings))
+    except ExportIncomplete as incomplete:
+        for path in incomplete.written:
+            _say(t("cli.exported", path=path))
+        return _fail("\n".join(
+            t("export.format_failed", path=args.file, format=kind, reason=str(error) or type(error).__name__)
+            for kind, error in incomplete.failed.items()
+        ))
     for path in written:
-        print(t("cli.exported", path=path))
+        _say(t("cli.exported", path=path))
     if formats & {"md", "html", "docx", "pdf", "eml"}:
         # What went in is said in the open: how many quotes of how many.
         chosen = len(choices.chosen_quotes(session))
-        print(t("cli.quotes_in", chosen=chosen, total=len(session.quotes),
+        _say(t("cli.quotes_in", chosen=chosen, total=len(session.quotes),
                 marked=sum(q.for_report for q in session.quotes)))
         _start_feedback_week(session, args.file)
     return 0
@@ -265,7 +291,7 @@ def _export_copy(args: argparse.Namespace) -> int:
         return _fail(error.message())
     origin = load(target).session.copy_of
     assert origin is not None  # every copy records where it came from
-    print(t("merge.copy_written", path=target, session=origin.session, revision=origin.revision))
+    _say(t("merge.copy_written", path=target, session=origin.session, revision=origin.revision))
     return 0
 
 
@@ -286,15 +312,15 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     def choose(plan):
         for change in plan.additions:
-            print(t("merge.added", where=change.where))
+            _say(t("merge.added", where=change.where))
         if not plan.to_accept:
             return []
         if not plan.base_known:
-            print(t("merge.no_base"))
-        print(t("merge.changes", count=len(plan.to_accept)))
+            _say(t("merge.no_base"))
+        _say(t("merge.changes", count=len(plan.to_accept)))
         chosen = []
         for number, change in enumerate(plan.to_accept, start=1):
-            print(f"{number}. [{t(f'merge.kind_{change.kind}')}] {change.where}")
+            _say(f"{number}. [{t(f'merge.kind_{change.kind}')}] {change.where}")
             if isinstance(change.here, str) and isinstance(change.copy, str) and "\n" in change.here + change.copy:
                 # A long text (notes): only its lines that differ, or both would look alike.
                 import difflib
@@ -302,12 +328,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 for line in difflib.ndiff(change.here.splitlines(), change.copy.splitlines()):
                     if line[:1] in "-+":
                         who = t("merge.here") if line[0] == "-" else t("merge.copy")
-                        print(f"   {who}: {_shown(line[2:])}")
+                        _say(f"   {who}: {_shown(line[2:])}")
             else:
                 if change.here is not None:
-                    print(f"   {t('merge.here')}: {_shown(change.here)}")
+                    _say(f"   {t('merge.here')}: {_shown(change.here)}")
                 if change.copy is not None:
-                    print(f"   {t('merge.copy')}: {_shown(change.copy)}")
+                    _say(f"   {t('merge.copy')}: {_shown(change.copy)}")
             if args.accept_all:
                 chosen.append(change)
             elif asked:
@@ -325,10 +351,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     except TimeoutError:
         return _fail(t("quote_cli.busy", path=args.file))
     taken = [c for c in done if c.kind != "add"]
-    print(t("merge.done", path=args.file, added=len(done) - len(taken), taken=len(taken),
+    _say(t("merge.done", path=args.file, added=len(done) - len(taken), taken=len(taken),
             left=len(plan.to_accept) - len(taken)))
     if len(taken) < len(plan.to_accept) and not asked and not args.accept_all:
-        print(t("merge.how_to_accept"))
+        _say(t("merge.how_to_accept"))
     return 0
 
 
@@ -340,14 +366,29 @@ def _shown(value) -> str:
     return text if len(text) <= 160 else text[:159] + "…"
 
 
-def _start_feedback_week(session, path: Path) -> None:
-    """Sharing the report starts the participants' week of feedback (the method)."""
-    from .lifecycle import start_draft
-    from .store import now, save
+class _Unchanged(Exception):
+    """Nothing to write after all (someone else started or ended the feedback week)."""
 
-    if start_draft(session, now().date()):
-        save(session, path)
-        print(t("lifecycle.draft_started", date=session.session.feedback_deadline.isoformat()))
+
+def _start_feedback_week(session, path: Path) -> None:
+    """Sharing the report starts the participants' week of feedback (the method).
+
+    On the file as it is now, under its lock: the report took a while to render, and
+    a notetaker may have saved meanwhile (the session read before is not written)."""
+    from .lifecycle import start_draft
+    from .store import SessionError, now
+    from .store.shared import update
+
+    def start(current) -> None:
+        if not start_draft(current, now().date()):
+            raise _Unchanged
+
+    try:
+        current = update(path, start)
+    except (_Unchanged, SessionError):
+        return
+    deadline = current.session.feedback_deadline
+    _say(t("lifecycle.draft_started", date=deadline.isoformat() if deadline else ""))
 
 
 def cmd_finalize(args: argparse.Namespace) -> int:
@@ -366,7 +407,7 @@ def cmd_finalize(args: argparse.Namespace) -> int:
         update(args.file, make_final, lifecycle=True)
     except SessionError as error:
         return _fail(error.message())
-    print(t("lifecycle.already_final" if was_final[0] else "lifecycle.finalized", path=args.file))
+    _say(t("lifecycle.already_final" if was_final[0] else "lifecycle.finalized", path=args.file))
     return 0
 
 
@@ -381,7 +422,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
         return _fail(error.message())
     except NotFinal:
         return _fail(t("lifecycle.not_final", path=args.file))
-    print(t("lifecycle.reopened", path=args.file))
+    _say(t("lifecycle.reopened", path=args.file))
     return 0
 
 
@@ -418,7 +459,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
         return _fail(error.message())
     except TimeoutError:
         return _fail(t("quote_cli.busy", path=args.file))
-    print(t("quote_cli.saved", path=args.file))
+    _say(t("quote_cli.saved", path=args.file))
     return 0
 
 
@@ -430,7 +471,7 @@ def cmd_import_timeline(args: argparse.Namespace) -> int:
         count = import_timeline(args.session, args.file)
     except (SessionError, CsvImportError) as error:
         return _fail(error.message())
-    print(t("csv.added_one" if count == 1 else "csv.added", count=count, path=args.session))
+    _say(t("csv.added_one" if count == 1 else "csv.added", count=count, path=args.session))
     return 0
 
 
@@ -469,13 +510,13 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         return run(sessions_dir(args.sessions_dir), None, bundle=(list(args.paths), args.include_all))
     gathered = gather(args.paths, lang, include_all=args.include_all)
     for path, reason in gathered.unreadable:
-        print(t("bundle.unreadable_file", path=path, reason=reason.strip().splitlines()[0] if reason.strip() else ""),
+        _say(t("bundle.unreadable_file", path=path, reason=reason.strip().splitlines()[0] if reason.strip() else ""),
               file=sys.stderr)
     formats = [f for group in args.formats for f in group] if args.formats else list(BUNDLE_FORMATS)
     for path in write(gathered, args.out, formats, lang):
-        print(t("bundle.written", path=path))
+        _say(t("bundle.written", path=path))
     left = gathered.left_out
-    print(t("bundle.summary", count=len(gathered.cases), not_final=left["not_final"], unreadable=left["unreadable"]))
+    _say(t("bundle.summary", count=len(gathered.cases), not_final=left["not_final"], unreadable=left["unreadable"]))
     return 0
 
 
@@ -486,10 +527,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if first is not None and argv[first] not in COMMANDS:
         argv.insert(first, "open")  # `retro-tui FILE` is `retro-tui open FILE`
     args = build_parser().parse_args(argv)
+    from .store.errors import SessionError
+
     try:
-        return args.handler(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return args.handler(args)
     except KeyboardInterrupt:
         return 130
+    except SessionError as error:
+        # A write refused or failed (read-only file, full disk, a folder others can
+        # write) in a command that did not expect one: still one message, exit 2.
+        return _fail(error.message())
     except OSError as error:
         # The disk, not the user's file: full disk, read-only folder, no permission.
         return _fail(t("error.os", reason=error.strerror or str(error), path=error.filename or ""))

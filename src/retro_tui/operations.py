@@ -158,6 +158,31 @@ def add_quote(session: Session, step: StepId, speaker: str, text: str, when: dt.
     return quote
 
 
+def edit_quote(session: Session, quote_id: str, speaker: str, text: str) -> Quote | None:
+    """Correct who said it and the words; None when the quote is gone (another writer)."""
+    quote = next((q for q in session.quotes if q.id == quote_id), None)
+    if quote is not None:
+        quote.speaker_id, quote.speaker = resolve_speaker(session, speaker)
+        quote.text = text
+    return quote
+
+
+def remove_quote(session: Session, quote_id: str) -> tuple[int, Quote] | None:
+    """Take a quote out; its place and the quote itself, to put it back with."""
+    at = next((i for i, q in enumerate(session.quotes) if q.id == quote_id), None)
+    return None if at is None else (at, session.quotes.pop(at))
+
+
+def restore_quote(session: Session, at: int, quote: Quote) -> None:
+    if all(q.id != quote.id for q in session.quotes):
+        session.quotes.insert(min(at, len(session.quotes)), quote)
+
+
+def speaker_known(session: Session, quote: Quote) -> bool:
+    """Whether the quote names a participant or family member (or nobody at all)."""
+    return quote.speaker_id is not None or not quote.speaker
+
+
 def open_pause(session: Session) -> Pause | None:
     return next((p for p in reversed(session.pauses) if p.ended is None), None)
 
@@ -175,3 +200,21 @@ def end_pause(session: Session, when: dt.datetime | None = None) -> Pause | None
     if pause is not None:
         pause.ended = max(when or now(), pause.started)
     return pause
+
+
+def notes_clashes(session: Session, step: StepId) -> list:
+    """The lines of a step's notes that two writers changed at once, set aside."""
+    return [c for c in session.conflicts if c.field == f"{step.value}.notes"]
+
+
+def settle_notes_clash(session: Session, clash, choice: str) -> None:
+    """Take `both`, `kept` (as it is) or `other` (the lines set aside) for a clash in
+    a step's notes; the clash is settled then."""
+    model = getattr(session, clash.field.split(".")[0])
+    if choice in ("both", "other"):
+        lines = f"{clash.kept}\n{clash.text}" if choice == "both" and clash.kept else clash.text
+        if clash.kept and clash.kept in model.notes:
+            model.notes = model.notes.replace(clash.kept, lines, 1)
+        else:  # edited since: the other lines go at the end rather than nowhere
+            model.notes = "\n".join(part for part in (model.notes.rstrip("\n"), clash.text) if part)
+    session.conflicts[:] = [c for c in session.conflicts if c != clash]

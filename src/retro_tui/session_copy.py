@@ -21,6 +21,7 @@ from .model.ids import new_id
 from .model.session import CopyOrigin
 from .store import dumps, now, write_atomic
 from .store.atomic import ensure_private_dir
+from .store.safe_read import read_regular
 
 
 def copies_dir() -> Path:
@@ -35,7 +36,7 @@ def base_path(origin: CopyOrigin) -> Path:
 
 def revision(path: Path) -> str:
     """A version of a session file: the digest of its bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    return hashlib.sha256(read_regular(Path(path))).hexdigest()[:16]
 
 
 def ensure_id(path: Path) -> str:
@@ -128,7 +129,7 @@ def export_copy(path: Path, folder: Path, *, accept_identifiers: bool = False) -
 
     if not load(path).session.id:
         ensure_id(path)  # saved in the original: the copy's way home
-    data = Path(path).read_bytes()  # one read: the copy and its revision from the same bytes
+    data = read_regular(Path(path))  # one read: the copy and its revision from the same bytes
     session = loads(decode(data, path), path)
     if session.session.copy_of is not None:
         # A copy of a copy would lose its way back; copies are made from the original.

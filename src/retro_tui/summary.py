@@ -11,6 +11,7 @@ from rich.text import Text
 from .i18n import current_language, label, t
 from .method import steps
 from .model import Session
+from .printable import printable
 from .store import Listing
 
 
@@ -19,7 +20,7 @@ def print_summary(session: Session, path: Path, console: Console | None = None) 
     meta = session.session
     console.print(Text(meta.title, style="bold"))
     facts = [
-        (t("field.file"), str(path)),
+        (t("field.file"), printable(str(path))),
         (t("field.date"), meta.date.isoformat() if meta.date else "—"),
         (t("field.place"), meta.place or "—"),
         (t("field.facilitator"), meta.facilitator or "—"),
@@ -78,17 +79,17 @@ def print_summary(session: Session, path: Path, console: Console | None = None) 
 def print_listing(folder: Path, listings: list[Listing], console: Console | None = None) -> None:
     console = console or Console()
     if not listings:
-        console.print(Text(t("list.empty", folder=folder)))
+        console.print(Text(printable(t("list.empty", folder=folder))))
         return
-    table = Table(title=Text(t("list.title", folder=folder)), title_justify="left")
+    table = Table(title=Text(printable(t("list.title", folder=folder))), title_justify="left")
     table.add_column(t("field.date"))
     table.add_column(t("field.title"))
     table.add_column(t("field.status"))
     table.add_column(t("field.file"), style="dim")
     for item in listings:
         if item.meta is None:
-            table.add_row("—", Text(t("list.unreadable"), style="red"), "—", item.path.name)
+            table.add_row("—", Text(t("list.unreadable"), style="red"), "—", Text(printable(item.path.name)))
             continue
         date = item.meta.date.isoformat() if item.meta.date else "—"
-        table.add_row(date, Text(item.meta.title), label(item.meta.status), item.path.name)
+        table.add_row(date, Text(item.meta.title), label(item.meta.status), Text(printable(item.path.name)))
     console.print(table)

@@ -20,6 +20,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..store.errors import SessionError
+from ..store.safe_read import read_regular
 from .collect import RECORD_VERSION, CaseRecord, record_of
 
 DATA_ENV = "RETRO_TUI_DATA"
@@ -145,9 +147,11 @@ class Index:
         for path, st in to_hash:
             self.stats.hashed += 1
             try:
-                sha = _hash(path.read_bytes())
-            except OSError as error:
-                missing.append(Indexed(path, None, error.strerror or str(error)))
+                # Regular files only, bounded: a pipe or /dev/zero among the sessions
+                # must not hang or swallow the bundle.
+                sha = _hash(read_regular(path))
+            except SessionError as error:
+                missing.append(Indexed(path, None, error.first.text()))
                 continue
             shas[path] = sha
             self._db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (str(path), st.st_size, st.st_mtime_ns, sha))

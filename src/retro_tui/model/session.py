@@ -7,6 +7,7 @@ Every list item carries a stable `id`; cross references are checked in `integrit
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -37,14 +38,38 @@ def _naive_local(value: dt.datetime) -> dt.datetime:
     return value
 
 
-def _unix_newlines(value: str) -> str:
+# Control characters other than line break and tab: an escape sequence in a title is
+# run by the terminal that shows it, a NUL breaks Word, a lone CR hides text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile("[\n\u2028\u2029]")
+
+
+def _clean_text(value: str) -> str:
     # Text pasted from Windows carries CRLF; TOML multi-line strings would fold it anyway.
-    return value.replace("\r\n", "\n")
+    value = value.replace("\r\n", "\n")
+    if found := _CONTROL.search(value):
+        raise PydanticCustomError(
+            "control_character",
+            "contains the control character {char} at position {position}",
+            {"char": f"U+{ord(found.group()):04X}", "position": found.start() + 1},
+        )
+    return value
+
+
+def _one_line(value: str) -> str:
+    # A title or a name becomes an e-mail subject, a calendar summary, a heading.
+    value = _clean_text(value)
+    if _LINE_BREAK.search(value):
+        raise PydanticCustomError("one_line", "must be one line, without line breaks")
+    return value
 
 
 Stamp = Annotated[dt.datetime, AfterValidator(_naive_local)]
-Text = Annotated[str, AfterValidator(_unix_newlines)]
-Name = Annotated[str, Field(min_length=1), AfterValidator(_unix_newlines)]
+Text = Annotated[str, AfterValidator(_clean_text)]
+Name = Annotated[str, Field(min_length=1), AfterValidator(_clean_text)]
+# Fields shown on one line everywhere: names, titles, organisations, roles.
+Line = Annotated[str, AfterValidator(_one_line)]
+NameLine = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
 TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element|commitment)\.[a-z0-9_]+$")]
 
 
@@ -78,14 +103,14 @@ class CopyOrigin(Model):
 
 
 class SessionMeta(Model):
-    title: Name
-    case_code: Text = ""
+    title: NameLine
+    case_code: Line = ""
     learning_question: Text = ""  # the case's question the session set out to learn from
     date: dt.date | None = None
-    place: Text = ""
-    facilitator: Text = ""
-    facilitator_organisation: Text = ""  # signs the report's e-mail with the name
-    notetaker: Text = ""
+    place: Line = ""
+    facilitator: Line = ""
+    facilitator_organisation: Line = ""  # signs the report's e-mail with the name
+    notetaker: Line = ""
     language: Language
     status: Status
     feedback_deadline: dt.date | None = None
@@ -105,9 +130,9 @@ class SessionMeta(Model):
 
 
 class Participant(Entity):
-    name: Name
-    organisation: Text = ""
-    role: Text = ""
+    name: NameLine
+    organisation: Line = ""
+    role: Line = ""
     # Family and experts by experience are pseudonymised in the report; professionals not.
     side: ParticipantSide = ParticipantSide.professional
     check_in: Text = ""
@@ -147,8 +172,8 @@ class RelateStep(Model):
 
 
 class FamilyMember(Entity):
-    pseudonym: Name
-    role: Text = ""
+    pseudonym: NameLine
+    role: Line = ""
     age: int | None = Field(default=None, ge=0, le=120)
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
     nature: Text = ""
@@ -158,7 +183,7 @@ class FamilyMember(Entity):
     needs: Text = ""
     # Other names the member goes by (a real first name, a nickname): kept out of
     # exports like the pseudonym itself.
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Line] = Field(default_factory=list)
 
 
 class Relation(Entity):
@@ -179,7 +204,7 @@ class FamilyStep(Model):
     members: list[FamilyMember] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     # Surnames of the family ("Akkerman", "van der Berg"), replaced in every export.
-    family_names: list[Text] = Field(default_factory=list)
+    family_names: list[Line] = Field(default_factory=list)
 
 
 # --- step 4: timeline ---------------------------------------------------------------
@@ -187,8 +212,8 @@ class FamilyStep(Model):
 
 class TimelineEvent(Entity):
     date: PartialDate
-    date_label: Text = ""
-    title: Name
+    date_label: Line = ""
+    title: NameLine
     kind: EventKind = EventKind.other
     lane: Lane
     people: list[Id] = Field(default_factory=list)
@@ -235,21 +260,21 @@ class InsightsStep(Model):
 
 
 class CoreTeamMember(Entity):
-    name: Name
-    organisation: Text = ""
-    role: Text = ""
+    name: NameLine
+    organisation: Line = ""
+    role: Line = ""
     participant: Id | None = None
 
 
 class Backing(Entity):
     """The backing (rugdekking) a core-team member needs from their organisation."""
 
-    organisation: Name
+    organisation: NameLine
     needed: Text = ""
 
 
 class Commitment(Entity):
-    name: Name
+    name: NameLine
     sentence: Text = ""
 
 
@@ -262,7 +287,7 @@ class IntentionDeclaration(Model):
     collaboration: Text = ""
     frequency: Text = ""
     meeting_dates: list[dt.date] = Field(default_factory=list)
-    agenda: list[Name] = Field(default_factory=list)
+    agenda: list[NameLine] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
 
 
@@ -273,7 +298,7 @@ class Quote(Entity):
     time: Stamp
     step: StepId
     speaker_id: Id | None = None
-    speaker: Text = ""
+    speaker: Line = ""
     text: Name
     for_report: bool = False
     # Marked for a regional bundle's chapter on how participants experienced the
@@ -300,7 +325,7 @@ class Perspective(Entity):
     """Work card 5: a participant speaks from the place of a person in the timeline."""
 
     person_id: Id | None = None
-    person: Text = ""
+    person: Line = ""
     taken_by: Id | None = None
     dilemma_or_fear: Text = ""
     feeling: Text = ""
@@ -310,8 +335,8 @@ class CatalogueEntry(Model):
     """A session's own addition to the shipped catalogues, so insights can be tagged with it."""
 
     id: TagId
-    nl: Text = ""
-    en: Text = ""
+    nl: Line = ""
+    en: Line = ""
 
     @model_validator(mode="after")
     def _has_a_label(self) -> CatalogueEntry:
@@ -326,6 +351,9 @@ class ConflictCopy(Model):
     at: Stamp
     field: Text
     text: Text
+    # For notes: this writer's lines that were kept in place of `text`, so either or
+    # both can be taken later (ui/clashes.py).
+    kept: Text = ""
 
 
 class PrivacyChoices(Model):

@@ -16,6 +16,7 @@ from icalendar import Calendar, Event
 
 from ..i18n import t
 from ..model import Session
+from .document import one_line
 
 ZONE = ZoneInfo("Europe/Amsterdam")  # youth care in the Netherlands: the method's own time zone
 _CLOCK = r"(\d{1,2})[.:h](\d{2})"
@@ -47,7 +48,7 @@ def calendar(session: Session) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//retro-tui//retrospective case analysis//NL")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", t("calendar.name", lang, title=meta.title))
+    cal.add("x-wr-calname", one_line(t("calendar.name", lang, title=meta.title)))
     agenda = "\n".join(f"- {item}" for item in session.closing.agenda)
     hours = meeting_time(session.closing.frequency)
     for number, day in enumerate(sorted(session.closing.meeting_dates), start=1):
@@ -55,7 +56,7 @@ def calendar(session: Session) -> bytes:
         # Stable ids: importing the file again updates the meetings instead of doubling them.
         seed = f"{meta.title}|{meta.created}|{day.isoformat()}"
         event.add("uid", hashlib.sha256(seed.encode()).hexdigest()[:32] + "@retro-tui")
-        event.add("summary", t("calendar.summary", lang, number=number, title=meta.title))
+        event.add("summary", one_line(t("calendar.summary", lang, number=number, title=meta.title)))
         if hours:
             event.add("dtstart", dt.datetime.combine(day, hours[0], tzinfo=ZONE))
             event.add("dtend", dt.datetime.combine(day, hours[1], tzinfo=ZONE))

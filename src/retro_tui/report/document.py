@@ -13,10 +13,19 @@ from ..model import Session
 from .drawing import Drawing
 
 
+def one_line(text: str) -> str:
+    """`text` on one line: headings, e-mail subjects and calendar summaries have no
+    room for a line break (an e-mail header with one is refused outright)."""
+    return " ".join(text.split())
+
+
 @dataclass(frozen=True)
 class Heading:
     text: str
     level: int = 2
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", one_line(self.text))
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,9 @@ class Document:
     author: str = ""  # the facilitator, who wrote the report
     contents: str = ""  # the heading of the contents list, in the report's language
     blocks: list[Block] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.title = one_line(self.title)
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

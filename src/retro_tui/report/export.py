@@ -25,6 +25,14 @@ class IdentifiersFound(Exception):
     findings: list  # IdentifierFinding
 
 
+@dataclass
+class ExportIncomplete(Exception):
+    """Some formats were written, others could not be made: each failure by format."""
+
+    written: list[Path]
+    failed: dict[str, Exception]
+
+
 def prepared(session: Session, pseudonymise: bool = True) -> Session:
     """The session as it will leave the laptop."""
     if not pseudonymise:
@@ -88,13 +96,28 @@ def export(
     if findings and not accept_identifiers:
         raise IdentifiersFound(findings)
     # Named from the case code, never from the source file, whose name may hold the family's.
-    contents = render_all(outgoing, stem(outgoing), set(formats), choices)
+    name = stem(outgoing)
+    failed: dict[str, Exception] = {}
+    try:
+        contents = render_all(outgoing, name, set(formats), choices)
+    except Exception:  # isolated below, format by format
+        # One format could not be made: make each on its own, so that it does not keep
+        # the others from being written (`--format all` writing nothing). Only on this
+        # path, as formats share work (the e-mail carries the Word and HTML files).
+        contents = []
+        for kind in [f for f in FORMATS if f in formats]:
+            try:
+                contents += render_all(outgoing, name, {kind}, choices)
+            except Exception as error:  # reported per format, never lost
+                failed[kind] = error
     ensure_private_dir(folder)
     written = []
-    for name, data in contents:
-        target = folder / name
+    for file_name, data in contents:
+        target = folder / file_name
         write_atomic(target, data, keep_backup=False)
         written.append(target)
+    if failed:
+        raise ExportIncomplete(written, failed)
     return written
 
 

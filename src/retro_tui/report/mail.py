@@ -14,6 +14,7 @@ from email.utils import formatdate
 from ..i18n import t
 from ..model import Session
 from .build import _date, feedback_deadline
+from .document import one_line
 
 
 def draft(session: Session, attachments: list[tuple[str, bytes]]) -> bytes:
@@ -22,10 +23,10 @@ def draft(session: Session, attachments: list[tuple[str, bytes]]) -> bytes:
     meta = session.session
     deadline = feedback_deadline(session)
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = t("mail.subject", lang, title=meta.title)
+    message["Subject"] = one_line(t("mail.subject", lang, title=meta.title))
     message["Date"] = formatdate(localtime=True)
     message["X-Unsent"] = "1"  # Outlook and Thunderbird open it as a draft to send
-    lines = [t("mail.greeting", lang), "", t("mail.body", lang, title=meta.title)]
+    lines = [t("mail.greeting", lang), "", t("mail.body", lang, title=one_line(meta.title))]
     if deadline and meta.status != "final":
         lines += ["", t("mail.feedback", lang, date=_date(deadline, lang))]
     lines += ["", t("mail.attached", lang)]
@@ -39,7 +40,7 @@ def draft(session: Session, attachments: list[tuple[str, bytes]]) -> bytes:
             kind = "application/toml"
         main, sub = (kind or "application/octet-stream").split("/", 1)
         if main == "text":  # as text with its charset, so mail programs show ë and — right
-            message.add_attachment(content.decode("utf-8"), subtype=sub, filename=name)
+            message.add_attachment(content.decode("utf-8"), subtype=sub, filename=one_line(name))
         else:
-            message.add_attachment(content, maintype=main, subtype=sub, filename=name)
+            message.add_attachment(content, maintype=main, subtype=sub, filename=one_line(name))
     return bytes(message)

@@ -2,17 +2,30 @@
 
 The new bytes go to a temp file in the same folder, are flushed and fsynced, and then
 replace the old file in one rename; the folder is fsynced so the rename itself survives
-a power cut. The previous version is kept beside it as `<name>.bak`.
-"""
+a power cut. The previous version is kept beside it as `<name>.bak`. Before anything is
+written, `write_guard` decides where the bytes go (a link's target) and whether this
+user should write there at all. When writing fails (a full disk), the message names
+the file and says the previous version is intact, which it is: only a temp file was
+touched, and it is removed."""
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
+from .errors import Finding, SessionError
+from .write_guard import write_target
+
 OWNER_ONLY = 0o600
+
+
+class BackupSkipped(UserWarning):
+    """The save succeeded, but `<name>.bak` could not be replaced (another user's file)."""
 
 
 def backup_path(path: Path) -> Path:
@@ -27,40 +40,87 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _keep_backup(path: Path) -> None:
-    """Make `<name>.bak` the current version, atomically, before it is replaced."""
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.bak.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    os.unlink(tmp)
+def _private_temp(path: Path, kind: str) -> tuple[int, Path]:
+    # mkstemp: an unpredictable name, created exclusively (O_EXCL) and 0600, so a file
+    # another user planted can neither block nor redirect the write.
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{kind}", suffix=".tmp", dir=path.parent)
+    return fd, Path(name)
+
+
+def _unlink(path: Path) -> None:
     try:
-        # A hard link costs nothing and shares the old, complete inode.
-        os.link(path, tmp)
-    except OSError:
-        # Some file systems (FAT sticks, some network shares) have no hard links.
-        shutil.copyfile(path, tmp)
-    os.chmod(tmp, OWNER_ONLY)
-    os.replace(tmp, backup_path(path))
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _keep_backup(path: Path) -> None:
+    """Make `<name>.bak` the current version, atomically, before it is replaced; skip
+    it with a warning when the folder will not let us (another user's `.bak`)."""
+    tmp = _linked_copy(path)
+    try:
+        os.chmod(tmp, OWNER_ONLY)
+        os.replace(tmp, backup_path(path))
+    except OSError as error:
+        _unlink(tmp)
+        warnings.warn(BackupSkipped(f"{backup_path(path)}: {error.strerror or error}"), stacklevel=3)
+
+
+def _linked_copy(path: Path) -> Path:
+    """The current version under a new, unpredictable name beside it.
+
+    A hard link costs nothing and shares the old, complete inode (a copy would cost a
+    second fsync per save). link() never overwrites and never follows a link at its
+    target, so a name someone planted only makes us draw another."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.bak.{secrets.token_hex(8)}.tmp")
+        try:
+            os.link(path, tmp, follow_symlinks=False)
+            return tmp
+        except FileExistsError:
+            continue
+        except OSError:
+            break  # no hard links here (FAT sticks, some network shares): copy
+    fd, tmp = _private_temp(path, "bak.")
+    try:
+        with os.fdopen(fd, "wb") as out, open(path, "rb") as current:
+            shutil.copyfileobj(current, out)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _write_failed(path: Path, error: OSError, existed: bool) -> SessionError:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return SessionError(path, [Finding("disk_full" if existed else "disk_full_new")])
+    key = "write_failed" if existed else "write_failed_new"
+    return SessionError(path, [Finding(key, {"reason": error.strerror or str(error)})])
 
 
 def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
-    path = Path(path)
+    path = write_target(Path(path))
     folder = path.parent
-    # mkstemp creates the file 0600: owner-only from the first byte.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    existed = path.is_file()
+    tmp = None
     try:
+        fd, tmp = _private_temp(path, "")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if keep_backup and path.is_file():
+        if keep_backup and existed:
             _keep_backup(path)
         os.replace(tmp, path)
+    except OSError as error:
+        if tmp is not None:
+            _unlink(tmp)
+        raise _write_failed(path, error, existed) from error
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        if tmp is not None:
+            _unlink(tmp)
         raise
     _fsync_dir(folder)
 

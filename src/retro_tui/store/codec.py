@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+import reprlib
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from pydantic import ValidationError
 from ..method import catalogue_ids
 from ..model import SCHEMA_VERSION, Session, find_problems, format_loc
 from .errors import Finding, SessionError
-from .locate import locate
+from .locate import Locator
+from .nesting import nesting_problem
 from .render_process import render_toml
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
@@ -31,6 +33,7 @@ _KNOWN_TYPES = {
     "date_from_datetime_parsing", "datetime_type", "datetime_parsing", "datetime_from_date_parsing",
     "list_type", "model_type", "model_attributes_type", "dict_type", "partial_date",
     "impossible_date", "relation_to_self", "pause_order", "catalogue_label",
+    "control_character", "one_line",
 }
 
 
@@ -103,23 +106,54 @@ def _syntax_finding(error: tomllib.TOMLDecodeError, text: str) -> Finding:
     return Finding("toml_syntax", {"reason": reason}, line=line, column=column)
 
 
+# reprlib stops at a depth and a length: a value nested 10,000 deep (dotted keys) or a
+# megabyte long is shown as its start, without recursing through all of it.
+_SHORT = reprlib.Repr()  # Python 3.11 takes no arguments here
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother, _SHORT.maxdict, _SHORT.maxlist = 3, 60, 60, 4, 4
+
+
 def _value(value: Any) -> str:
-    text = repr(value)
+    text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def describe_validation(error: ValidationError, text: str | None = None) -> list[Finding]:
-    """Each model error as a Finding in the user's language, with its line when the
-    file's text is given (a form has no lines, only fields)."""
+class _Shown:
+    """A value from the file, written out only when a message shows it: a file with
+    50,000 problems shows eight, and need not write out the other 49,992."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __str__(self) -> str:
+        return _value(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    __repr__ = __str__
+
+
+# Problems described in full; beyond these a file's problems are only counted. A
+# message shows eight, and a file with a problem in each of 50,000 quotes must still
+# get its answer in about the time it takes to parse.
+DESCRIBED = 100
+
+
+def describe_validation(error: ValidationError, text: str | None = None, limit: int | None = None) -> list[Finding]:
+    """Each model error (the first `limit`) as a Finding in the user's language, with
+    its line when the file's text is given (a form has no lines, only fields)."""
     findings = []
-    for item in error.errors(include_url=False):
+    locate = Locator(text) if text is not None else None
+    for item in error.errors(include_url=False)[:limit]:
         loc = item["loc"]
         kind = item["type"] if item["type"] in _KNOWN_TYPES else "other"
         params = {str(k): v for k, v in (item.get("ctx") or {}).items()}
-        params.update(value=_value(item.get("input")), detail=item["msg"])
+        params.update(value=_Shown(item.get("input")), detail=item["msg"])
         if kind == "enum":  # pydantic joins the choices with an English "or"
             params["expected"] = ", ".join(re.findall(r"'[^']*'", str(params.get("expected", ""))))
-        line = locate(text, loc) if text is not None else None
+        line = locate(loc) if locate is not None else None
         findings.append(Finding(kind, params, line=line, field=format_loc(loc) or None))
     return findings
 
@@ -128,7 +162,7 @@ def _schema_version(data: dict[str, Any], text: str) -> list[Finding]:
     version = data.get("schema_version")
     if version == SCHEMA_VERSION and not isinstance(version, bool):
         return []  # the common case: no need to scan the file for a line
-    where: dict[str, Any] = {"field": "schema_version", "line": locate(text, ("schema_version",))}
+    where: dict[str, Any] = {"field": "schema_version", "line": Locator(text)(("schema_version",))}
     if version is None:
         return [Finding("schema_missing", {"supported": SCHEMA_VERSION}, **where)]
     if not isinstance(version, int) or isinstance(version, bool):
@@ -150,6 +184,8 @@ def decode(raw: bytes, path: Path) -> str:
 
 def loads(text: str, path: Path) -> Session:
     """Parse and validate a session; raise SessionError naming every problem."""
+    if too_deep := nesting_problem(text):
+        raise SessionError(path, [too_deep])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -159,14 +195,13 @@ def loads(text: str, path: Path) -> Session:
     try:
         session = Session.model_validate(data)
     except ValidationError as error:
-        raise SessionError(path, describe_validation(error, text)) from None
+        raise SessionError(path, describe_validation(error, text, DESCRIBED), total=error.error_count()) from None
     problems = find_problems(session, catalogue_ids())
     if problems:
+        locate = Locator(text)
         raise SessionError(
             path,
-            [
-                Finding(p.key, dict(p.params), line=locate(text, p.loc), field=format_loc(p.loc))
-                for p in problems
-            ],
+            [Finding(p.key, dict(p.params), line=locate(p.loc), field=format_loc(p.loc)) for p in problems[:DESCRIBED]],
+            total=len(problems),
         )
     return session

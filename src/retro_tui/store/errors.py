@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import t
+from ..printable import printable
 
 
 @dataclass(frozen=True)
@@ -39,24 +40,29 @@ class Finding:
 class SessionError(Exception):
     """Raised by the store for anything wrong with a session file the user gave us."""
 
-    def __init__(self, path: Path, findings: list[Finding]):
+    def __init__(self, path: Path, findings: list[Finding], total: int | None = None):
+        """`findings`: the problems described (perhaps only the first ones); `total`:
+        how many there are in all, when more than were described."""
         super().__init__(str(path))
         self.path = Path(path)
         self.findings = findings
+        self.total = max(total or 0, len(findings))
 
     @property
     def first(self) -> Finding:
         return self.findings[0]
 
     def message(self, lang: str | None = None, limit: int = 8) -> str:
+        """The first `limit` problems and how many more there are; any control
+        character from the file or its name is shown escaped, never sent to a terminal."""
         shown = self.findings[:limit]
-        if len(shown) == 1:
-            return f"{self.path}: {shown[0].describe(lang)}"
-        lines = [t("error.problems", lang=lang, path=self.path, count=len(self.findings))]
+        if self.total == 1:
+            return printable(f"{self.path}: {shown[0].describe(lang)}")
+        lines = [t("error.problems", lang=lang, path=self.path, count=self.total)]
         lines += [f"  - {finding.describe(lang)}" for finding in shown]
-        if len(self.findings) > limit:
-            lines.append("  " + t("error.more", lang=lang, count=len(self.findings) - limit))
-        return "\n".join(lines)
+        if self.total > len(shown):
+            lines.append("  " + t("error.more", lang=lang, count=self.total - len(shown)))
+        return "\n".join(printable(line) for line in lines)
 
     def __str__(self) -> str:
         return self.message()

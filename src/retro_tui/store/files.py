@@ -25,22 +25,14 @@ from ..model import (
 from .atomic import ensure_private_dir, write_atomic
 from .codec import decode, dumps, loads
 from .errors import Finding, SessionError
+from .nesting import nesting_problem
+from .safe_read import read_regular
 
 SUFFIX = ".toml"
 
 
 def read_text(path: Path) -> str:
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise SessionError(path, [Finding("not_found")]) from None
-    except IsADirectoryError:
-        raise SessionError(path, [Finding("is_directory")]) from None
-    except PermissionError:
-        raise SessionError(path, [Finding("no_permission")]) from None
-    except OSError as error:
-        raise SessionError(path, [Finding("unreadable", {"reason": error.strerror})]) from None
-    return decode(raw, path)
+    return decode(read_regular(Path(path)), path)
 
 
 def load(path: str | os.PathLike[str]) -> Session:
@@ -150,7 +142,7 @@ def _peek_meta(path: Path) -> SessionMeta:
     text = read_text(path)
     head = re.split(r"(?m)^\s*\[(?!session\])", text, maxsplit=1)[0]
     try:
-        data = tomllib.loads(head)
+        data = {} if nesting_problem(head) else tomllib.loads(head)
         if data.get("schema_version") == SCHEMA_VERSION:
             return SessionMeta.model_validate(data["session"])
     except (tomllib.TOMLDecodeError, KeyError, ValueError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .text_merge import merge_text
+from .text_merge import merge_lines
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ def merge(base: Any, mine: Any, theirs: Any, path: tuple = ()) -> tuple[Any, lis
         return _merge_records(base if _records(base) else [], mine, theirs, path)
     if path[-1:] == ("notes",) and _text(mine) and _text(theirs) and _text(base):
         # Where two people write along, their lines are merged, not one text picked.
-        merged, lost = merge_text(*(("" if v is _MISSING else v) for v in (base, mine, theirs)))
-        return merged, ([] if lost is None else [Conflict(path, merged, lost)])
+        merged, clashes = merge_lines(*(("" if v is _MISSING else v) for v in (base, mine, theirs)))
+        return merged, [Conflict(path, kept, lost) for kept, lost in clashes]
     # The same value changed on both sides: mine is written, theirs kept aside (an
     # edit against a removal keeps the edit; there is nothing to keep of a removal).
     return mine, ([] if theirs is _MISSING else [Conflict(path, mine, theirs)])

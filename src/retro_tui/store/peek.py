@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.enums import Language, StepId
+from .errors import SessionError
+from .nesting import nesting_problem
+from .safe_read import read_regular
 
 _NEXT_TABLE = re.compile(r"(?m)^\s*\[(?!session\])")
 
@@ -24,9 +27,12 @@ def peek(path: Path) -> Peek | None:
     """The [session] table's essentials, or None when anything is off: then the full
     load that follows reports the problem properly."""
     try:
-        with open(path, encoding="utf-8") as file:
-            text = file.read()
-        meta = tomllib.loads(_NEXT_TABLE.split(text, maxsplit=1)[0])["session"]
+        # Never a plain open(): a FIFO would hang the first frame, /dev/zero fill memory.
+        text = read_regular(path).decode("utf-8")
+        head = _NEXT_TABLE.split(text, maxsplit=1)[0]
+        if nesting_problem(head):
+            return None  # tomllib would recurse until RecursionError
+        meta = tomllib.loads(head)["session"]
         return Peek(str(meta["title"]), StepId(meta.get("current_step", StepId.checkin)), Language(meta["language"]))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError):
+    except (SessionError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError):
         return None

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,9 @@ class Draft:
     step: str  # the step the session was in while it was typed
     where: str  # what was being filled in, in the writer's language
     text: str
+    # How to put it back where it was typed (ui/drafts.py): the form or box and every
+    # field as typed; None when the words can only go to the notes.
+    restore: dict | None = None
 
 
 @dataclass
@@ -52,24 +56,47 @@ class Recovered:
     when: dt.datetime | None = None  # the last the dead writer wrote its journal
     temp_files: int = 0
     lock_files: int = 0
+    journals: list[Path] = field(default_factory=list)  # the dead writers' journals
 
     def __bool__(self) -> bool:
         return bool(self.drafts or self.temp_files)
 
+    def discard(self) -> None:
+        """The drafts are safe elsewhere now (in the session file, or in this writer's
+        own journal): the dead writers' journals can go."""
+        for journal in self.journals:
+            journal.unlink(missing_ok=True)
+        self.journals = []
+
 
 class DraftJournal:
-    """This writer's journal for one session (one file per running writer)."""
+    """This writer's journal for one session (one file per running writer).
+
+    Safe to call from any thread: writes are one at a time, and a write handed over
+    later than another never loses to it (`write(..., order)`)."""
 
     def __init__(self, session_path: Path):
         self.session_path = Path(session_path)
         self.path = journal_dir() / f"{_key(self.session_path)}-{os.getpid()}.json"
         self._last: list[Draft] | None = None
+        self._lock = threading.Lock()
+        self._order = 0  # the newest handed-over write that was done
 
-    def write(self, drafts: list[Draft]) -> None:
+    def write(self, drafts: list[Draft], order: int | None = None) -> None:
+        """Write the drafts (none: remove the journal). `order`: when this write was
+        asked for; an older one that comes late is dropped."""
+        with self._lock:
+            if order is not None:
+                if order < self._order:
+                    return
+                self._order = order
+            self._write(drafts)
+
+    def _write(self, drafts: list[Draft]) -> None:
         if drafts == self._last:
             return
         if not drafts:
-            self.close()
+            self._remove()
         else:
             ensure_private_dir(self.path.parent)
             data = {
@@ -79,11 +106,16 @@ class DraftJournal:
                 "at": dt.datetime.now().replace(microsecond=0).isoformat(),
                 "drafts": [d.__dict__ for d in drafts],
             }
-            write_atomic(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"), keep_backup=False)
+            text = json.dumps(data, ensure_ascii=False, default=str)
+            write_atomic(self.path, text.encode("utf-8"), keep_backup=False)
         self._last = list(drafts)
 
     def close(self) -> None:
         """Nothing is being typed (or the app ends normally): nothing to give back."""
+        with self._lock:
+            self._remove()
+
+    def _remove(self) -> None:
         try:
             self.path.unlink()
         except FileNotFoundError:
@@ -120,9 +152,11 @@ def _alive(pid: int, boot: str = "") -> bool:
 
 
 def recover(session_path: Path, lock_for) -> Recovered:
-    """Give back the drafts of dead writers of this session and clean what they left.
+    """The drafts of dead writers of this session, and clean what they left.
 
-    `lock_for(path)` is the session's lock file (store/shared.py)."""
+    Their journals stay until the caller has the drafts safe (`Recovered.discard`): a
+    stop during the next start must not lose them either. `lock_for(path)` is the
+    session's lock file (store/shared.py)."""
     session_path = Path(session_path)
     found = Recovered()
     folder = journal_dir()
@@ -142,16 +176,29 @@ def recover(session_path: Path, lock_for) -> Recovered:
             found.when = max(filter(None, [found.when, dt.datetime.fromisoformat(data["at"])]))
         except (OSError, ValueError, TypeError, KeyError):
             pass  # a journal that does not read has nothing to give back
-        journal.unlink(missing_ok=True)
+        found.journals.append(journal)
     try:
-        with FileLock(str(lock_for(session_path)), timeout=5):
-            for temp in session_path.parent.glob(f".{session_path.name}.*.tmp"):
-                temp.unlink(missing_ok=True)
-                found.temp_files += 1
+        with FileLock(str(lock_for(session_path)), timeout=5, mode=0o600):
+            found.temp_files = clean_temp_files(session_path)
     except Timeout:
         pass  # someone is saving right now; their temporary file is not left over
     found.lock_files = _clean_locks(Path(lock_for(session_path)).parent)
     return found
+
+
+def clean_temp_files(session_path: Path) -> int:
+    """Temporary files a killed save of this session left beside it. Only under the
+    session's lock: then nobody is saving, so every such file is left over."""
+    cleaned = 0
+    for temp in Path(session_path).parent.glob(f".{Path(session_path).name}.*.tmp"):
+        try:
+            if temp.lstat().st_uid != os.getuid():
+                continue  # in a shared folder: another user's file, not our leftover
+            temp.unlink()
+        except OSError:
+            continue
+        cleaned += 1
+    return cleaned
 
 
 def _clean_locks(folder: Path) -> int:
@@ -162,7 +209,7 @@ def _clean_locks(folder: Path) -> int:
             if lock.stat().st_mtime > old:
                 continue
             # Removed while held, so no writer can be holding it at that moment.
-            with FileLock(str(lock), timeout=0):
+            with FileLock(str(lock), timeout=0, mode=0o600):
                 lock.unlink()
             cleaned += 1
         except (OSError, Timeout):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,22 +18,30 @@ from filelock import FileLock
 
 from ..model import Session
 from ..model.integrity import format_loc
-from .atomic import ensure_private_dir, write_atomic
+from .atomic import write_atomic
 from .codec import decode, loads, render, snapshot
+from .errors import SessionError
 from .merge import merge
+from .private_dir import private_dir
+from .safe_read import read_regular
 
 BOOKKEEPING = {("updated",), ("seconds_per_step",), ("started",), ("current_step",)}
 LOCK_TIMEOUT = 30  # seconds; a save holds the lock for milliseconds
+LOCK_MODE = 0o600  # a lock file others could open is a lock others could hold
 
 
 def lock_path(path: Path) -> Path:
     """The lock file of a session, in a private folder of this user's, not beside the
     session: the sessions folder holds sessions only, and a failed command leaves it
-    exactly as it was. (Writers on one machine share it, which is what locking is for.)"""
-    folder = Path(tempfile.gettempdir()) / f"retro-tui-locks-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-    ensure_private_dir(folder)
+    exactly as it was. (This user's writers on one machine share it, which is what
+    locking is for; the folder is verified to be theirs alone, see private_dir.)"""
     name = hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:32]
-    return folder / f"{name}.lock"
+    return private_dir("locks") / f"{name}.lock"
+
+
+def session_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> FileLock:
+    """The operating-system lock of a session, its file created owner-only."""
+    return FileLock(str(lock_path(path)), timeout=timeout, mode=LOCK_MODE)
 
 
 def file_stat(path: Path) -> tuple | None:
@@ -69,17 +76,19 @@ class SharedFile:
     @classmethod
     def opened(cls, path: Path, session: Session) -> SharedFile:
         try:
-            written = Path(path).read_bytes()
-        except OSError:
+            written = read_regular(Path(path))
+        except SessionError:
             written = None
         return cls(path, snapshot(session), written)
 
     def write(self, data: dict[str, Any], render_text: Callable[[dict], str] = render) -> None:
         """Write this writer's snapshot; merge first if someone else wrote since."""
-        with FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT):
+        with session_lock(self.path):
             try:
-                disk = self.path.read_bytes()
-            except FileNotFoundError:
+                disk = read_regular(self.path)
+            except SessionError as error:
+                if error.first.key != "not_found":
+                    raise
                 disk = None
             if disk is None or self.digest is None:
                 theirs = self.on_disk
@@ -90,7 +99,7 @@ class SharedFile:
             merged = self._merged(data, theirs)
             out = data if merged is None else snapshot(merged)
             text = render_text(out).encode("utf-8")
-            write_atomic(self.path, text)
+            replace_locked(self.path, text)
             self.written = file_stat(self.path)  # so a follower need not read it back
             self.base, self.on_disk, self.digest = data, out, _digest(text)
             self.unadopted = self.unadopted or merged is not None
@@ -100,8 +109,10 @@ class SharedFile:
 
         Safe off the UI thread (the read needs no lock: files are replaced whole)."""
         try:
-            disk = self.path.read_bytes()
-        except FileNotFoundError:
+            disk = read_regular(self.path)
+        except SessionError as error:
+            if error.first.key != "not_found":
+                raise
             return None
         digest = _digest(disk)
         if digest != self.digest:
@@ -131,7 +142,10 @@ class SharedFile:
             now = dt.datetime.now().replace(microsecond=0)
             kept = list(merged.get("conflicts", []))
             for c in conflicts:
-                kept.append({"at": now, "field": format_loc(c.path), "text": _as_text(c.other)})
+                copy = {"at": now, "field": format_loc(c.path), "text": _as_text(c.other)}
+                if c.path[-1:] == ("notes",):
+                    copy["kept"] = c.kept  # the lines it lost to, to take either or both
+                kept.append(copy)
             merged["conflicts"] = kept
         # Through the model again: what is written is always a valid session.
         return Session.model_validate(merged)
@@ -143,12 +157,30 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def update(path: Path, change: Callable[[Session], None], *, lifecycle: bool = False) -> Session:
-    """Read, change and write a session under the lock (one short command's whole life)."""
-    from .files import load, save
+def replace_locked(path: Path, text: bytes) -> None:
+    """The one place a session file is replaced, by every writer: the caller holds the
+    session's lock, so whatever temporary file lies beside it was left by a killed
+    save and goes first; then the atomic write."""
+    from .recovery import clean_temp_files
 
-    with FileLock(str(lock_path(Path(path))), timeout=LOCK_TIMEOUT):
+    clean_temp_files(path)
+    write_atomic(path, text)
+
+
+def update(path: Path, change: Callable[[Session], None], *, lifecycle: bool = False) -> Session:
+    """Read, change and write a session under the lock: every command that changes a
+    session file does it this way (`quote`, `import-timeline`, `finalize`, `reopen`,
+    `export`'s feedback week). Read under the lock, so what others saved is in it."""
+    from .codec import dumps
+    from .errors import Finding, SessionError
+    from .files import load
+
+    from ..model import Status
+
+    with session_lock(Path(path)):
         session = load(path)
         change(session)
-        save(session, path, lifecycle=lifecycle)
+        if session.session.status == Status.final and not lifecycle:
+            raise SessionError(Path(path), [Finding("final_read_only")])
+        replace_locked(Path(path), dumps(session).encode("utf-8"))
     return session

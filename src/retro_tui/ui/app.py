@@ -15,6 +15,7 @@ from .help import HelpScreen
 from .keys import Key, localized
 from .opening import LoadErrorScreen, OpeningScreen
 from .session_screen import SessionScreen, guidance
+from .type_ahead import TypeAhead
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -22,9 +23,11 @@ if TYPE_CHECKING:
 
 # The exit status of a command whose file could not be read (as the command line's).
 USER_ERROR = 2
+# After a stop signal, with everything kept: how long the ending may take at most.
+STOP_SECONDS = 1.5
 
 
-class RetroApp(App):
+class RetroApp(TypeAhead):
     TITLE = "retro-tui"
     COMMANDS = App.COMMANDS | {SessionCommands}
     KEYS = [
@@ -51,12 +54,15 @@ class RetroApp(App):
         self.closing = False
 
     def on_mount(self) -> None:
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            # A closed terminal or a kill: save what is typed, then stop.
+        for name in ("SIGHUP", "SIGTERM", "SIGINT"):
+            # A closed terminal, a logout, a kill: keep what is typed, then stop.
+            sig = getattr(signal, name, None)
+            if sig is None:
+                continue  # no such signal here (Windows)
             try:
-                asyncio.get_running_loop().add_signal_handler(sig, self.exit)
+                asyncio.get_running_loop().add_signal_handler(sig, self.stop_for_signal, sig)
             except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not the main thread (tests) or no such signal here
+                pass  # not the main thread (tests)
         if self.bundle is not None:
             from .bundle_view import BundleScreen
 
@@ -72,11 +78,39 @@ class RetroApp(App):
         if isinstance(self.screen, SessionScreen):
             self.screen.read_session()
 
+    def stop_for_signal(self, sig: int) -> None:
+        """The terminal is gone or the system asks us to stop: keep everything, then
+        end. The words are on disk before anything else is tried; whatever then hangs
+        (a terminal that takes no more output) cannot keep the process alive with the
+        file open."""
+        import os
+        import threading
+
+        # First: the last save may wait for another writer's lock, on this thread.
+        # A daemon: it never holds the process up, it only ends one that hangs.
+        deadline = threading.Timer(STOP_SECONDS, os._exit, (128 + sig,))
+        deadline.daemon = True
+        deadline.start()
+        self.exit()  # journals what is typed, then saves
+
+    def keep_everything(self) -> None:
+        """What is typed anywhere: the notes into the session file, forms and boxes
+        into the draft journal, on this thread, before the screens are taken down."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_everything", None)
+            if keep is not None:
+                try:
+                    keep()
+                except Exception:  # one screen's failure must not stop the rest
+                    pass
+
     def exit(self, *args, **kwargs) -> None:
         from ..store.render_process import stop
 
-        self.closing = True
-        stop()  # the last save happens on this thread as the screen goes
+        if not self.closing:
+            self.closing = True
+            stop()  # the last save happens on this thread
+            self.keep_everything()
         super().exit(*args, **kwargs)
 
     def open_session(self, path: Path, replace: bool = True, session: Session | None = None) -> None:
@@ -170,6 +204,13 @@ class RetroApp(App):
             return
         step = guidance(screen.current) if isinstance(screen, SessionScreen) else None
         self.push_screen(localized(HelpScreen)(screen, step))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A session screen is rebuilt from its session: not before it has one.
+        screen = self.screen
+        if action == "switch_language" and isinstance(screen, SessionScreen) and not screen.ready.is_set():
+            return None
+        return True
 
     def action_switch_language(self) -> None:
         set_language("en" if current_language() == "nl" else "nl")

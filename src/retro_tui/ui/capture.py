@@ -15,7 +15,8 @@ from ..i18n import label, t
 from ..method import facilitator_aids
 from ..method import step as method_step
 from ..i18n import current_language
-from ..model import Perspective, Session, StepId
+from ..model import Perspective, Quote, Session, StepId
+from .confirm import Confirm, unless_kept
 from .forms import FieldSpec
 from .keys import Key, localized
 from .records import Column, RecordTable
@@ -29,8 +30,25 @@ def speakers(session: Session) -> list[str]:
     return names + [m.role for m in session.family.members if m.role]
 
 
+class SpeakerInput(Input):
+    """The speaker box: Tab, like Enter, takes the offered name and goes on to the words."""
+
+    KEYS = [Key("tab", "accept", "quote.key_accept", show=False)]
+
+    async def action_accept(self) -> None:
+        # Asked here rather than shown: typed fast, the offered name may not be drawn yet.
+        if self.suggester is not None and self.value:
+            typed = self.value if self.suggester.case_sensitive else self.value.casefold()
+            offered = await self.suggester.get_suggestion(typed)
+            if offered and offered.casefold().startswith(self.value.casefold()):
+                self.value = offered
+                self.cursor_position = len(offered)
+        self.screen.focus_next()
+
+
 class QuoteCapture(ModalScreen[tuple[str, str] | None]):
-    """Who said it, and the words; Enter keeps it. Small, so the room's screen stays put."""
+    """Who said it, and the words; Enter keeps it. Small, so the room's screen stays put.
+    Given a speaker and words it corrects a quote (F7, e)."""
 
     DEFAULT_CSS = """
     QuoteCapture { align: center bottom; background: $background 30%; }
@@ -39,16 +57,31 @@ class QuoteCapture(ModalScreen[tuple[str, str] | None]):
     """
     KEYS = [Key("escape", "cancel", "key.cancel")]
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, speaker: str = "", words: str = "", *, values: dict | None = None):
+        """`speaker`, `words`: a quote being corrected (F7); `values`: who and words as
+        typed before the app stopped (ui/drafts.py)."""
         super().__init__()
         self.session = session
+        self.editing = bool(words)
+        self.given = values or {}
+        self.start = (self.given.get("speaker", speaker), self.given.get("words", words))
+        self.origin = {"quote": True}  # how to open it again after a stop
 
     def compose(self) -> ComposeResult:
+        speaker, words = self.start
         with Vertical() as box:
-            box.border_title = t("quote.title")
+            box.border_title = t("quote.edit_title" if self.editing else "quote.title")
             suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
-            yield Input(placeholder=t("quote.speaker"), id="speaker", suggester=suggester)
-            yield Input(placeholder=t("quote.words"), id="words")
+            yield localized(SpeakerInput)(speaker, placeholder=t("quote.speaker"), id="speaker", suggester=suggester)
+            yield Input(words, placeholder=t("quote.words"), id="words")
+
+    def draft(self) -> tuple[str, dict] | None:
+        """Who and the words, while not kept yet (it opens empty); None if nothing."""
+        found = self.query("#speaker, #words").results(Input)
+        typed = {w.id or "": w.value for w in found} or dict(self.given)
+        if not any(v.strip() for v in typed.values()):
+            return None
+        return ": ".join(v for v in (typed.get("speaker", ""), typed.get("words", "")) if v.strip()), typed
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "speaker":
@@ -60,10 +93,11 @@ class QuoteCapture(ModalScreen[tuple[str, str] | None]):
         if words:
             self.dismiss((self.query_one("#speaker", Input).value, words))
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        typed = (self.query_one("#speaker", Input).value, self.query_one("#words", Input).value)
+        unless_kept(self, typed != self.start, lambda: self.dismiss(None))
 
 
 class PauseScreen(ModalScreen[str | None]):
@@ -98,22 +132,30 @@ class PauseScreen(ModalScreen[str | None]):
 
 class QuotesScreen(ModalScreen[None]):
     """All quotes, filterable by step; space marks one for the report, g for the
-    programme chapter of a regional bundle."""
+    programme chapter of a regional bundle, e corrects one, d removes one (asked first;
+    u puts it back). A speaker who is neither a participant nor a family member stands
+    out, so a typo in a name is seen and corrected."""
 
     DEFAULT_CSS = """
     QuotesScreen { align: center middle; }
     QuotesScreen > Vertical { width: 95%; height: 90%; border: round $accent; background: $surface; }
     QuotesScreen DataTable { height: 1fr; }
+    QuotesScreen #unknown-legend { color: $warning; height: auto; display: none; }
+    QuotesScreen.has-unknown #unknown-legend { display: block; }
     """
     KEYS = [
         Key("space", "mark", "key.mark_for_report"),
         Key("g", "mark_programme", "key.mark_for_programme"),
+        Key("e", "edit", "key.edit"),
+        Key("delete,d", "remove", "key.remove"),
+        Key("u", "undo_remove", "quotes.key_undo", show=False),
         Key("escape", "close", "key.close"),
     ]
 
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
+        self.removed: list[tuple[int, Quote]] = []  # (place, quote), the last one on top
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -124,6 +166,7 @@ class QuotesScreen(ModalScreen[None]):
             for key, width in (("field.quote_marks", 2), ("field.time", 5), ("field.step", 10), ("field.speaker", 16), ("field.words", None)):
                 table.add_column(t(key), width=width)
             yield table
+            yield Static(t("quotes.unknown_legend"), id="unknown-legend")
 
     def on_mount(self) -> None:
         self.reload()
@@ -133,23 +176,46 @@ class QuotesScreen(ModalScreen[None]):
         step = self.query_one("#step-filter", Select).value
         return [q for q in self.session.quotes if step is Select.NULL or q.step == step]
 
-    def reload(self) -> None:
+    def reload(self, select: str | None = None) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
+        unknown = False
         for q in self.shown():
-            speaker = ops.short_name(self.session, q.speaker_id) if q.speaker_id else q.speaker
+            if ops.speaker_known(self.session, q):
+                speaker = Text(ops.short_name(self.session, q.speaker_id) if q.speaker_id else "")
+            else:
+                # A colour alone is lost on a projector: the mark says it too.
+                speaker = Text(f"? {q.speaker}", style="bold yellow")
+                unknown = True
             step = method_step(q.step).in_language(current_language()).short
             marks = ("★" if q.for_report else " ") + ("◆" if q.for_programme else "")
             table.add_row(marks.rstrip(), q.time.strftime("%H:%M"), step, speaker, q.text, key=q.id)
+        self.set_class(unknown, "has-unknown")
+        if select is not None:
+            row = next((i for i, q in enumerate(self.shown()) if q.id == select), row)
         if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+            table.move_cursor(row=max(0, min(row, table.row_count - 1)))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.reload()
 
     def others_saved(self, fields: set[str]) -> None:
         self.reload()
+
+    def _current(self):
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        return next((q for q in self.session.quotes if q.id == key), None)
+
+    def _changed(self, select: str | None = None) -> None:
+        self.reload(select)
+        # Saved as it happens, not only when the list closes.
+        for screen in self.app.screen_stack:
+            if (autosave := getattr(screen, "autosave", None)) is not None:
+                autosave.changed()
 
     def action_mark(self) -> None:
         self._toggle("for_report")
@@ -160,15 +226,52 @@ class QuotesScreen(ModalScreen[None]):
     def _toggle(self, flag: str) -> None:
         from .guard import refused
 
-        if refused(self):
+        quote = self._current()
+        if quote is None or refused(self):
             return
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return
-        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
-        quote = next(q for q in self.session.quotes if q.id == key)
         setattr(quote, flag, not getattr(quote, flag))
-        self.reload()
+        self._changed(quote.id)
+
+    def action_edit(self) -> None:
+        from .guard import refused
+
+        quote = self._current()
+        if quote is None or refused(self):
+            return
+        speaker = ops.short_name(self.session, quote.speaker_id) if quote.speaker_id else quote.speaker
+
+        def corrected(result: tuple[str, str] | None) -> None:
+            if result is not None and ops.edit_quote(self.session, quote.id, *result) is not None:
+                self._changed(quote.id)
+
+        self.app.push_screen(localized(QuoteCapture)(self.session, speaker, quote.text), corrected)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_remove(self) -> None:
+        from .guard import refused
+
+        quote = self._current()
+        if quote is None or refused(self):
+            return
+
+        def answered(yes: bool | None) -> None:
+            taken = ops.remove_quote(self.session, quote.id) if yes else None
+            if taken is not None:
+                self.removed.append(taken)
+                self._changed()
+                self.notify(t("quotes.removed"), timeout=6)
+
+        self.app.push_screen(localized(Confirm)(t("quotes.remove_question", words=quote.text[:60])), answered)
+
+    def action_undo_remove(self) -> None:
+        if not self.removed:
+            return
+        at, quote = self.removed.pop()
+        ops.restore_quote(self.session, at, quote)
+        self._changed(quote.id)
 
     def action_close(self) -> None:
         self.dismiss(None)

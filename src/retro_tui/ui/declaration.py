@@ -78,7 +78,7 @@ class DeclarationPanel(Static, can_focus=True):
             parts.append(Text(reflow(value) if value else t("closing.not_yet"), style="" if value else "dim italic"))
         self.update(Group(*parts))
 
-    def action_edit(self) -> None:
+    def action_edit(self, values: dict | None = None) -> None:
         if refused(self):
             return
         closing = self.session.closing
@@ -91,8 +91,14 @@ class DeclarationPanel(Static, can_focus=True):
                 self.show()
                 self.post_message(SessionChanged())
 
-        self.app.push_screen(localized(RecordForm)(t("closing.declaration"), closing, SPECS,
-                                                   normalise=typed_dates), edited)
+        form = localized(RecordForm)(t("closing.declaration"), closing, SPECS, normalise=typed_dates, values=values)
+        form.origin = {"node": "DeclarationPanel"}
+        self.app.push_screen(form, edited)
+
+    def reopen(self, origin: dict, values: dict) -> bool:
+        """The declaration's form as it was when the app stopped."""
+        self.action_edit(values)
+        return True
 
     def on_click(self) -> None:
         self.action_edit()

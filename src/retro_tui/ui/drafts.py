@@ -1,11 +1,22 @@
 """What is being typed but not kept yet goes to this writer's draft journal about once
-a second (store/recovery.py), so a crash or a power cut loses at most that second.
+a second (store/recovery.py), so a crash or a power cut loses at most that second; an
+ordinary end (ctrl+q, a closed terminal, SIGTERM) journals it before the process goes.
 
-Any text box on any open screen counts, once its text differs from what it showed when
-it appeared; the notes boxes do not, as every key in them is in the session already."""
+A form counts once any field differs from what it showed as it opened (the form takes
+that when it opens, so a name typed in its first second counts too), a quote being
+captured once anything is typed, any other text box once it holds text it did not
+open with. The notes boxes do not, as every key in them is in the session already.
+
+On the next start the drafts go back where they were typed: the form opens again
+with every field as it was, the quote box or the quick-add line holds the words again.
+Where that place is gone (the record was removed since), they go to the end of the
+step's notes, marked. The dead writer's journal is removed only once its drafts are
+in the session file or in this writer's own journal."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -37,41 +48,113 @@ def _where(widget) -> str:
 
 class DraftKeeper:
     def __init__(self, screen: Screen, path: Path, step):
-        """`step()`: the step the session is in now."""
+        """`screen`: the session's own screen (the facilitator's or the notetaker's);
+        `step()`: the step the session is in now."""
+        self.screen = screen
         self.app = screen.app
         self.step = step
         self.journal = DraftJournal(path)
-        self._first: dict[int, str] = {}  # what each text box showed when it appeared
+        self._order = itertools.count(1)
+        self.finished = False
         screen.set_interval(SECONDS, self.keep)
 
     def drafts(self) -> list[Draft]:
+        """Everything typed and not kept, on every open screen (UI thread only)."""
         found = []
-        alive = set()
+        step = self.step().value
         for screen in self.app.screen_stack:
+            if hasattr(screen, "draft"):
+                typed = screen.draft()
+                if typed is not None:
+                    text, values = typed
+                    where = getattr(screen, "form_title", None) or t("quote.title")
+                    origin = getattr(screen, "origin", None)  # None: only the notes can take it
+                    restore = {"step": step, "origin": origin, "values": values} if origin else None
+                    found.append(Draft(step, str(where), text, restore))
+                continue
+            opening = getattr(screen, "opening", {})
             for widget in screen.query("Input, TextArea"):
-                if widget.id in IN_SESSION or widget.disabled:
+                if widget.id in IN_SESSION or widget.disabled or not widget.display or widget.has_class("search"):
                     continue
                 text = widget.value if isinstance(widget, Input) else cast(TextArea, widget).text
-                alive.add(id(widget))
-                first = self._first.setdefault(id(widget), text)
-                if text.strip() and text != first:
-                    found.append(Draft(self.step().value, _where(widget), text))
-        self._first = {k: v for k, v in self._first.items() if k in alive}
+                if text.strip() and text != opening.get(widget.id, ""):
+                    restore = None
+                    if screen is self.screen and widget.id:
+                        restore = {"step": step, "origin": {"box": widget.id}, "values": {"text": text}}
+                    found.append(Draft(step, _where(widget), text, restore))
         return found
 
     def keep(self) -> None:
+        """The journal written in a thread: its fsync must not hold up the keys."""
+        if self.finished:
+            return
+        drafts, order = self.drafts(), next(self._order)
+        self.app.run_worker(lambda: self._write(drafts, order), thread=True, group="drafts", exit_on_error=False)
+
+    def _write(self, drafts: list[Draft], order: int | None = None) -> None:
         try:
-            self.journal.write(self.drafts())
+            self.journal.write(drafts, order)
         except OSError:
             pass  # the journal is a safety net; the session's own saving says its errors
 
-    def close(self) -> None:
-        self.journal.close()
+    def keep_now(self) -> None:
+        """On this thread, durable on return (the app is about to stop)."""
+        self._write(self.drafts(), next(self._order))
+
+    def finish(self, save: Callable[[], None]) -> None:
+        """The app ends: what is typed goes to the journal first, the notes not yet in
+        the file too; then `save()` writes the session, and what it got into the file
+        leaves the journal. With nothing left outside the file the journal goes. (The
+        save may wait for another writer's lock; if the process is ended meanwhile, the
+        journal has everything already.)"""
+        if self.finished:
+            return
+        self.finished = True
+        try:
+            drafts = self.drafts()
+        except Exception:  # screens half taken down: keep what was last journalled
+            drafts = None
+        if drafts is not None:
+            self._write(drafts + unsaved_notes(self.screen), next(self._order))
+        save()
+        if drafts is not None:
+            self._write(drafts + unsaved_notes(self.screen), next(self._order))
+
+
+def unsaved_notes(screen) -> list[Draft]:
+    """Each step's notes as typed, where the file does not have them yet, with the
+    text they were typed on (given back by a three-way merge, so nothing doubles)."""
+    from ..model.enums import StepId
+
+    saving = getattr(screen, "autosave", None)
+    if saving is None or not saving.dirty:
+        return []
+    found = []
+    for step in StepId:
+        base = saving.shared.on_disk.get(step.value, {}).get("notes", "")
+        text = getattr(screen.session, step.value).notes
+        if text != base:
+            found.append(Draft(step.value, t("side.notes"), text,
+                               {"step": step.value, "origin": {"notes": step.value},
+                                "values": {"base": base, "text": text}}))
+    return found
+
+
+def give_back_notes(session, restore: dict) -> bool:
+    """Notes journalled at a stop, merged into the notes as the file has them now."""
+    from ..store.text_merge import merge_text
+
+    step, values = (restore.get("origin") or {}).get("notes"), restore.get("values") or {}
+    model = getattr(session, step, None) if isinstance(step, str) else None
+    if model is None or not hasattr(model, "notes"):
+        return False
+    model.notes = merge_text(values.get("base", ""), values.get("text", ""), model.notes)[0]
+    return True
 
 
 def give_back(screen, found: Recovered) -> None:
-    """Put a crashed writer's drafts where they are seen and kept: at the end of the
-    notes of the step they were typed in, marked; then say what was recovered."""
+    """Put a stopped writer's drafts back where they were typed; what has no place any
+    more goes to the end of the notes of its step, marked. Then say what came back."""
     from ..i18n import current_language
     from ..lifecycle import is_read_only
     from ..method import step as method_step
@@ -79,22 +162,32 @@ def give_back(screen, found: Recovered) -> None:
 
     session = screen.session
     steps: list[str] = []
+    reopened: list[str] = []
+    to_notes = 0
     if found.drafts and not is_read_only(session):
         stamp = found.when.strftime("%H:%M") if found.when else ""
         for draft in found.drafts:
+            if draft.restore and screen.reopen(draft.restore):
+                reopened.append(draft.where)
+                continue
             if _kept_already(session, draft.text):
                 continue  # killed between keeping it and clearing the box
             step = StepId(draft.step) if draft.step in StepId._value2member_map_ else screen.current
             model = getattr(session, step.value)
             head = t("recovery.line", when=stamp, where=draft.where)
             model.notes = "\n".join(part for part in (model.notes.rstrip("\n"), head, draft.text) if part)
+            to_notes += 1
             name = method_step(step).in_language(current_language()).short
             if name not in steps:
                 steps.append(name)
-        screen.autosave.changed()
+        if steps:
+            screen.autosave.changed()
+            screen.autosave.save_now()  # in the file before the dead writer's journal goes
     parts = []
+    if reopened:
+        parts.append(t("recovery.reopened", where=", ".join(reopened)))
     if steps:
-        parts.append(t("recovery.drafts", count=len(found.drafts), steps=", ".join(steps)))
+        parts.append(t("recovery.drafts", count=to_notes, steps=", ".join(steps)))
     if found.temp_files:
         parts.append(t("recovery.temp_files", count=found.temp_files))
     if parts:

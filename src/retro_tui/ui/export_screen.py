@@ -18,7 +18,8 @@ from textual.widgets import Button, Checkbox, RadioButton, RadioSet, SelectionLi
 
 from ..i18n import t
 from ..report.document import QUOTE_CHOICES, Choices
-from ..report.export import FORMATS, IdentifiersFound, check, export, prepared
+from ..report.export import FORMATS, ExportIncomplete, IdentifiersFound, check, export, prepared
+from ..store.errors import SessionError
 from .keys import Key
 
 DEFAULT = ("md", "html", "docx", "pdf", "eml", "ics", "intention")
@@ -151,9 +152,22 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             return export(session, self.path, self.folder, formats, pseudonymise=pseudonymise, choices=choices)
         except IdentifiersFound:
             self.app.call_from_thread(self.refresh_findings)
+        except ExportIncomplete as incomplete:
+            # What could be made is written; each format that could not is named.
+            for kind, error in incomplete.failed.items():
+                reason = str(error) or type(error).__name__
+                message = t("export.format_failed", path=self.path, format=kind, reason=reason)
+                self.app.call_from_thread(self.app.notify, message, severity="error")
+            return incomplete.written or None
+        except SessionError as error:  # a write refused: a read-only file, a shared folder, a full disk
+            self.app.call_from_thread(self._refused, error.message())
         except OSError as error:
             self.app.call_from_thread(self._failed, error)
         return None
+
+    def _refused(self, message: str) -> None:
+        self.notify(message, severity="error")
+        self.refresh_findings()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # Closed once the worker is done, so it is not cancelled while it finishes.

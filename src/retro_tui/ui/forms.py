@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ValidationError
@@ -18,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from ..i18n import t
+from .confirm import unless_kept
 from .keys import Key
 from ..store.codec import describe_validation
 
@@ -26,6 +28,14 @@ Choices = Callable[[], Sequence[tuple[str, Any]]]
 
 # A list longer than this gets a search box: the catalogues have some thirty entries.
 SEARCH_FROM = 8
+
+
+class FieldError(ValueError):
+    """A typed value the form cannot take, with the field it is in (focused to fix)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -70,15 +80,25 @@ class RecordForm(ModalScreen[BaseModel | None]):
         record: BaseModel,
         specs: Sequence[FieldSpec],
         normalise: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        *,
+        values: dict[str, Any] | None = None,
     ):
         """`normalise` turns typed values into the model's (a spoken date into ISO); it
-        raises ValueError with a message for the user when it cannot."""
+        raises ValueError with a message for the user when it cannot. `values`: fields
+        as they were typed before the app stopped (ui/drafts.py), shown instead."""
         super().__init__()
         self.form_title = title
         self.record = record
         self.specs = list(specs)
         self.normalise = normalise
         self._hidden_choices: dict[str, set] = {}
+        # What each field shows as the form opens, taken now and not at the first
+        # look of the draft keeper: a name typed in the first second is a draft too.
+        self.opening = {spec.name: self._start(spec) for spec in self.specs}
+        self.given = {k: v for k, v in (values or {}).items() if k in self.opening}
+        # How to open this form again after a stop (set by the one who opens it):
+        # a plain dict, kept in the draft journal.
+        self.origin: dict[str, Any] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -104,16 +124,52 @@ class RecordForm(ModalScreen[BaseModel | None]):
             if spec.kind == "lines":
                 area = self.query_one(f"#field-{spec.name}", TextArea)
                 area.move_cursor(area.document.end)
+        self._opened_with = self._state()
+
+    def _state(self) -> list[object]:
+        """What every box holds now, as typed: compared with the start to see changes."""
+        state: list[object] = []
+        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
+            if isinstance(widget, TextArea):
+                state.append(widget.text)
+            elif isinstance(widget, SelectionList):
+                state.append(sorted(map(str, widget.selected)))
+            elif isinstance(widget, (Input, Select, Checkbox)):
+                state.append(widget.value)
+        return state + [sorted(map(str, v)) for v in self._hidden_choices.values()]
+
+    @property
+    def changed(self) -> bool:
+        return self._state() != getattr(self, "_opened_with", None)
+
+    def _fix(self, name: str | None, message: str) -> None:
+        """Say what is wrong and put the cursor where it is; every typed value stays."""
+        self.query_one("#form-error", Static).update(message)
+        if name and (fields := self.query(f"#field-{name}")):
+            fields.first().focus()
+
+    def _start(self, spec: FieldSpec) -> Any:
+        """A field's value from the record, as its widget holds it (plain data)."""
+        value = getattr(self.record, spec.name)
+        if spec.kind == "lines":
+            # A new line under what is there: adding one more is what a list is opened for.
+            return "".join(f"{v}\n" for v in value or [])
+        if spec.kind == "text":
+            return value or ""
+        if spec.kind == "choice":
+            return _plain(value)
+        if spec.kind == "bool":
+            return bool(value)
+        if spec.kind == "many":
+            return [_plain(v) for v in value or []]
+        return "" if value is None else str(value)
 
     def _input(self, spec: FieldSpec):
-        value = getattr(self.record, spec.name)
+        value = self.given.get(spec.name, self.opening[spec.name])
         wid = f"field-{spec.name}"
         hint = t(spec.hint) if spec.hint else ""
         if spec.kind in ("text", "lines"):
-            if spec.kind == "lines":
-                # A new line under what is there: adding one more is what a list is opened for.
-                value = "".join(f"{v}\n" for v in value or [])
-            area = TextArea(value or "", id=wid, soft_wrap=True, tab_behavior="focus")
+            area = TextArea(value, id=wid, soft_wrap=True, tab_behavior="focus")
             area.placeholder = hint
             return area
         if spec.kind == "choice":
@@ -127,9 +183,40 @@ class RecordForm(ModalScreen[BaseModel | None]):
             chosen = set(value or [])
             entries = [(label, key, key in chosen) for label, key in (spec.choices() if spec.choices else [])]
             return SelectionList(*entries, id=wid)
+        return Input(value, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text")
 
-        text = "" if value is None else str(value)
-        return Input(text, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text")
+    def typed(self) -> dict[str, Any]:
+        """Every field as it stands, as plain data; before the form is built, what it
+        will show."""
+        shown = {**self.opening, **self.given}
+        for spec in self.specs:
+            found = self.query(f"#field-{spec.name}")
+            if not found:
+                continue
+            widget = found.first()
+            if isinstance(widget, TextArea):
+                shown[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                shown[spec.name] = None if widget.value is Select.NULL else _plain(widget.value)
+            elif isinstance(widget, Checkbox):
+                shown[spec.name] = widget.value
+            elif isinstance(widget, SelectionList):
+                chosen = list(widget.selected) + sorted(self._hidden_choices.get(spec.name, ()))
+                shown[spec.name] = [_plain(v) for v in chosen]
+            else:
+                shown[spec.name] = cast(Input, widget).value
+        return shown
+
+    def draft(self) -> tuple[str, dict[str, Any]] | None:
+        """What was typed here and is not kept yet: readable lines (for the notes, if
+        the form cannot be opened again) and every field; None when nothing changed."""
+        shown = self.typed()
+        changed = [s for s in self.specs if shown[s.name] != self.opening[s.name]]
+        if not changed:
+            return None
+        lines = [f"{t(s.label)}: {shown[s.name]}" for s in changed
+                 if isinstance(shown[s.name], str) and shown[s.name].strip()]
+        return "\n".join(lines), shown
 
     def _values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -172,22 +259,30 @@ class RecordForm(ModalScreen[BaseModel | None]):
             try:
                 data = self.normalise(data)
             except ValueError as error:
-                self.query_one("#form-error", Static).update(str(error))
+                self._fix(getattr(error, "field", None), str(error))
                 return
         try:
             record = type(self.record).model_validate(data)
         except ValidationError as error:
             labels = {spec.name: t(spec.label) for spec in self.specs}
-            lines = []
+            lines, names = [], []
             for finding in describe_validation(error):
                 name = (finding.field or "").split(".")[0].split("[")[0]
+                names.append(name)
                 lines.append(f"{labels.get(name, finding.field)}: {finding.text()}")
-            self.query_one("#form-error", Static).update("\n".join(lines))
+            # The first refused field that is in this form (a model-wide check names none).
+            here = [n for n in names if n in labels]
+            self._fix(here[0] if here else None, "\n".join(lines))
             return
         self.dismiss(record)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        unless_kept(self, self.changed, lambda: self.dismiss(None))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()
+
+
+def _plain(value: Any) -> Any:
+    """Enum members as their values: the draft journal is JSON."""
+    return value.value if isinstance(value, Enum) else value

@@ -30,3 +30,6 @@ def take_in(area: TextArea, text: str) -> None:
             document.get_location_from_index(len(old) - end),
             maintain_selection_offset=True,
         )
+    if area.has_focus:
+        # Whoever is typing here keeps their line in view as others' lines come in.
+        area.scroll_cursor_visible()

@@ -43,6 +43,7 @@ class MomentPicker(ModalScreen[list[str] | None]):
         super().__init__()
         self.session = session
         self.linked = list(linked)
+        self.first_linked = list(linked)
         self.what = what
 
     def compose(self) -> ComposeResult:
@@ -109,4 +110,6 @@ class MomentPicker(ModalScreen[list[str] | None]):
         self.dismiss(self.linked)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        from .confirm import unless_kept
+
+        unless_kept(self, self.linked != self.first_linked, lambda: self.dismiss(None))

@@ -23,10 +23,12 @@ from .. import operations as ops
 from ..i18n import current_language, t
 from ..method import step as method_step
 from ..model import Session, StepId
-from .capture import speakers
+from .capture import SpeakerInput, speakers
+from .clashes import ClashNotice
 from .guard import refused
 from .keys import Key, localized
 from .live_text import take_in
+from .notes_area import NotesArea
 from .recent_quotes import RecentQuotes
 
 if TYPE_CHECKING:
@@ -45,6 +47,7 @@ class PauseNote(ModalScreen[str | None]):
     def __init__(self, note: str, heading: str):
         super().__init__()
         self.note, self.heading = note, heading
+        self.opening = {"pause-note": note}  # what it opens with is no draft (ui/drafts.py)
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -78,6 +81,7 @@ class NotetakerScreen(Screen):
         Key("f7", "quotes", "key.quotes", priority=True, id="quotes"),
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
         Key("ctrl+s", "save", "key.save", show=False),
+        Key("ctrl+t", "clash", "clash.key", show=False, priority=True, id="clash"),
         Key("f1", "app.help", "key.help"),
     ]
 
@@ -87,6 +91,9 @@ class NotetakerScreen(Screen):
         self.path = path
         self.autosave: Autosave | None = None
         self.step: StepId | None = None  # the facilitator's step, as last saved
+        # What the boxes hold that is no draft (ui/drafts.py): the name kept for the
+        # next quote after one is saved.
+        self.opening: dict[str, str] = {}
         self.ready = asyncio.Event()
 
     @property
@@ -98,10 +105,11 @@ class NotetakerScreen(Screen):
         yield Static(id="status")
         with Horizontal(id="quote-box") as box:
             box.border_title = t("notetaker.quote_box")
-            yield Input(placeholder=t("notetaker.speaker"), id="speaker")
+            yield localized(SpeakerInput)(placeholder=t("notetaker.speaker"), id="speaker")
             yield Input(placeholder=t("quote.words"), id="words")
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
-        yield TextArea(id="step-notes", soft_wrap=True, tab_behavior="focus")
+        yield ClashNotice(id="clash-notice")
+        yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -127,9 +135,14 @@ class NotetakerScreen(Screen):
         self.autosave = Autosave(self.app, session, self.path, self.refresh_status)
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
         self.step = session.session.current_step
-        give_back(self, recover(self.path, lock_path))
-        self.step = None  # others_saved below shows the step and its notes
         self.drafts = DraftKeeper(self, self.path, lambda: self.current)
+        found = recover(self.path, lock_path)
+        give_back(self, found)
+        if found.journals:
+            self.autosave.save_now()  # given-back notes in the file
+            self.drafts.keep_now()  # the words given back are journalled by this writer now
+            found.discard()
+        self.step = None  # others_saved below shows the step and its notes
         speaker = self.query_one("#speaker", Input)
         speaker.suggester = SuggestFromList(speakers(session), case_sensitive=False)
         read_only = is_read_only(session)
@@ -137,7 +150,9 @@ class NotetakerScreen(Screen):
             widget.disabled = read_only
         self.query_one("#step-notes", TextArea).read_only = read_only
         self.others_saved({"session"})
-        (self.query_one("#step-notes") if read_only else speaker).focus()
+        words = self.query_one("#words", Input)
+        # Words given back from a stop are what was being done: Enter keeps them.
+        (self.query_one("#step-notes") if read_only else words if words.value else speaker).focus()
         self.set_interval(1, self.refresh_status)  # the pause's minutes
         self.ready.set()
 
@@ -180,6 +195,7 @@ class NotetakerScreen(Screen):
         if fields & {"checkin", "family"}:
             self.query_one("#speaker", Input).suggester = SuggestFromList(speakers(session), case_sensitive=False)
         self.query_one("#latest", RecentQuotes).show(session, None)
+        self.query_one(ClashNotice).show(session, self.current)
         for screen in self.app.screen_stack:
             if screen is not self and hasattr(screen, "others_saved"):
                 screen.others_saved(fields)
@@ -229,6 +245,7 @@ class NotetakerScreen(Screen):
         self._saver().changed()
         words_box.value = ""
         # The same speaker often goes on: Enter keeps the name, typing replaces it.
+        self.opening["speaker"] = speaker.value
         speaker.focus()
         speaker.select_all()
         self.query_one("#latest", RecentQuotes).show(self.session, None)
@@ -239,6 +256,12 @@ class NotetakerScreen(Screen):
 
     def action_quote(self) -> None:
         self.query_one("#speaker", Input).focus()
+
+    def action_clash(self) -> None:
+        from .clashes import settle
+
+        if self.session is not None:
+            settle(self, self.query_one("#step-notes", TextArea))
 
     def action_notes(self) -> None:
         notes = self.query_one("#step-notes", TextArea)
@@ -274,11 +297,28 @@ class NotetakerScreen(Screen):
     def action_save(self) -> None:
         if self.autosave is not None:
             self.autosave.save_now()
-            self.drafts.close()  # a normal end: no drafts to give back
             self.refresh_status()
 
+    def reopen(self, restore: dict) -> bool:
+        """The quote box's name or words as they were typed when the app stopped."""
+        if (restore.get("origin") or {}).get("notes"):
+            from .drafts import give_back_notes
+
+            if not give_back_notes(self._session(), restore):
+                return False
+            self._saver().changed()
+            return True
+        box = (restore.get("origin") or {}).get("box")
+        if box not in ("speaker", "words"):
+            return False
+        self.query_one(f"#{box}", Input).value = (restore.get("values") or {}).get("text", "")
+        return True
+
     def on_unmount(self) -> None:
-        # Every keystroke in the notes is in the session already (on_text_area_changed).
+        self.keep_everything()
+
+    def keep_everything(self) -> None:
+        """The app stops: the notes into the file (every keystroke in them is in the
+        session already), what is typed in the quote box into the journal."""
         if self.autosave is not None:
-            self.autosave.save_now()
-            self.drafts.close()  # a normal end: no drafts to give back
+            self.drafts.finish(self.autosave.save_now)

@@ -97,7 +97,16 @@ class StepPane(VerticalScroll, can_focus=False):
 class CheckinPane(StepPane):
     KEYS = [Key("r", "round", "key.round", id="round")]
 
-    def action_round(self, index: int = 0) -> None:
+    def reopen(self, origin: dict, values: dict) -> bool:
+        """The round's form as it was when the app stopped; the round goes on from there."""
+        people = self.session.checkin.participants
+        index = next((i for i, p in enumerate(people) if p.id == origin.get("record")), None)
+        if index is None:
+            return False
+        self.action_round(index, values)
+        return True
+
+    def action_round(self, index: int = 0, values: dict | None = None) -> None:
         """The check-in round: each participant in turn, only their words to write."""
         if refused(self):
             return
@@ -117,7 +126,9 @@ class CheckinPane(StepPane):
             self.post_message(SessionChanged())
             self.action_round(index + 1)
 
-        self.app.push_screen(localized(RecordForm)(title, person, spec), done)
+        form = localized(RecordForm)(title, person, spec, values=values)
+        form.origin = {"record": person.id}
+        self.app.push_screen(form, done)
 
     def compose(self) -> ComposeResult:
         s = self.session

@@ -133,7 +133,7 @@ class RecordTable(Widget, can_focus=False):
         self.reload(select)
         self.post_message(SessionChanged())
 
-    def action_add(self) -> None:
+    def action_add(self, values: dict | None = None) -> None:
         if refused(self):
             return
         record = self.new()
@@ -143,14 +143,27 @@ class RecordTable(Widget, can_focus=False):
                 self.items().append(result)
                 self._changed(result.id)
 
-        self.app.push_screen(localized(RecordForm)(t("form.new", what=t(self.title)), record, self.specs), added)
+        form = localized(RecordForm)(t("form.new", what=t(self.title)), record, self.specs, values=values)
+        form.origin = {"node": f"#{self.id}", "record": None}
+        self.app.push_screen(form, added)
 
-    def action_edit(self) -> None:
+    def reopen(self, origin: dict, values: dict) -> bool:
+        """The form that was open when the app stopped, with what was typed in it."""
+        if origin.get("record") is None:
+            self.action_add(values)
+            return True
+        record = next((r for r in self.items() if r.id == origin["record"]), None)
+        if record is None:
+            return False  # removed since: the words go to the notes instead
+        self.action_edit(values, record)
+        return True
+
+    def action_edit(self, values: dict | None = None, record: Any | None = None) -> None:
         if refused(self):
             return
-        record = self.current()
+        record = record or self.current()
         if record is None:
-            return self.action_add()
+            return self.action_add(values)
 
         def edited(result: Any | None) -> None:
             if result is not None:
@@ -163,7 +176,9 @@ class RecordTable(Widget, can_focus=False):
                     items[at] = result
                 self._changed(result.id)
 
-        self.app.push_screen(localized(RecordForm)(t("form.edit", what=t(self.title)), record, self.specs), edited)
+        form = localized(RecordForm)(t("form.edit", what=t(self.title)), record, self.specs, values=values)
+        form.origin = {"node": f"#{self.id}", "record": record.id}
+        self.app.push_screen(form, edited)
 
     def action_remove(self) -> None:
         if refused(self):

@@ -15,16 +15,19 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static, Tab, Tabs, TextArea
+from textual.widgets import ContentSwitcher, Footer, Input, Static, Tab, Tabs, TextArea
 from rich.console import Group
 from rich.text import Text
 
 from ..i18n import current_language, t
 from ..method import step
 from ..model.enums import StepId
+from .clashes import ClashNotice
 from .keys import Key, localized
 from .messages import SessionChanged
+from .notes_area import NotesArea
 from .recent_quotes import RecentQuotes
 
 if TYPE_CHECKING:
@@ -72,9 +75,21 @@ class SessionScreen(Screen):
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
         Key("f9", "export", "export_screen.key_open", show=False, priority=True, id="export"),
         Key("ctrl+s", "save", "key.save", show=False),
+        Key("ctrl+t", "clash", "clash.key", show=False, priority=True, id="clash"),
         # Here, not only on the app, so the footer's label follows a language switch.
         Key("f1", "app.help", "key.help"),
     ]
+
+    # Until the session is read and its panes built these do nothing, and the footer greys
+    # their keys: the first frame shows the tabs before there is a session behind them.
+    NEEDS_SESSION = frozenset(
+        {"quote", "pause", "step", "quotes", "perspectives", "export", "save", "export_intention"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.NEEDS_SESSION and not self.ready.is_set():
+            return None
+        return True
 
     def __init__(self, session: Session | None, path: Path, peeked: Peek | None = None):
         """Give the session, or a peek at the file to paint from while it is read."""
@@ -113,7 +128,8 @@ class SessionScreen(Screen):
                 quotes = RecentQuotes(None, 3, id="recent-quotes")
                 quotes.display = False
                 yield quotes
-                notes = TextArea(
+                yield ClashNotice(id="clash-notice")
+                notes = localized(NotesArea)(
                     self._step_model().notes if self.session else "",
                     id="notes", soft_wrap=True, tab_behavior="focus", read_only=self.session is None,
                 )
@@ -164,6 +180,7 @@ class SessionScreen(Screen):
         self._show_quotes()
         self.call_after_refresh(self._focus_pane)
         self.ready.set()
+        self.refresh_bindings()
 
     def _recover(self) -> None:
         """Drafts a crashed writer of this session left, and its half-written saves."""
@@ -171,11 +188,53 @@ class SessionScreen(Screen):
         from ..store.shared import lock_path
         from .drafts import DraftKeeper, give_back
 
-        give_back(self, recover(self.path, lock_path))
+        self.drafts = DraftKeeper(self, self.path, lambda: self.current)
+        found = recover(self.path, lock_path)
+        give_back(self, found)
         notes = self.query_one("#notes", TextArea)
         with notes.prevent(TextArea.Changed):  # given-back drafts may be in them now
             notes.load_text(self._step_model().notes)
-        self.drafts = DraftKeeper(self, self.path, lambda: self.current)
+        if found.journals:
+            # The given-back notes in the file, the reopened forms' words in this
+            # writer's journal, before the dead writer's goes: a stop right now loses
+            # nothing either.
+            self._saver().save_now()
+            self.drafts.keep_now()
+            found.discard()
+
+    def reopen(self, restore: dict) -> bool:
+        """Open again what was being typed in when the app stopped (ui/drafts.py):
+        a record's form, the quote box or the quick-add line, with its words."""
+        from .timeline_pane import TimelinePane
+
+        origin, values = restore.get("origin") or {}, restore.get("values") or {}
+        step_name = restore.get("step")
+        if not isinstance(step_name, str) or step_name not in StepId._value2member_map_:
+            return False
+        step_id = StepId(step_name)
+        if origin.get("notes"):
+            from .drafts import give_back_notes
+
+            if not give_back_notes(self._loaded(), restore):
+                return False
+            self._saver().changed()
+            return True
+        if origin.get("quote"):
+            self.action_quote(values)
+            return True
+        pane = self.query_one(f"#pane-{step_id.value}")
+        if origin.get("box") == "quick-add" and isinstance(pane, TimelinePane):
+            self.go_to(step_id)
+            pane.action_open_quick_add()
+            pane.query_one("#quick-add", Input).value = values.get("text", "")
+            return True
+        if "box" in origin:
+            return False
+        target = list(pane.query(origin["node"])) if origin.get("node") else [pane]
+        if not target or not hasattr(target[0], "reopen"):
+            return False
+        self.go_to(step_id)
+        return target[0].reopen(origin, values)
 
     def _focus_pane(self, tries: int = 3) -> None:
         """Focus the current step's work; a pane still being mounted gets a moment."""
@@ -188,9 +247,18 @@ class SessionScreen(Screen):
     def on_unmount(self) -> None:
         # However the app ends (ctrl+q, a closed terminal, a language switch), what was
         # typed is written before this screen goes.
-        if self.autosave is not None:
-            self.autosave.save_now()
-            self.drafts.close()  # a normal end: no drafts to give back
+        self.keep_everything()
+
+    def keep_everything(self) -> None:
+        """The app stops: the notes as typed into the file, and what is typed in any
+        form or box into the journal (removed when nothing is left there)."""
+        if self.autosave is None:
+            return
+        try:
+            self._flush_notes()
+        except NoMatches:
+            pass  # taken down already; every key in the notes was in the session
+        self.drafts.finish(self.autosave.save_now)
 
     def _make_panes(self) -> list:
         from .panes import pane_class
@@ -228,9 +296,9 @@ class SessionScreen(Screen):
     # --- steps ------------------------------------------------------------------------
 
     def go_to(self, step_id: StepId) -> None:
-        if step_id == self.current or self.session is None:
+        if step_id == self.current or not self.ready.is_set():
             return
-        self.session.session.current_step = step_id
+        self._loaded().session.current_step = step_id
         self._saver().changed()
         # A step change is a natural moment to be on disk, but a keypress must not wait
         # for a whole session to be rendered: the write goes to the worker now.
@@ -257,6 +325,14 @@ class SessionScreen(Screen):
 
     def _show_quotes(self) -> None:
         self.query_one("#recent-quotes", RecentQuotes).show(self._loaded(), self.current)
+        # With the quotes: both follow the step and others' saves.
+        self.query_one(ClashNotice).show(self._loaded(), self.current)
+
+    def action_clash(self) -> None:
+        from .clashes import settle
+
+        if self.session is not None:
+            settle(self, self.query_one("#notes", TextArea))
 
     # --- other writers ----------------------------------------------------------------
 
@@ -303,8 +379,6 @@ class SessionScreen(Screen):
             pane.query_one(f"#{table_id}", RecordTable).action_add()
 
     def action_step(self, delta: int) -> None:
-        if self.session is None:  # still being read: nothing to act on yet
-            return
         index = max(0, min(len(STEP_ORDER) - 1, STEP_ORDER.index(self.current) + delta))
         self.go_to(STEP_ORDER[index])
 
@@ -321,9 +395,7 @@ class SessionScreen(Screen):
     def action_export_intention(self) -> None:
         from ..intention_export import export_intention
 
-        if self.session is None:  # still being read: nothing to act on yet
-            return
-        target = export_intention(self.session, self.path, self.path.parent / "exports")
+        target = export_intention(self._loaded(), self.path, self.path.parent / "exports")
         self.notify(t("cli.exported", path=target), timeout=6)
 
     def action_export(self) -> None:
@@ -332,9 +404,7 @@ class SessionScreen(Screen):
         from ..store import now
         from .export_screen import ExportScreen
 
-        if self.session is None:
-            return
-        session, autosave = self.session, self._saver()
+        session, autosave = self._loaded(), self._saver()
 
         def done(written) -> None:
             autosave.changed()  # accepted findings are kept in the session
@@ -371,8 +441,6 @@ class SessionScreen(Screen):
         self.app.push_screen(localized(DetailsForm)(self.session), filled)
 
     def action_save(self) -> None:
-        if self.session is None:  # still being read: nothing to act on yet
-            return
         self._saver().save_now()
         self.refresh_status()
 
@@ -417,14 +485,14 @@ class SessionScreen(Screen):
 
     # --- capture ------------------------------------------------------------------
 
-    def action_quote(self) -> None:
+    def action_quote(self, values: dict | None = None) -> None:
         from .. import operations as ops
         from .capture import QuoteCapture
         from .guard import refused
 
-        if self.session is None or refused(self):  # still being read, or final
+        if refused(self):  # a final report's session
             return
-        session, autosave = self.session, self._saver()
+        session, autosave = self._loaded(), self._saver()
 
         def captured(result: tuple[str, str] | None) -> None:
             if result:
@@ -434,16 +502,16 @@ class SessionScreen(Screen):
                 self._show_quotes()
                 self.notify(t("quote.saved"), timeout=2)
 
-        self.app.push_screen(localized(QuoteCapture)(self.session), captured)
+        self.app.push_screen(localized(QuoteCapture)(session, values=values), captured)
 
     def action_pause(self) -> None:
         from .. import operations as ops
         from .capture import PauseScreen
         from .guard import refused
 
-        if self.session is None or refused(self):  # still being read, or final
+        if refused(self):  # a final report's session
             return
-        session, autosave = self.session, self._saver()
+        session, autosave = self._loaded(), self._saver()
         ops.start_pause(session, self.current)
         autosave.changed()
 
@@ -453,19 +521,17 @@ class SessionScreen(Screen):
                 pause.note = note
             autosave.changed()
 
-        self.app.push_screen(localized(PauseScreen)(self.session), ended)
+        self.app.push_screen(localized(PauseScreen)(session), ended)
 
     def action_quotes(self) -> None:
         from .capture import QuotesScreen
 
-        if self.session is None:  # still being read: nothing to act on yet
-            return
-        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self._saver().changed())
+        self.app.push_screen(localized(QuotesScreen)(self._loaded()), lambda _: self._saver().changed())
 
     def action_perspectives(self) -> None:
         from .capture import PerspectivesScreen
         from .guard import refused
 
-        if self.session is None or refused(self):  # still being read, or final
+        if refused(self):  # a final report's session
             return
-        self.app.push_screen(localized(PerspectivesScreen)(self.session), lambda _: self._saver().changed())
+        self.app.push_screen(localized(PerspectivesScreen)(self._loaded()), lambda _: self._saver().changed())

@@ -24,8 +24,8 @@ from ..reflow import reflow
 from ..timeline.filters import Filter
 from ..timeline.history import History
 from ..timeline.layout import ZOOMS
-from .confirm import Confirm
-from .forms import FieldSpec, RecordForm
+from .confirm import Confirm, unless_kept
+from .forms import FieldError, FieldSpec, RecordForm
 from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
@@ -65,7 +65,7 @@ class QuickAdd(Input):
         self.screen.query_one(TimelinePane).quick_add(self.value, refine=True)
 
     def action_close(self) -> None:
-        self.screen.query_one(TimelinePane).close_quick_add()
+        unless_kept(self, bool(self.value.strip()), self.screen.query_one(TimelinePane).close_quick_add)
 
 
 class TimelinePane(StepPane):
@@ -271,7 +271,18 @@ class TimelinePane(StepPane):
             **{name: "" for name in TEXT_FIELDS},  # type: ignore[arg-type]  # a blank form, valid once filled in
         )
 
-    def _open_form(self, record: TimelineEvent, new: bool) -> None:
+    def reopen(self, origin: dict, values: dict) -> bool:
+        """The event's form as it was when the app stopped."""
+        if origin.get("record") is None:
+            self._open_form(self._blank(None), new=True, values=values)
+            return True
+        event = next((e for e in self.session.timeline.events if e.id == origin["record"]), None)
+        if event is None:
+            return False  # removed since: the words go to the notes instead
+        self._open_form(event, new=False, values=values)
+        return True
+
+    def _open_form(self, record: TimelineEvent, new: bool, values: dict | None = None) -> None:
         title = t("form.new" if new else "form.edit", what=t("timeline.event"))
 
         def saved(result: Any | None) -> None:  # the form gives back a TimelineEvent
@@ -283,7 +294,8 @@ class TimelinePane(StepPane):
                 self._change(lambda: self._replace(record, result), select=result)
 
         form = localized(RecordForm)(title, record, event_specs(self),
-                                     normalise=lambda values: self._spoken_date(values, record))
+                                     normalise=lambda values: self._spoken_date(values, record), values=values)
+        form.origin = {"record": None if new else record.id}
         self.app.push_screen(form, saved)
 
     def _spoken_date(self, values: dict, before: TimelineEvent) -> dict:
@@ -308,7 +320,7 @@ class TimelinePane(StepPane):
         try:
             when = parse_when(typed, others)
         except WhenError as error:
-            raise ValueError(f"{t('field.date')}: {error.message()}") from None
+            raise FieldError("date", f"{t('field.date')}: {error.message()}") from None
         return values | {"date": when.date, "date_label": when.label if label_kept else label_now}
 
     def action_edit(self) -> None:

@@ -1,0 +1,74 @@
+"""Reading a file someone handed us, without trusting what it is.
+
+A path can name a FIFO (reading waits forever for a writer), a device such as
+/dev/zero (reading never ends), or a file far larger than any session. So the file is
+opened without blocking, checked to be a regular file on the opened descriptor (not on
+the name, which could be swapped in between), and read up to a limit."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from .errors import Finding, SessionError
+
+# Ten times the largest session seen in use (a 50,000-quote file is 2.7 MB): room to
+# grow, while parsing stays within seconds.
+MAX_BYTES = 32 * 1024 * 1024
+
+# O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+# O_NOCTTY: opening a terminal device must never make it ours.
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes; otherwise
+    SessionError saying what it is instead."""
+    path = Path(path)
+    try:
+        fd = os.open(path, _FLAGS)
+    except FileNotFoundError:
+        raise SessionError(path, [Finding("not_found")]) from None
+    except IsADirectoryError:
+        raise SessionError(path, [Finding("is_directory")]) from None
+    except PermissionError:
+        raise SessionError(path, [Finding("no_permission")]) from None
+    except OSError as error:
+        raise SessionError(path, [Finding("unreadable", {"reason": error.strerror})]) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise SessionError(path, [Finding("is_directory")])
+        if not stat.S_ISREG(info.st_mode):
+            raise SessionError(path, [Finding(f"not_regular.{_kind(info.st_mode)}")])
+        if info.st_size > limit:
+            raise SessionError(path, [Finding("too_large", _sizes(info.st_size, limit))])
+        # A regular file never blocks; clear the flag so reads behave as usual.
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)  # a file growing while we read stays bounded
+        if len(data) > limit:
+            raise SessionError(path, [Finding("too_large", _sizes(len(data), limit))])
+        return data
+    except OSError as error:
+        if error.errno == errno.EISDIR:
+            raise SessionError(path, [Finding("is_directory")]) from None
+        raise SessionError(path, [Finding("unreadable", {"reason": error.strerror})]) from None
+    finally:
+        os.close(fd)
+
+
+def _sizes(size: int, limit: int) -> dict[str, str]:
+    return {"size": f"{size / 2**20:.1f} MB", "limit": f"{limit / 2**20:.0f} MB"}
+
+
+def _kind(mode: int) -> str:
+    """What the path is instead of a file, as the last part of its message's key."""
+    for test, name in (
+        (stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"), (stat.S_ISSOCK, "socket"),
+    ):
+        if test(mode):
+            return name
+    return "other"

@@ -1,0 +1,144 @@
+"""The draft journal: what is typed in a form from its first key on, written off the
+UI thread, and given back into the form or box it was typed in."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+
+from textual.widgets import Input
+
+from apphelpers import opened
+from retro_tui.store import load
+from retro_tui.store.recovery import Draft, DraftJournal, journal_dir
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.forms import RecordForm
+from retro_tui.ui.keys import localized
+
+
+def _on_step(path, step: str):
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[session]\n", f'[session]\ncurrent_step = "{step}"\n', 1), encoding="utf-8")
+    return path
+
+
+def _journalled() -> list[dict]:
+    drafts = []
+    for journal in journal_dir().glob("*.json"):
+        drafts += json.loads(journal.read_text(encoding="utf-8"))["drafts"]
+    return drafts
+
+
+def _dead_writers_journal(path, drafts: list[Draft]) -> DraftJournal:
+    journal = DraftJournal(path)
+    journal.path = journal.path.with_name(journal.path.name.replace(f"-{os.getpid()}", "-999999999"))
+    journal.write(drafts)
+    return journal
+
+
+async def test_a_name_typed_in_the_first_second_of_a_form_is_journalled(example_copy, tmp_path, monkeypatch):
+    import retro_tui.ui.drafts
+
+    # Only the tick below: the keeper must not happen to look at the form before the name.
+    monkeypatch.setattr(retro_tui.ui.drafts, "SECONDS", 3600)
+    path = _on_step(example_copy, "family")
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        keeper = app.screen.drafts
+        await pilot.press("a", *"Zwaantje")  # well inside the keeper's first second
+        assert isinstance(app.screen, RecordForm)
+        keeper.keep()  # the tick that would come next
+        await app.workers.wait_for_complete()
+        drafts = _journalled()
+        assert ["Zwaantje" in d["text"] for d in drafts] == [True]
+        assert drafts[0]["restore"]["values"]["pseudonym"] == "Zwaantje"
+        await pilot.press("escape")
+
+
+async def test_the_journal_is_written_off_the_ui_thread(example_copy, tmp_path, monkeypatch):
+    path = _on_step(example_copy, "family")
+    threads = []
+    write = DraftJournal.write
+
+    def watched(self, *args, **kwargs):
+        threads.append(threading.current_thread())
+        return write(self, *args, **kwargs)
+
+    monkeypatch.setattr(DraftJournal, "write", watched)
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press("a", *"Zwaantje")
+        app.screen_stack[1].drafts.keep()
+        await app.workers.wait_for_complete()
+        assert threads and threading.main_thread() not in threads
+        assert _journalled()
+        await pilot.press("escape")
+
+
+async def test_a_stopped_writers_quote_and_quick_add_come_back_into_their_boxes(example_copy, tmp_path):
+    path = _on_step(example_copy, "timeline")
+    journal = _dead_writers_journal(path, [
+        Draft("timeline", "Citaat", "Lotte: ik wil thuis wonen",
+              {"step": "timeline", "origin": {"quote": True},
+               "values": {"speaker": "Lotte", "words": "ik wil thuis wonen"}}),
+        Draft("timeline", "Snel toevoegen", "maart 2019 huisbezoek",
+              {"step": "timeline", "origin": {"box": "quick-add"}, "values": {"text": "maart 2019 huisbezoek"}}),
+    ])
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.pause()
+        # The quote box is open again over the timeline, with who and the words.
+        assert app.screen.query_one("#speaker", Input).value == "Lotte"
+        assert app.screen.query_one("#words", Input).value == "ik wil thuis wonen"
+        session_screen = app.screen_stack[1]
+        assert session_screen.query_one("#quick-add", Input).value == "maart 2019 huisbezoek"
+        messages = [n.message for n in app._notifications]
+        assert any("staat weer waar het getypt werd" in m for m in messages), messages
+        # The dead writer's journal went only once this writer journalled the words.
+        assert not journal.path.exists()
+        assert {d["text"] for d in _journalled()} >= {"Lotte: ik wil thuis wonen", "maart 2019 huisbezoek"}
+        await pilot.press("enter")  # from who to the words
+        await pilot.pause()
+        await pilot.press("enter")  # Enter in the words keeps the quote
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    session = load(path)
+    assert any(q.text == "ik wil thuis wonen" and (q.speaker_id or q.speaker) for q in session.quotes)
+    assert "maart 2019 huisbezoek" not in session.timeline.notes  # back in its box, not in the notes
+
+
+async def test_a_draft_whose_record_is_gone_goes_to_the_notes(example_copy, tmp_path):
+    path = _on_step(example_copy, "family")
+    _dead_writers_journal(path, [
+        Draft("family", "Bewerken: Gezinsleden", "Rol in het gezin: oma",
+              {"step": "family", "origin": {"node": "#members", "record": "fm-removed-since"},
+               "values": {"role": "oma"}}),
+    ])
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        assert not isinstance(app.screen, RecordForm)
+        await pilot.press("ctrl+q")
+    assert load(path).family.notes.endswith("Rol in het gezin: oma")
+    assert _journalled() == []
+
+
+async def test_the_notetakers_name_kept_for_the_next_quote_is_no_draft(example_copy, tmp_path):
+    app = localized(RetroApp)(tmp_path, example_copy, notetaker=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press(*"Esther", "enter")
+        await pilot.pause()
+        await pilot.press(*"we deden het samen", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#speaker", Input).value  # kept for the next quote
+        assert app.screen.drafts.drafts() == []
+        await pilot.press(*"nog")  # typed over the name: that is a draft
+        assert [d.text for d in app.screen.drafts.drafts()] == ["nog"]
+        await pilot.press("backspace", "backspace", "backspace")
+        await pilot.press("ctrl+q")
+    assert _journalled() == []  # an ordinary end with nothing typed: nothing to give back

@@ -1,0 +1,71 @@
+"""Keys pressed the moment the first frame is up, before the session behind it has been
+read, do nothing and break nothing: their footer keys are greyed until it is there."""
+
+from __future__ import annotations
+
+from textual import events
+
+from apphelpers import opened, settle
+from retro_tui.model import StepId
+from retro_tui.store import load
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.keys import localized
+from retro_tui.ui.session_screen import SessionScreen
+
+EARLY = ["f6", "f5", "f2", "f3", "f7", "f8", "f9", "ctrl+s", "f6", "f4"]
+
+
+def _send(app, keys) -> None:
+    for key in keys:
+        app.post_message(events.Key(key, None))
+
+
+async def test_keys_before_the_session_is_read_do_nothing_and_are_greyed(tmp_path, minimal_file, monkeypatch):
+    held = []
+    monkeypatch.setattr(RetroApp, "read_for", lambda self, screen, path, shown: held.append((screen, path, shown)))
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.session is None and held
+        assert screen.check_action("step", (1,)) is None  # greyed in the footer, not hidden
+        assert app.check_action("switch_language", ()) is None
+        _send(app, EARLY)
+        await settle(pilot)
+        assert app.screen is screen  # no quote box, pause or export opened on nothing
+        from retro_tui.store import load as read
+
+        await screen._show_session(read(minimal_file))
+        await opened(pilot)
+        assert screen.check_action("step", (1,)) is True
+        assert screen.current == StepId.checkin  # the early F6s did not count later
+        await pilot.press("f6")
+        assert screen.current == StepId.relate
+        await pilot.press("ctrl+q")
+    assert load(minimal_file).session.current_step == StepId.relate
+
+
+async def test_keys_while_the_steps_are_being_built_do_not_crash(tmp_path, minimal_file, monkeypatch):
+    """The window the crash was in: the session is read, its panes are being mounted and
+    its autosave is not there yet; F6 went to `None.changed()`."""
+    sent = []
+    original = SessionScreen._make_panes
+
+    def make_panes_and_press(screen):
+        if screen.app is not None and not sent:
+            sent.append(True)
+            _send(screen.app, EARLY)
+        return original(screen)
+
+    monkeypatch.setattr(SessionScreen, "_make_panes", make_panes_and_press)
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        assert sent
+        # Keys that came after the build act as usual (F7 may have opened the quotes);
+        # the session screen below them is whole, and the app did not stop on an error.
+        screen = next(s for s in app.screen_stack if isinstance(s, SessionScreen))
+        assert screen.autosave is not None and app.is_running
+        await pilot.press("ctrl+q")
+    assert app.return_code in (0, None)
