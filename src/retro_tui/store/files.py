@@ -28,17 +28,7 @@ from .errors import Finding, SessionError
 from .nesting import nesting_problem
 from .safe_read import read_regular
 
-SESSIONS_ENV = "RETRO_TUI_SESSIONS"
 SUFFIX = ".toml"
-
-
-def sessions_dir(option: str | os.PathLike[str] | None = None) -> Path:
-    """`--sessions-dir`, else $RETRO_TUI_SESSIONS, else ./sessions."""
-    if option:
-        return Path(option)
-    if env := os.environ.get(SESSIONS_ENV):
-        return Path(env)
-    return Path("sessions")
 
 
 def read_text(path: Path) -> str:
