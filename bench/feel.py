@@ -16,6 +16,7 @@ result, interleaved with a bare Textual app (a label; a TextArea for keys) in th
 from __future__ import annotations
 
 import argparse
+import compileall
 import shutil
 import sys
 import tempfile
@@ -109,6 +110,10 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=9)
     args = parser.parse_args()
     print(load_average())
+    # An installed copy runs from compiled bytecode (pip and a first run write it); with
+    # PYTHONDONTWRITEBYTECODE set, as on shared machines, every start would compile the
+    # app's sources again while the bare app's Textual is compiled: not what users feel.
+    compileall.compile_dir(HERE.parent / "src" / "retro_tui", quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         here = Path(folder)
         big = write_big(here / "big.toml")

@@ -91,3 +91,31 @@ async def test_an_impossible_date_in_the_line_is_said_and_the_line_kept(tmp_path
         assert len(screen.session.timeline.events) == count
         shown = " ".join(visible_text(app).split())  # the toast may wrap
         assert "bestaat niet in de kalender" in shown  # the example session is Dutch
+
+
+async def test_opening_and_closing_quick_add_leaves_the_timeline_as_laid_out(tmp_path, example_copy, monkeypatch):
+    """`a` and Esc while someone talks: the line opens in the details' room, so the view
+    keeps its size and no event is laid out again (on 2,000 events that is the wait)."""
+    from retro_tui.ui import timeline_view
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        screen.go_to(StepId.timeline)
+        await pilot.pause()
+        view = screen.query_one("#timeline-view")
+        size = view.size
+        laid_out = []
+        real = timeline_view.lay_out
+        monkeypatch.setattr(timeline_view, "lay_out", lambda *a, **k: laid_out.append(1) or real(*a, **k))
+        await pilot.press("a", *"2019 school belt")
+        await pilot.pause()
+        box = screen.query_one("#quick-add")
+        assert box.has_focus and box.region.height > 0 and box.value == "2019 school belt"
+        assert view.size == size
+        await pilot.press("escape", "ctrl+d")  # typed words: Esc asks first, ctrl+d discards
+        await pilot.pause()
+        assert not box.display and view.has_focus
+        assert view.size == size
+        assert laid_out == []

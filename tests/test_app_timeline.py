@@ -224,3 +224,45 @@ async def test_a_spoken_date_label_follows_its_date_or_is_cleared(tmp_path, exam
         await pilot.pause()
         await fill(pilot, title="Zelfde datum, andere titel")  # the date untouched: so is its label
         assert current().date_label == "rond de verhuizing"
+
+
+async def test_arrow_keys_find_the_selected_event_without_comparing_events(tmp_path, example_copy, monkeypatch):
+    """→ after c (the event replaced by a marked copy) and after an undo: the selection
+    is found by identity, not by comparing every event field by field (pydantic's ==,
+    thousands of times per key on a big session)."""
+    from retro_tui.model import TimelineEvent
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        compared = []
+        equal = TimelineEvent.__eq__
+        monkeypatch.setattr(TimelineEvent, "__eq__", lambda a, b: compared.append(1) or equal(a, b))
+        await pilot.press("right", "right", "c", "right", "u", "right", "left")
+        await pilot.pause()
+        events = in_time_order(app.screen.session)
+        assert view.selected is events[3] and not events[2].crucial
+        assert compared == []
+
+
+async def test_the_timeline_is_laid_out_only_once_it_is_on_screen(tmp_path, example_copy, monkeypatch):
+    """Opening a session on another step (and moving on with F6) lays out no event for
+    the timeline's or the insights' hidden views: with 2,000 events each took a while
+    at start, at a made-up size. Shown, the view lays out at its own size."""
+    from retro_tui.ui import timeline_view
+
+    widths = []
+    real = timeline_view.lay_out
+    monkeypatch.setattr(timeline_view, "lay_out", lambda *a, **k: widths.append(k["view_width"]) or real(*a, **k))
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert widths == []
+        view = await on_timeline(pilot)
+        await pilot.press("z")  # close up: the selected moment is scrolled into view
+        await pilot.pause()
+        assert widths and set(widths) == {view.size.width}
+        placed = view.placed_selected()
+        assert view.first_column <= placed.x < view.first_column + view.size.width

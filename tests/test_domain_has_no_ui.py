@@ -2,12 +2,14 @@
 must stay importable without Textual."""
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "retro_tui"
+EXAMPLE = SRC.parents[1] / "sessions" / "example.toml"
 # Not domain: the Textual app itself, and `python -m retro_tui`, which starts it on import.
 NOT_DOMAIN = ("retro_tui.ui", "retro_tui.__main__")
 
@@ -59,4 +61,28 @@ def test_the_app_paints_before_it_imports_pydantic():
         "raise SystemExit(1 if late else 0)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_open_command_paints_before_it_imports_pydantic(tmp_path):
+    """The same through the real command line: `retro-tui open FILE` up to the app's
+    first frame (its Ready), where the folder's default once brought in the models."""
+    session = tmp_path / "s.toml"
+    shutil.copy(EXAMPLE, session)
+    code = (
+        "import sys\n"
+        "import retro_tui.cli as cli, retro_tui.ui.app as ui\n"
+        "late = []\n"
+        "def on_ready(self):\n"
+        "    late.extend(m for m in sys.modules if m.split('.')[0] == 'pydantic' or m == 'retro_tui.model.session')\n"
+        "    self.exit()\n"
+        "ui.RetroApp.on_ready = on_ready\n"
+        "run = ui.RetroApp.run\n"
+        "ui.RetroApp.run = lambda self, **kw: run(self, headless=True, **kw)\n"
+        "cli._interactive = lambda: True  # the app, as on a terminal\n"
+        f"cli.main(['open', {str(session)!r}])\n"
+        "print(sorted(late))\n"
+        "raise SystemExit(1 if late else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr

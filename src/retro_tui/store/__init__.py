@@ -12,8 +12,9 @@ _WHERE = {
     "errors": ("Finding", "SessionError"),
     "files": (
         "Listing", "copy_example", "create", "example_source", "list_sessions", "load",
-        "new_session", "now", "save", "sessions_dir",
+        "new_session", "now", "save",
     ),
+    "folder": ("sessions_dir",),
     "peek": ("Peek", "peek"),
 }
 _MODULE = {name: module for module, names in _WHERE.items() for name in names}
@@ -38,6 +39,6 @@ if TYPE_CHECKING:
     from .errors import Finding, SessionError
     from .files import (
         Listing, copy_example, create, example_source, list_sessions, load, new_session, now, save,
-        sessions_dir,
     )
+    from .folder import sessions_dir
     from .peek import Peek, peek

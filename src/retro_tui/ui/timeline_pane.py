@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from .. import operations as ops
@@ -72,11 +73,10 @@ class TimelinePane(StepPane):
     TimelinePane { overflow-y: hidden; }
     TimelinePane #timeline-state { height: 1; color: $text-muted; }
     TimelinePane TimelineView { height: 2fr; max-height: 16; }
-    TimelinePane #details { height: 1fr; min-height: 3; border-top: solid $primary 30%; }
+    TimelinePane #below { height: 1fr; min-height: 3; }
+    TimelinePane #details { border-top: solid $primary 30%; }
     TimelinePane QuickAdd { dock: bottom; display: none; }
-    TimelinePane.adding QuickAdd { display: block; }
     TimelinePane #quick-error { dock: bottom; height: auto; color: $warning; display: none; }
-    TimelinePane.adding #quick-error { display: block; }
     """
 
     KEYS = [
@@ -110,9 +110,12 @@ class TimelinePane(StepPane):
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-state")
         yield localized(TimelineView)(self.session, id="timeline-view")
-        yield localized(EventDetails)(id="details")
-        yield localized(QuickAdd)(placeholder=t("timeline.quick_hint"), id="quick-add")
-        yield Static(id="quick-error")
+        # The quick add opens in the details' room, never the view's: a view that
+        # changed height would lay out and paint thousands of events again.
+        with Vertical(id="below"):
+            yield localized(EventDetails)(id="details")
+            yield localized(QuickAdd)(placeholder=t("timeline.quick_hint"), id="quick-add")
+            yield Static(id="quick-error")
 
     def on_mount(self) -> None:
         self.show_state()
@@ -209,14 +212,17 @@ class TimelinePane(StepPane):
     def action_open_quick_add(self) -> None:
         if refused(self):
             return
-        self.add_class("adding")
-        self.query_one("#quick-error", Static).update("")
+        # Shown by their own display, not a class on the pane: a class would apply the
+        # CSS of the whole pane again.
+        error = self.query_one("#quick-error", Static)
+        error.update("")
         box = self.query_one(QuickAdd)
         box.value = ""
+        box.display = error.display = True
         box.focus()
 
     def close_quick_add(self) -> None:
-        self.remove_class("adding")
+        self.query_one(QuickAdd).display = self.query_one("#quick-error", Static).display = False
         self.view.focus()
 
     def on_input_submitted(self, message: Input.Submitted) -> None:

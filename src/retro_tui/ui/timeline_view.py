@@ -78,6 +78,9 @@ class TimelineView(Widget, can_focus=True):
         self.first_column = 0  # first axis column on the screen
         self.marked: set[str] = set()  # ids drawn as chosen (the moments an insight links)
         self._shown: list = []
+        # Where each shown event is, by identity: `list.index` compares pydantic models
+        # field by field, thousands of them on every arrow key.
+        self._position: dict[int, int] | None = None
         # Layouts and their paint per (width, lane rows, zoom) of the current events: a
         # view that changes height (quick add opening) or zoom and back costs nothing.
         self._cache: dict[tuple, tuple[Layout, _Painted | None]] = {}
@@ -90,6 +93,7 @@ class TimelineView(Widget, can_focus=True):
         from ..operations import events_in_order
 
         self._shown = self.filter.apply(events_in_order(self.session))
+        self._position = None
         wanted = select or self.selected
         by_id = {e.id: e for e in self._shown}
         if wanted is not None and wanted.id in by_id:
@@ -106,6 +110,11 @@ class TimelineView(Widget, can_focus=True):
     def _nearest(self, event):
         key = event.sort_key
         return min(self._shown, key=lambda e: abs(_ordinal(e.sort_key) - _ordinal(key)))
+
+    def _index_of(self, event) -> int | None:
+        if self._position is None:
+            self._position = {id(e): i for i, e in enumerate(self._shown)}
+        return self._position.get(id(event))
 
     @property
     def shown(self) -> list:
@@ -143,11 +152,12 @@ class TimelineView(Widget, can_focus=True):
         if (old.date, old.lane, old.kind, old.title) != (new.date, new.lane, new.kind, new.title):
             self.reload(new)
             return
-        at = next((i for i, e in enumerate(self._shown) if e is old), None)
+        at = self._index_of(old)
         if at is None or not self.filter.matches(new):
             self.reload(new)
             return
         self._shown[at] = new
+        self._position = None
         for key, (layout, _) in list(self._cache.items()):
             layout.replace(old, new)
             self._cache[key] = (layout, None)
@@ -187,7 +197,8 @@ class TimelineView(Widget, can_focus=True):
         """Previous or next event in time order, across both lanes."""
         if not self._shown:
             return
-        here = self._shown.index(self.selected) if self.selected in self._shown else -1
+        here = self._index_of(self.selected)
+        here = -1 if here is None else here
         self.select(self._shown[max(0, min(len(self._shown) - 1, here + delta))])
 
     def other_lane(self, lane: Lane) -> None:
@@ -205,14 +216,21 @@ class TimelineView(Widget, can_focus=True):
         self.refresh()
 
     def _scroll_to_selected(self) -> None:
+        width = self.size.width
+        if not width:
+            # Not on the screen (another step's pane, or on mount): a layout of every
+            # event for no size is waste. on_resize scrolls once it has a size.
+            return
         layout = self.axis_layout
-        width = self.size.width or 80
         placed = self.placed_selected()
         if placed is None or layout.width <= width:
             self.first_column = 0
         elif not self.first_column + 1 <= placed.x <= self.first_column + width - 1 - len(placed.label):
             self.first_column = max(0, min(layout.width - width, placed.x - width // 3))
         self.refresh()
+
+    def on_resize(self) -> None:
+        self._scroll_to_selected()
 
     # --- painting -----------------------------------------------------------------
 
