@@ -272,4 +272,4 @@ def test_bundle_names_a_pipe_and_a_device_among_the_sessions_and_goes_on(tmp_pat
     assert result.returncode == 0, result.stderr
     assert f"{folder / 'x.toml'}: this is a pipe (FIFO), not a session file" in result.stderr
     assert f"{folder / 'zero.toml'}: this is a device, not a session file" in result.stderr
-    assert "1 cases bundled (0 not final, 2 unreadable)" in result.stdout
+    assert "1 case bundled (0 not final, 2 unreadable)" in result.stdout
