@@ -93,6 +93,8 @@ def test_notes_not_yet_saved_are_journalled_when_the_save_cannot_finish(on_famil
         term.wait_for("Sandra")
         term.type("\t")  # to the relations
         time.sleep(1)
+        term.type("\t")  # to the family map
+        time.sleep(1)
         term.type("\t")  # to the notes
         time.sleep(1)
         lock.acquire(timeout=10)  # from here on no save of the app can finish
