@@ -200,3 +200,23 @@ def test_spoken_dates_keep_their_words(tmp_path, run_cli, example_copy):
     assert run_cli("import-timeline", str(example_copy), str(source))[0] == 0
     event = load(example_copy).timeline.events[-1]
     assert (event.date, event.date_label) == ("2019-04", "voorjaar 2019")  # spring sits in April
+
+
+def test_a_pipe_named_csv_is_refused_at_once_and_the_session_is_untouched(tmp_path):
+    """A FIFO opened for reading waits for a writer for ever: the real command must say
+    what it is and exit 2 instead of hanging (the timeout is the test's guard)."""
+    import os
+    import shutil
+
+    from conftest import EXAMPLE
+
+    session = tmp_path / "s.toml"
+    shutil.copy(EXAMPLE, session)
+    before = session.read_bytes()
+    pipe = tmp_path / "gebeurtenissen.csv"
+    os.mkfifo(pipe)
+    result = subprocess.run([sys.executable, "-m", "retro_tui", "import-timeline", str(session), str(pipe), "--lang", "nl"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "FIFO" in result.stderr and str(pipe) in result.stderr and "Traceback" not in result.stderr
+    assert session.read_bytes() == before

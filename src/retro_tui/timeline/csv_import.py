@@ -204,15 +204,16 @@ _PARSERS = {"date": _date, "lane": _lane, "kind": _kind, "title": _title, "cruci
 # --- the file -------------------------------------------------------------------------
 
 
-_UNREADABLE = {FileNotFoundError: "problem.not_found", IsADirectoryError: "problem.is_directory",
-               PermissionError: "problem.no_permission"}
-
-
 def _text(path: Path) -> str:
+    from ..store.errors import SessionError
+    from ..store.safe_read import read_regular
+
     try:
-        raw = path.read_bytes()
-    except tuple(_UNREADABLE) as error:
-        raise CsvImportError(path, [RowProblem(None, _UNREADABLE[type(error)])]) from None
+        # As a session file is read: a FIFO or a device named .csv must not hang or
+        # fill the memory, and what it is instead is said.
+        raw = read_regular(path)
+    except SessionError as error:
+        raise CsvImportError(path, [RowProblem(None, finding=f) for f in error.findings]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
