@@ -72,6 +72,13 @@ class Terminal:
                 raise AssertionError(f"{words!r} never shown:\n{self.text()[-2000:]}")
             time.sleep(0.05)
 
+    def wait_until_saved(self, path, words: str, seconds: float = 30) -> None:
+        """Until the session file holds `words` (the app's autosave wrote them)."""
+        deadline = time.monotonic() + seconds
+        while words not in Path(path).read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, f"{words!r} never saved:\n{self.text()[-2000:]}"
+            time.sleep(0.1)
+
     def type(self, keys: str | bytes) -> None:
         os.write(self.master, keys.encode("utf-8") if isinstance(keys, str) else keys)
 

@@ -48,10 +48,7 @@ def _given_back(path, state) -> None:
         term.wait_for("stiefoma")
         term.wait_for("Hersteld")
         term.type("\x13")  # ctrl+s: the form is saved as any form
-        deadline = time.monotonic() + 30
-        while "Zwaantje" not in path.read_text(encoding="utf-8"):  # autosaved
-            assert time.monotonic() < deadline, term.text()[-2000:]
-            time.sleep(0.1)
+        term.wait_until_saved(path, "Zwaantje")  # autosaved
         term.type("\x11")  # ctrl+q
         assert term.ended_within(ENDS_WITHIN)
     finally:
@@ -112,10 +109,7 @@ def test_notes_not_yet_saved_are_journalled_when_the_save_cannot_finish(on_famil
     term = Terminal("open", str(on_family_step), env={"XDG_STATE_HOME": str(private_state)})
     try:
         term.wait_for("Hersteld")
-        deadline = time.monotonic() + 30
-        while "Oma wil vaker komen" not in on_family_step.read_text(encoding="utf-8"):
-            assert time.monotonic() < deadline, term.text()[-2000:]
-            time.sleep(0.1)
+        term.wait_until_saved(on_family_step, "Oma wil vaker komen")
         term.type("\x11")
         assert term.ended_within(ENDS_WITHIN)
     finally:
@@ -146,10 +140,7 @@ def test_the_notetakers_unsent_quote_survives_a_closed_terminal(example_copy, pr
         term.wait_for("Hersteld")
         term.wait_for("nooit samen besproken")  # back in the words box, not sent yet
         term.type("\r")  # Enter in the words keeps the quote
-        deadline = time.monotonic() + 30
-        while "nooit samen besproken" not in example_copy.read_text(encoding="utf-8"):
-            assert time.monotonic() < deadline, term.text()[-2000:]
-            time.sleep(0.1)
+        term.wait_until_saved(example_copy, "nooit samen besproken")
         term.type("\x11")
         assert term.ended_within(ENDS_WITHIN)
     finally:
