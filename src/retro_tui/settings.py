@@ -32,6 +32,10 @@ from .store.errors import Finding, SessionError
 
 @dataclass(frozen=True)
 class Settings:
+    # Read by pydantic when a file needs checking (see _validate); a plain dict, so
+    # this module does not import pydantic.
+    __pydantic_config__ = {"extra": "forbid"}
+
     language: Language | None = None
     name: str = ""
     organisation: str = ""
@@ -87,24 +91,14 @@ def _validate(data: dict[str, Any], text: str, path: Path) -> Settings:
                         organisation=data.get("organisation", ""), sessions_dir=data.get("sessions_dir"),
                         keymap=dict(data.get("keymap", {})))
     # Anything else is wrong somewhere: pydantic says where, in people's words.
-    from pydantic import BaseModel, ConfigDict, Field, ValidationError
+    from pydantic import TypeAdapter, ValidationError
 
     from .store.codec import describe_validation
 
-    class Schema(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-
-        language: Language | None = None
-        name: str = ""
-        organisation: str = ""
-        sessions_dir: str | None = None
-        keymap: dict[str, str] = Field(default_factory=dict)
-
     try:
-        checked = Schema.model_validate(data)
+        return TypeAdapter(Settings).validate_python(data)
     except ValidationError as error:
         raise SettingsError(path, describe_validation(error, text)) from None
-    return Settings(**checked.model_dump())
 
 
 def load(path: Path | None = None) -> Settings:
