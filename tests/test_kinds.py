@@ -43,6 +43,12 @@ def test_every_record_a_step_names_is_a_place_in_the_session_file(kind_id):
             model = fields[section].annotation
             # `closing.declaration` is the declaration's text parts, shown as one panel.
             assert name in model.model_fields or (section, name) == ("closing", "declaration"), path
+        section, name = step.notes.split(".", 1)
+        assert section in fields, step.notes
+        if section == "step_notes":
+            assert name == step.id
+        else:
+            assert name == "notes" and "notes" in fields[section].annotation.model_fields, step.notes
 
 
 def _meeting() -> Session:

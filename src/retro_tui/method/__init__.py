@@ -38,6 +38,8 @@ class Step:
     text: dict[str, StepText]
     # Paths into the session file of what the step records ("meeting.actions").
     records: tuple[str, ...] = ()
+    # Where the step's notes live: a section's `notes`, or `step_notes.<step id>`.
+    notes: str = ""
     # A pane made for this step (ui/panes.py); "" shows the step's records as lists.
     pane: str = ""
     optional: bool = False
@@ -112,6 +114,7 @@ def _step(raw: dict[str, Any]) -> Step:
     ident = StepId(raw["id"]) if raw["id"] in StepId._value2member_map_ else raw["id"]
     return Step(
         id=ident, minutes=raw["minutes"], text=text, records=tuple(raw.get("records", ())),
+        notes=raw.get("notes", f"step_notes.{raw['id']}"),
         pane=raw.get("pane", ""), optional=raw.get("optional", False),
     )
 

@@ -139,6 +139,8 @@ def _kind_problems(session: Session, kinds: Mapping[str, frozenset[str]]) -> lis
     check(("session", "current_step"), meta.current_step)
     for ref in meta.seconds_per_step:
         check(("session", "seconds_per_step", ref), ref)
+    for ref in session.step_notes:
+        check(("step_notes", ref), ref)
     for j, ref in enumerate(meta.skipped_steps):
         check(("session", "skipped_steps", j), ref)
     for i, quote in enumerate(session.quotes):

@@ -342,6 +342,8 @@ class Session(Model):
     course: CourseStep = Field(default_factory=CourseStep)
     meeting: MeetingRecord = Field(default_factory=MeetingRecord)
     evaluation: EvaluationRecord = Field(default_factory=EvaluationRecord)
+    # Notes of the steps without a section of their own (method/kinds: a step's `notes`).
+    step_notes: dict[StepKey, Text] = Field(default_factory=dict)
     quotes: list[Quote] = Field(default_factory=list)
     pauses: list[Pause] = Field(default_factory=list)
     perspectives: list[Perspective] = Field(default_factory=list)
