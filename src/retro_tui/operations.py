@@ -202,19 +202,23 @@ def end_pause(session: Session, when: dt.datetime | None = None) -> Pause | None
     return pause
 
 
-def notes_clashes(session: Session, step: StepId) -> list:
-    """The lines of a step's notes that two writers changed at once, set aside."""
-    return [c for c in session.conflicts if c.field == f"{step.value}.notes"]
+def notes_clashes(session: Session, notes_path: str) -> list:
+    """The lines of a step's notes (at `notes_path`, e.g. "checkin.notes" or
+    "step_notes.summary") that two writers changed at once, set aside."""
+    return [c for c in session.conflicts if c.field == notes_path]
 
 
 def settle_notes_clash(session: Session, clash, choice: str) -> None:
     """Take `both`, `kept` (as it is) or `other` (the lines set aside) for a clash in
     a step's notes; the clash is settled then."""
-    model = getattr(session, clash.field.split(".")[0])
+    from .step_notes import read_notes, write_notes
+
+    notes = read_notes(session, clash.field)
     if choice in ("both", "other"):
         lines = f"{clash.kept}\n{clash.text}" if choice == "both" and clash.kept else clash.text
-        if clash.kept and clash.kept in model.notes:
-            model.notes = model.notes.replace(clash.kept, lines, 1)
+        if clash.kept and clash.kept in notes:
+            notes = notes.replace(clash.kept, lines, 1)
         else:  # edited since: the other lines go at the end rather than nowhere
-            model.notes = "\n".join(part for part in (model.notes.rstrip("\n"), clash.text) if part)
+            notes = "\n".join(part for part in (notes.rstrip("\n"), clash.text) if part)
+        write_notes(session, clash.field, notes)
     session.conflicts[:] = [c for c in session.conflicts if c != clash]
