@@ -276,6 +276,13 @@ class SessionScreen(SessionHost, Screen):
         if not isinstance(self.focused, Tabs):
             self.call_after_refresh(self._focus_pane)
 
+    def _show_skipped(self) -> None:
+        """Which steps are passed over, in the tabs, the guidance, the status and the footer."""
+        self._label_tabs()
+        self.query_one("#guidance", Static).update(self.guidance())
+        self.refresh_status()
+        self.refresh_bindings()
+
     def _show_quotes(self) -> None:
         self.query_one("#recent-quotes", RecentQuotes).show(self._loaded(), self.current)
         # With the quotes: both follow the step and others' saves.
@@ -296,9 +303,7 @@ class SessionScreen(SessionHost, Screen):
         if self.query_one(ContentSwitcher).current != f"pane-{self.current}":
             self._show_step(self.current)  # another facilitator's app moved on
         elif "session" in fields:  # a step passed over (or not) in another app
-            self._label_tabs()
-            self.query_one("#guidance", Static).update(self.guidance())
-            self.refresh_bindings()
+            self._show_skipped()
         self.query_one("#title", Static).update(Text(self._loaded().session.title, style="bold"))
         take_in(self.notes_box(), self.step_notes())
         self._show_quotes()
@@ -335,7 +340,7 @@ class SessionScreen(SessionHost, Screen):
         else:
             return
         self._saver().changed()
-        self._show_step(self.current)
+        self._show_skipped()
         if skip:
             self.notify(t("host.skipped_closing"), timeout=4)
 
