@@ -16,7 +16,6 @@ from .model import (
     Pause,
     Quote,
     Session,
-    StepId,
     TimelineEvent,
     new_id,
 )
@@ -148,7 +147,7 @@ def resolve_speaker(session: Session, speaker: str) -> tuple[str | None, str]:
     return None, speaker.strip()
 
 
-def add_quote(session: Session, step: StepId, speaker: str, text: str, when: dt.datetime | None = None) -> Quote:
+def add_quote(session: Session, step: str, speaker: str, text: str, when: dt.datetime | None = None) -> Quote:
     speaker_id, label = resolve_speaker(session, speaker)
     quote = Quote(
         id=fresh_id(session, "q"), time=when or now(), step=step,
@@ -187,7 +186,7 @@ def open_pause(session: Session) -> Pause | None:
     return next((p for p in reversed(session.pauses) if p.ended is None), None)
 
 
-def start_pause(session: Session, step: StepId, note: str = "", when: dt.datetime | None = None) -> Pause:
+def start_pause(session: Session, step: str, note: str = "", when: dt.datetime | None = None) -> Pause:
     pause = open_pause(session)
     if pause is None:
         pause = Pause(id=fresh_id(session, "pa"), started=when or now(), step=step, note=note)
