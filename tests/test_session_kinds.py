@@ -211,3 +211,33 @@ def test_the_first_frame_reads_the_kind_without_the_models(tmp_path):
     # A step of another kind: no peek, the full load says what is wrong.
     path.write_text(path.read_text(encoding="utf-8").replace('"family_view"', '"timeline"'), encoding="utf-8")
     assert peek(path) is None
+
+
+async def test_quotes_pauses_the_quotes_list_and_the_palette_speak_the_meetings_steps(tmp_path):
+    from textual.widgets import DataTable
+
+    from retro_tui.ui.capture import QuotesScreen
+    from retro_tui.ui.commands import SessionCommands
+
+    path = write_session(tmp_path, "meeting", step="summary")
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        await burst(pilot, "f2")
+        await burst(pilot, "Ahmed", "enter", "De school belt niet meer terug", "enter")
+        await burst(pilot, "f3")
+        await burst(pilot, "koffie", "escape")
+        await burst(pilot, "f7")
+        assert isinstance(app.screen, QuotesScreen)
+        row = app.screen.query_one(DataTable).get_row_at(0)
+        assert "Here and now" in row and "De school belt niet meer terug" in row
+        await burst(pilot, "escape")
+        names = [name for name, _ in SessionCommands(screen)._commands()]
+        for step in kind("meeting").steps:
+            assert f"Go to step: {step.in_language('en').title}" in names
+        assert not any("family member" in n.lower() or "timeline" in n.lower() for n in names)
+        await pilot.press("ctrl+s")
+    again = load(path)
+    assert [q.step for q in again.quotes] == ["summary"] and again.quotes[0].speaker_id == "p-2"  # Ahmed Yilmaz
+    assert [p.step for p in again.pauses] == ["summary"] and again.pauses[0].note == "koffie"
