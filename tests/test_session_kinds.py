@@ -241,3 +241,23 @@ async def test_quotes_pauses_the_quotes_list_and_the_palette_speak_the_meetings_
     again = load(path)
     assert [q.step for q in again.quotes] == ["summary"] and again.quotes[0].speaker_id == "p-2"  # Ahmed Yilmaz
     assert [p.step for p in again.pauses] == ["summary"] and again.pauses[0].note == "koffie"
+
+
+def test_two_writers_lines_in_a_meetings_step_notes_are_merged_not_picked():
+    """The facilitator and the notetaker both write along in a step of a meeting: its
+    notes live in `step_notes`, and their lines merge as a section's notes do."""
+    from retro_tui.store.merge import merge
+
+    base = {"step_notes": {"summary": "Jamal woont bij oma\n"}}
+    mine = {"step_notes": {"summary": "Jamal woont bij oma\nSchool belt vrijdag\n"}}
+    theirs = {"step_notes": {"summary": "Jamal woont bij oma\n", "progress": "Plan half januari"}}
+    theirs["step_notes"]["summary"] += "Oma vraagt om hulp\n"
+    merged, conflicts = merge(base, mine, theirs)
+    summary = merged["step_notes"]["summary"]
+    assert "School belt vrijdag" in summary and "Oma vraagt om hulp" in summary
+    assert merged["step_notes"]["progress"] == "Plan half januari"
+    # Both changed the very same line: one stays, the other is set aside by its place,
+    # which is where the clash notice of that step looks (operations.notes_clashes).
+    clash = merge({"step_notes": {"summary": "a\n"}}, {"step_notes": {"summary": "b\n"}},
+                  {"step_notes": {"summary": "c\n"}})[1]
+    assert [c.path for c in clash] == [("step_notes", "summary")]

@@ -13,6 +13,8 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.console import Group
+from rich.text import Text
 from textual.css.query import NoMatches
 from textual.widgets import TextArea
 
@@ -28,6 +30,19 @@ if TYPE_CHECKING:
     from .autosave import Autosave
     from .drafts import DraftKeeper
     from .follow import Follow
+
+
+def guidance(step: Step, skipped: bool = False) -> Group:
+    text = step.in_language(current_language())
+    # The questions come first: they are what the facilitator asks the room, and on an
+    # 80x24 screen they must be in view without scrolling.
+    parts = [Text(text.title, style="bold")]
+    if skipped:
+        parts.append(Text(t("host.skipped_note", reason=t("host.skipped_closing")), style="italic yellow"))
+    parts += [Text(f"• {q}") for q in text.questions]
+    parts += [Text(""), Text(text.purpose, style="italic")]
+    parts += [Text(f"› {p}", style="dim") for p in text.prompts]
+    return Group(*parts)
 
 
 class SessionHost:
@@ -80,6 +95,11 @@ class SessionHost:
 
     def step_notes(self) -> str:
         return read_notes(self._loaded(), self.notes_path)
+
+    def guidance(self) -> Group:
+        """The current step's questions, purpose and prompts (also F1's "this step")."""
+        skipped = self.session is not None and self.current in self.session.session.skipped_steps
+        return guidance(self.method_step, skipped)
 
     def step_name(self, step_id: str | None = None) -> str:
         """The step's short name, marked when it is passed over."""

@@ -20,11 +20,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static, Tab, Tabs
-from rich.console import Group
 from rich.text import Text
 
 from ..i18n import current_language, t
-from ..method import RETROSPECTIVE, Step
+from ..method import RETROSPECTIVE
 from .clashes import ClashNotice
 from .keys import PALETTE, Key, localized
 from .messages import SessionChanged
@@ -37,19 +36,6 @@ if TYPE_CHECKING:
     from ..model import Session
     from ..store import Peek
     from .panes import StepPane
-
-
-def guidance(step: Step, skipped: bool = False) -> Group:
-    text = step.in_language(current_language())
-    # The questions come first: they are what the facilitator asks the room, and on an
-    # 80x24 screen they must be in view without scrolling.
-    parts = [Text(text.title, style="bold")]
-    if skipped:
-        parts.append(Text(t("host.skipped_note", reason=t("host.skipped_closing")), style="italic yellow"))
-    parts += [Text(f"• {q}") for q in text.questions]
-    parts += [Text(""), Text(text.purpose, style="italic")]
-    parts += [Text(f"› {p}", style="dim") for p in text.prompts]
-    return Group(*parts)
 
 
 WIDE_FOOTER = 100  # columns from which the footer also shows the palette key
@@ -226,11 +212,6 @@ class SessionScreen(SessionHost, Screen):
     def current(self) -> str:
         """The step's id (a retrospective's is its StepId, which equals the string)."""
         return self.session.session.current_step if self.session else self._peeked().step
-
-    def guidance(self) -> Group:
-        """The current step's questions, purpose and prompts (also F1's "this step")."""
-        skipped = self.session is not None and self.current in self.session.session.skipped_steps
-        return guidance(self.method_step, skipped)
 
     def _tab_labels(self, width: int) -> list[Text]:
         skipped = self.session.session.skipped_steps if self.session else ()
