@@ -105,7 +105,7 @@ class SessionScreen(SessionHost, Screen):
         )
         yield Static(id="status")
         with Horizontal(id="body"):
-            # All six panes are built at once: building them one by one on a step change
+            # Every step's pane is built at once: building them one by one on a step change
             # made fast step changes race the mounting (a blank pane, a doubled id).
             with ContentSwitcher(id="panes"):
                 if self.session is not None:
