@@ -107,6 +107,7 @@ async def test_the_tabs_of_every_kind_fit_80_columns_on_every_step(tmp_path, kin
 async def test_the_retrospective_closing_is_passed_over_and_taken_up_again_with_one_key(tmp_path):
     from retro_tui.report.build import build
     from retro_tui.report.document import Paragraph
+    from retro_tui.ui.commands import SessionCommands
 
     path = write_session(tmp_path, "retrospective", step="insights")
     app = localized(RetroApp)(tmp_path, path)
@@ -116,11 +117,16 @@ async def test_the_retrospective_closing_is_passed_over_and_taken_up_again_with_
         assert "skip_step" not in {b.binding.id for b in screen.active_bindings.values()}  # not here
         await burst(pilot, "ctrl+o")
         assert screen.session.session.skipped_steps == []
-        await burst(pilot, "f6", "ctrl+o")
+        await burst(pilot, "f6")
+        names = [name for name, _ in SessionCommands(screen)._commands()]
+        assert any(n.startswith("Pass over Closing") for n in names)  # the palette has it too
+        await burst(pilot, "ctrl+o")
         assert screen.current == "closing" and screen.session.session.skipped_steps == ["closing"]
         text = visible_text(app)
         assert "– Closing" in text and "passed over" in text
         assert "unskip_step" in {b.binding.id for b in screen.active_bindings.values()}
+        names = [name for name, _ in SessionCommands(screen)._commands()]
+        assert any(n.startswith("Do Closing after all") for n in names)
         await pilot.press("ctrl+s")
         assert load(path).session.skipped_steps == ["closing"]
         report = build(load(path))
@@ -254,7 +260,7 @@ def test_two_writers_lines_in_a_meetings_step_notes_are_merged_not_picked():
     theirs["step_notes"]["summary"] += "Oma vraagt om hulp\n"
     merged, conflicts = merge(base, mine, theirs)
     summary = merged["step_notes"]["summary"]
-    assert "School belt vrijdag" in summary and "Oma vraagt om hulp" in summary
+    assert "School belt vrijdag" in summary and "Oma vraagt om hulp" in summary and conflicts == []
     assert merged["step_notes"]["progress"] == "Plan half januari"
     # Both changed the very same line: one stays, the other is set aside by its place,
     # which is where the clash notice of that step looks (operations.notes_clashes).
