@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 SECONDS = 1.0
 IN_SESSION = {"notes", "step-notes"}  # their text is the session's own
+# A box typed straight into a text of the session (a meeting's summary), at its `path`:
+# no draft either, but kept like the notes when the file does not have it yet.
+IN_SESSION_CLASS = "in-session"
 
 
 def _where(widget) -> str:
@@ -74,7 +77,8 @@ class DraftKeeper:
                 continue
             opening = getattr(screen, "opening", {})
             for widget in screen.query("Input, TextArea"):
-                if widget.id in IN_SESSION or widget.disabled or not widget.display or widget.has_class("search"):
+                if (widget.id in IN_SESSION or widget.has_class(IN_SESSION_CLASS) or widget.disabled
+                        or not widget.display or widget.has_class("search")):
                     continue
                 text = widget.value if isinstance(widget, Input) else cast(TextArea, widget).text
                 if text.strip() and text != opening.get(widget.id, ""):
@@ -123,7 +127,8 @@ class DraftKeeper:
 
 def unsaved_notes(screen) -> list[Draft]:
     """Each step's notes as typed, where the file does not have them yet, with the
-    text they were typed on (given back by a three-way merge, so nothing doubles)."""
+    text they were typed on (given back by a three-way merge, so nothing doubles); and
+    so each box typed straight into a text of the session (class `in-session`)."""
     from ..step_notes import notes_on_disk, read_notes
 
     saving = getattr(screen, "autosave", None)
@@ -139,6 +144,18 @@ def unsaved_notes(screen) -> list[Draft]:
         if text != base:
             found.append(Draft(str(step.id), t("side.notes"), text,
                                {"step": str(step.id), "origin": {"notes": step.notes},
+                                "values": {"base": base, "text": text}}))
+    for box in screen.query(f".{IN_SESSION_CLASS}"):
+        path = getattr(box, "path", None)
+        pane = next((n for n in box.ancestors if str(n.id or "").startswith("pane-")), None)
+        if not isinstance(path, str) or pane is None or not box.id:
+            continue
+        base, text = notes_on_disk(saving.shared.on_disk, path), box.text
+        if text != base:
+            step_id = str(pane.id).removeprefix("pane-")
+            # Given back to the box itself, which merges it with what the file has then.
+            found.append(Draft(step_id, str(box.border_title or _where(box)), text,
+                               {"step": step_id, "origin": {"node": f"#{box.id}"},
                                 "values": {"base": base, "text": text}}))
     return found
 
