@@ -105,8 +105,6 @@ async def test_the_tabs_of_every_kind_fit_80_columns_on_every_step(tmp_path, kin
 
 
 async def test_the_retrospective_closing_is_passed_over_and_taken_up_again_with_one_key(tmp_path):
-    from retro_tui.report.build import build
-    from retro_tui.report.document import Paragraph
     from retro_tui.ui.commands import SessionCommands
 
     path = write_session(tmp_path, "retrospective", step="insights")
@@ -129,8 +127,6 @@ async def test_the_retrospective_closing_is_passed_over_and_taken_up_again_with_
         assert any(n.startswith("Do Closing after all") for n in names)
         await pilot.press("ctrl+s")
         assert load(path).session.skipped_steps == ["closing"]
-        report = build(load(path))
-        assert any(isinstance(b, Paragraph) and "follows in the prospective analysis" in b.text for b in report.blocks)
         await burst(pilot, "ctrl+o")  # the same key takes it up again
         assert screen.session.session.skipped_steps == []
         assert "● Closing" in visible_text(app)

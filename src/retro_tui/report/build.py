@@ -171,8 +171,6 @@ def _declaration(doc: Document, session: Session, T, lang: str, heading: bool = 
     c = session.closing
     if heading:
         doc.add(Heading(T("closing.declaration")))
-    if "closing" in session.session.skipped_steps:  # passed over on purpose (ui: ctrl+o)
-        doc.add(Paragraph(T("host.skipped_closing"), "muted"))
     if c.core_team:
         doc.add(Paragraph(T("closing.core_team"), "label"),
                 Table((T("field.name"), T("field.organisation"), T("field.core_role")),
