@@ -158,7 +158,7 @@ def test_a_meetings_step_notes_survive_a_hang_up(tmp_path, private_state, save):
     journal at the next start, into the same step's notes."""
     from filelock import FileLock
 
-    from kind_sessions import write_session
+    from host_sessions import write_session
     from retro_tui.store.shared import lock_path
 
     path = write_session(tmp_path, "meeting", "nl", step="summary")
@@ -206,7 +206,7 @@ def test_a_meetings_summary_typed_in_its_own_box_comes_back_into_it_after_a_hang
     pytest.importorskip("retro_tui.ui.records_pane")  # the meeting's text boxes (h/panes)
     from filelock import FileLock
 
-    from kind_sessions import write_session
+    from host_sessions import write_session
     from retro_tui.store.shared import lock_path
 
     path = write_session(tmp_path, "meeting", "nl", step="summary")

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Tab, Tabs
 
 from apphelpers import burst, opened, settle, visible_text
-from kind_sessions import write_session
+from host_sessions import write_session
 from retro_tui import method
 from retro_tui.method import Kind, KindText, Step, StepText, kind
 from retro_tui.store import load, peek
@@ -160,7 +160,7 @@ def fifth_kind(monkeypatch):
 async def test_a_kind_defined_here_needs_no_change_to_the_session_screen(tmp_path, fifth_kind):
     from retro_tui.model import Session, SessionMeta
     from retro_tui.store import dumps
-    from kind_sessions import NOW
+    from host_sessions import NOW
 
     path = tmp_path / "supervision.toml"
     meta = SessionMeta(title="Supervisie", language="en", status="in_session", kind="supervision",

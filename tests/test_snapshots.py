@@ -127,7 +127,7 @@ def test_the_notetakers_view(snap_compare, tmp_path, lang):
 def test_the_first_step_of_each_kind_after_the_retrospective(snap_compare, tmp_path, monkeypatch, kind_id):
     """80x24 in Dutch: the kind's own steps as tabs (seven for a prospective analysis
     must fit), its first step's questions and notes, the clock against its own time."""
-    from kind_sessions import write_session
+    from host_sessions import write_session
 
     monkeypatch.setattr(SessionScreen, "clock_running", False)
     set_language("nl")
