@@ -24,6 +24,8 @@ from ..step_notes import read_notes, write_notes
 from .keys import localized
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from ..model import Session
     from ..store import Peek
     from .app import RetroApp
@@ -45,7 +47,13 @@ def guidance(step: Step, skipped: bool = False) -> Group:
     return Group(*parts)
 
 
-class SessionHost:
+if TYPE_CHECKING:
+    _Screen = Screen  # what the host is mixed into, so its uses of the screen are checked
+else:
+    _Screen = object
+
+
+class SessionHost(_Screen):
     """Mixed into a Screen, before it: `class SessionScreen(SessionHost, Screen)`.
 
     The screen says which box holds the step's notes (`NOTES_ID`) and which step it is
@@ -124,10 +132,10 @@ class SessionHost:
         # In a thread, so the screen stays live while pydantic is imported and the file
         # is parsed (a big session takes a good half second to parse).
         if self.session is None:
-            cast("RetroApp", self.app).read_for(self, self.path, self._show_session)  # type: ignore[attr-defined]
+            cast("RetroApp", self.app).read_for(self, self.path, self._show_session)
 
     async def _show_session(self, session: Session) -> None:
-        if getattr(self.app, "closing", False):  # type: ignore[attr-defined]
+        if getattr(self.app, "closing", False):
             return  # quit while it was being read: nothing to show or to save
         self.session = session
         await self.session_arrived()
@@ -147,9 +155,9 @@ class SessionHost:
 
         session = self._loaded()
         self.notes_box().read_only = is_read_only(session)
-        self.autosave = Autosave(self.app, session, self.path, self.refresh_status)  # type: ignore[attr-defined]
-        self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)  # type: ignore[arg-type]
-        self.drafts = DraftKeeper(self, self.path, lambda: self.current)  # type: ignore[arg-type]
+        self.autosave = Autosave(self.app, session, self.path, self.refresh_status)
+        self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
+        self.drafts = DraftKeeper(self, self.path, lambda: self.current)
         found = recover(self.path, lock_path)
         give_back(self, found)
         self.load_notes()  # given-back drafts may be in them now
@@ -164,7 +172,7 @@ class SessionHost:
     # --- the step's notes ---------------------------------------------------------------
 
     def notes_box(self) -> TextArea:
-        return self.query_one(f"#{self.NOTES_ID}", TextArea)  # type: ignore[attr-defined]
+        return self.query_one(f"#{self.NOTES_ID}", TextArea)
 
     def load_notes(self) -> None:
         """The current step's notes into the box, as the session has them."""
@@ -190,7 +198,7 @@ class SessionHost:
         """Another writer's saved changes are in the session now: show them here and on
         any screen open above this one."""
         self.show_others(fields)
-        for screen in self.app.screen_stack:  # type: ignore[attr-defined]
+        for screen in self.app.screen_stack:
             if screen is not self and hasattr(screen, "others_saved"):
                 screen.others_saved(fields)
         self.refresh_status()
@@ -264,4 +272,4 @@ class SessionHost:
 
         if self.session is not None:
             saver = self._saver()
-            self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: saver.changed())  # type: ignore[attr-defined]
+            self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: saver.changed())
