@@ -76,6 +76,16 @@ def print_summary(session: Session, path: Path, console: Console | None = None) 
     )
 
 
+def kind_short(kind_id: str) -> str:
+    """The kind's short name ("Overleg"); a kind this version does not know, as written."""
+    from .method import kind
+
+    try:
+        return kind(kind_id).in_language(current_language()).short
+    except KeyError:
+        return kind_id
+
+
 def print_listing(folder: Path, listings: list[Listing], console: Console | None = None) -> None:
     console = console or Console()
     if not listings:
@@ -83,13 +93,15 @@ def print_listing(folder: Path, listings: list[Listing], console: Console | None
         return
     table = Table(title=Text(printable(t("list.title", folder=folder))), title_justify="left")
     table.add_column(t("field.date"))
+    table.add_column(t("cli.kind_column"))
     table.add_column(t("field.title"))
     table.add_column(t("field.status"))
     table.add_column(t("field.file"), style="dim")
     for item in listings:
         if item.meta is None:
-            table.add_row("—", Text(t("list.unreadable"), style="red"), "—", Text(printable(item.path.name)))
+            table.add_row("—", "—", Text(t("list.unreadable"), style="red"), "—", Text(printable(item.path.name)))
             continue
         date = item.meta.date.isoformat() if item.meta.date else "—"
-        table.add_row(date, Text(item.meta.title), label(item.meta.status), Text(printable(item.path.name)))
+        table.add_row(date, kind_short(item.meta.kind), Text(item.meta.title), label(item.meta.status),
+                      Text(printable(item.path.name)))
     console.print(table)

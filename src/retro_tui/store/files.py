@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..i18n import t
-from ..method import intention_defaults
+from ..method import RETROSPECTIVE, intention_defaults
 from ..model import (
     SCHEMA_VERSION,
     Commitment,
@@ -96,6 +96,38 @@ def free_path(folder: Path, stem: str, *, first: int | None = None) -> Path:
     return candidate
 
 
+def file_stem(day: dt.date, case_code: str, language: Language | str, kind: str = RETROSPECTIVE,
+              number: int | None = None) -> tuple[str, int | None]:
+    """A session's file name without suffix, and where its numbering starts: from its
+    date, case code and kind ("2026-10-27-VOORBEELD-01-overleg-2"), never from the
+    title, which often holds the family's name. Without a usable case code a neutral
+    word and a number ("2026-10-14-sessie-1")."""
+    lang = str(language)
+    word = "" if kind == RETROSPECTIVE else t(f"files.kind_{kind}", lang=lang)
+    if number is not None and word:
+        word = f"{word}-{number}"
+    if code := safe_part(case_code):
+        return "-".join(filter(None, (day.isoformat(), code, word))), None
+    return f"{day.isoformat()}-{word or t('files.neutral', lang=lang)}", (None if number else 1)
+
+
+def write_new(folder: Path, stem: str, session: Session, *, first: int | None = None) -> Path:
+    """Write a session to a file of its own that did not exist, under that file's lock:
+    two people starting a session at once each get a file, neither overwrites the other."""
+    from .shared import replace_locked, session_lock
+
+    ensure_private_dir(folder)
+    data = dumps(session).encode("utf-8")
+    number = first
+    while True:
+        path = free_path(folder, stem, first=number)
+        with session_lock(path):
+            if not path.exists():
+                replace_locked(path, data)
+                return path
+        number = (number or 1) + 1
+
+
 def create(
     folder: Path,
     title: str | None,
@@ -105,24 +137,16 @@ def create(
     facilitator: str = "",
     organisation: str = "",
 ) -> tuple[Path, Session]:
-    """A new session file, named from its date and case code ("2026-10-14-VOORBEELD-01"),
-    or its date, a neutral word and a number ("2026-10-14-sessie-1"): never from the
-    title, which often holds the family's name. The facilitator's name and organisation
-    come from their settings, so nobody types them again for every case."""
+    """A new retrospective session file, named by `file_stem`. The facilitator's name
+    and organisation come from their settings, so nobody types them again for every case."""
     title = title or t("session.untitled", lang=str(language))
     session = new_session(title, language)
     session.session.case_code = case_code
     session.session.facilitator = facilitator
     session.session.facilitator_organisation = organisation
-    ensure_private_dir(folder)
     assert session.session.date is not None  # a new session is dated today
-    day = session.session.date.isoformat()
-    if code := safe_part(case_code):
-        path = free_path(folder, f"{day}-{code}")
-    else:
-        path = free_path(folder, f"{day}-{t('files.neutral', lang=str(language))}", first=1)
-    save(session, path)
-    return path, session
+    stem, first = file_stem(session.session.date, case_code, language)
+    return write_new(folder, stem, session, first=first), session
 
 
 def example_source() -> Path:

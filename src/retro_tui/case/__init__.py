@@ -1,0 +1,4 @@
+"""A case: the sessions with the same case code in a sessions folder, from the
+retrospective analysis through the prospective analysis and the core team's meetings
+to the evaluation. Read (`collect`), summed up (`state`) and carried on (`prefill`),
+without any UI."""
