@@ -270,11 +270,16 @@ def cmd_notetaker(args: argparse.Namespace) -> int:
 
 
 def cmd_example(args: argparse.Namespace) -> int:
-    from .store import copy_example
+    from .store import copy_example, example_arc_sources, peek_case_code
 
     # Asked for a folder, the copy goes there; else among the state files, cleaned.
     path = copy_example(Path(args.sessions_dir) if args.sessions_dir else None)
     _say(t("cli.example_copied", path=path))
+    arc = example_arc_sources()
+    if arc:
+        _say(t("case.example_arc", count=len(arc) + 1, folder=path.parent, code=peek_case_code(path)))
+    # The app's sessions folder is the copy's, so the example's case is there whole.
+    args.sessions_dir = str(path.parent)
     return _show(path, args)
 
 

@@ -33,15 +33,41 @@ def kind_name(kind: str, lang: str) -> str:
         return kind
 
 
+def in_sentence(name: str) -> str:
+    """A kind's name inside a sentence: "uit de perspectieve analyse"."""
+    return name[:1].lower() + name[1:]
+
+
+def kind_short(kind: str, lang: str) -> str:
+    try:
+        return kind_of(kind).in_language(lang).short
+    except KeyError:
+        return kind
+
+
 def session_line(item, lang: str) -> str:
     meta = item.session.session
-    return f"{item.day.isoformat()}  {kind_name(meta.kind, lang)}: {meta.title}  ({label(meta.status)})"
+    return f"{item.day.isoformat()}  {kind_short(meta.kind, lang)} · {meta.title}"
 
 
-def describe(state: CaseState, lang: str) -> list[Section]:
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _next(state: CaseState, today: dt.date) -> str:
+    found = state.next_meeting
+    if found is None:
+        return t("case.next_none")
+    day = found.date() if isinstance(found, dt.datetime) else found
+    return when(found) + (" " + t("case.next_past") if day < today else "")
+
+
+def describe(state: CaseState, lang: str, today: dt.date | None = None) -> list[Section]:
+    today = today or dt.date.today()
     case = state.case
     sections = [Section(t("case.sessions_title", count=len(case.sessions)),
-                        [f"{session_line(s, lang)}  {s.path.name}" for s in case.sessions])]
+                        [f"{session_line(s, lang)}\n    {s.path.name} · {label(s.session.session.status)}"
+                         for s in case.sessions])]
     if case.unreadable:
         sections[0].lines += [t("case.unreadable", file=path.name, reason=reason.strip().splitlines()[0] if reason.strip() else "")
                               for path, reason in case.unreadable]
@@ -54,7 +80,7 @@ def describe(state: CaseState, lang: str) -> list[Section]:
             for n, line in enumerate(state.course, start=1)
         ]))
     sections.append(_actions(state))
-    sections.append(Section(t("case.next_title"), [when(state.next_meeting) if state.next_meeting else t("case.next_none")]))
+    sections.append(Section(t("case.next_title"), [_next(state, today)]))
     if state.evaluation:
         sections.append(_evaluation(state))
     return sections
@@ -66,7 +92,7 @@ def _declaration(state: CaseState, lang: str) -> Section:
     source = state.declaration_source
     declaration = state.declaration
     section = Section(t("case.declaration_title"), [
-        t("case.declaration_from", kind=kind_name(source.kind, lang), date=source.day.isoformat()),
+        t("case.declaration_from", kind=in_sentence(kind_name(source.kind, lang)), date=source.day.isoformat()),
     ])
     if declaration.core_team:
         section.lines.append(t("case.core_team", names=", ".join(m.name for m in declaration.core_team)))
@@ -111,7 +137,7 @@ def _evaluation(state: CaseState) -> Section:
             parts = [f"{counts[k]} {label(k)}" for k in KeptState if counts.get(k)]
             if counts.get(None):
                 parts.append(t("case.unanswered", count=counts[None]))
-            section.lines.append(f"{label(about)}: {', '.join(parts)}")
+            section.lines.append(f"{_capital(label(about))}: {', '.join(parts)}")
     if result.sense_now or result.sense_before:
         section.lines.append(t("case.sense", before=label(result.sense_before) if result.sense_before else "—",
                                now=label(result.sense_now) if result.sense_now else "—"))

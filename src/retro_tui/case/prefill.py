@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..i18n import t
+from ..i18n import current_language, t
 from ..method import catalogue, kind as kind_of
 from ..model import Session
 from ..model.enums import CatalogueKind, ReviewAbout, Status
@@ -21,6 +21,7 @@ from ..model.followup import (
 from ..model.ids import new_id
 from ..model.session import FamilyMember, FamilyStep, IntentionDeclaration, Participant
 from .collect import Case, CaseError
+from .describe import in_sentence
 from .state import EVALUATION, MEETING, PROSPECTIVE, case_state
 
 FOLLOW_UPS = (PROSPECTIVE, MEETING, EVALUATION)
@@ -80,7 +81,7 @@ def next_session(case: Case, kind: str, *, title: str = "", today: dt.date | Non
         raise CaseError(t("case.no_retrospective", code=case.code))
     state = case_state(case, today)
     if kind != PROSPECTIVE and state.declaration is None:
-        raise CaseError(t("case.no_declaration", code=case.code, kind=kind_of(kind).in_language(_lang(retro)).name))
+        raise CaseError(t("case.no_declaration", code=case.code, kind=in_sentence(kind_of(kind).in_language(current_language()).name)))
     base = retro.session
     meta = base.session
     latest = case.sessions[-1].session
@@ -98,10 +99,6 @@ def next_session(case: Case, kind: str, *, title: str = "", today: dt.date | Non
         _declaration_copy(session, state)
         (_meeting if kind == MEETING else _evaluation)(session, state, today)
     return session
-
-
-def _lang(item) -> str:
-    return item.session.session.language.value
 
 
 def _title(case: Case, kind: str, language) -> str:
