@@ -22,7 +22,7 @@ class CaseScreen(Screen):
     DEFAULT_CSS = """
     CaseScreen > Vertical { padding: 0 1; }
     CaseScreen #case-head { height: auto; text-style: bold; }
-    CaseScreen #case-sessions { height: auto; max-height: 9; }
+    CaseScreen #case-sessions { height: auto; max-height: 9; text-wrap: nowrap; text-overflow: ellipsis; }
     CaseScreen #case-state { height: 1fr; }
     """
     KEYS = [
@@ -81,7 +81,7 @@ class CaseScreen(Screen):
         highlighted = options.highlighted
         options.clear_options()
         options.add_options([
-            Option(Text(session_line(item, lang), no_wrap=True, overflow="ellipsis"), id=str(item.path))
+            Option(Text(session_line(item, lang)), id=str(item.path))
             for item in state.case.sessions
         ])
         options.highlighted = min(highlighted, options.option_count - 1) if highlighted is not None else 0
