@@ -155,7 +155,7 @@ DETAILS = ("date", "place", "facilitator", "organisation", "notetaker", "case_co
 
 
 def _follow_ups() -> tuple[str, ...]:
-    from .case.prefill import FOLLOW_UPS
+    from .case import FOLLOW_UPS
 
     return FOLLOW_UPS
 

@@ -20,11 +20,12 @@ from ..model.followup import (
 )
 from ..model.ids import new_id
 from ..model.session import FamilyMember, FamilyStep, IntentionDeclaration, Participant
+from . import FOLLOW_UPS
 from .collect import Case, CaseError
 from .describe import in_sentence
 from .state import EVALUATION, MEETING, PROSPECTIVE, case_state
 
-FOLLOW_UPS = (PROSPECTIVE, MEETING, EVALUATION)
+assert FOLLOW_UPS == (PROSPECTIVE, MEETING, EVALUATION)
 
 
 def _participants(source: Session) -> list[Participant]:

@@ -155,7 +155,7 @@ class KindChoice(ModalScreen[str | None]):
         self.code = code
 
     def compose(self) -> ComposeResult:
-        from ..case.prefill import FOLLOW_UPS
+        from ..case import FOLLOW_UPS
         from ..method import kind
 
         lang = current_language()
