@@ -134,3 +134,20 @@ async def test_no_meeting_is_started_before_a_declaration_and_the_view_says_why(
         await until(pilot, lambda: any("no intention declaration" in str(n.message) for n in app._notifications))
         assert app.screen is screen
         assert sorted(p.name for p in folder.glob("*.toml")) == [path.name]
+
+
+async def test_the_palette_opens_a_case_and_starts_its_next_session(tmp_path):
+    from retro_tui.ui.case_view import CaseChoice, KindChoice
+
+    set_language("en")
+    copy_example(tmp_path / "sessions")
+    app = localized(RetroApp)(tmp_path / "sessions")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "ctrl+p", *"open a case", "enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseChoice))
+        burst(app, "enter")
+        await case_read(pilot)
+        burst(app, "ctrl+p", *"start the next", "enter")
+        await until(pilot, lambda: isinstance(app.screen, KindChoice))
+        assert f"Start the next session of case {CODE}" in visible_text(app)
