@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from .case.describe import describe
@@ -17,5 +18,9 @@ def print_case(state: CaseState, console: Console | None = None) -> None:
     for section in describe(state, current_language()):
         console.print()
         console.print(Text(printable(section.title), style="bold"))
-        for line in section.lines:
-            console.print(Text("  " + printable(line)))
+        for entry in section.lines:
+            for line in entry.split("\n"):
+                # A long line wraps under itself, not under the section's title.
+                text = printable(line)
+                indent = 2 + len(text) - len(text.lstrip(" "))
+                console.print(Padding(Text(text.lstrip(" ")), (0, 0, 0, indent), expand=False))
