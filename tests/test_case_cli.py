@@ -137,3 +137,11 @@ def test_example_without_a_folder_keeps_each_copy_apart_and_only_the_newest(priv
     assert folders == sorted(p.parent for p in made[1:])  # the oldest went
     for path in made[1:]:
         assert len(list(path.parent.glob("*.toml"))) == 6
+
+
+def test_a_meeting_piped_is_summed_up_by_its_own_steps():
+    result = run("open", str(ARC[2]))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Kernteamoverleg 2" in out and "Zijn we nog op koers?" in out and "6 regels" in out
+    assert "Tijdlijn" not in out  # not the retrospective's steps
