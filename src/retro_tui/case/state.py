@@ -151,7 +151,7 @@ def case_state(case: Case, today: dt.date | None = None) -> CaseState:
     declaration, source = declaration_in_force(case)
     state = CaseState(case, declaration, source)
     state.core_team = list(declaration.core_team) if declaration else []
-    names = {}
+    names: dict[str, str] = {}
     for item in case.sessions:  # the latest spelling of each member's name
         names |= {m.id: m.name for m in item.session.closing.core_team}
     state.course = _course(case)
