@@ -94,7 +94,9 @@ async def test_the_case_of_the_highlighted_session_and_its_next_meeting_prefille
         session = load(path)
         assert session.session.kind == "meeting"
         assert sorted(a.id for a in session.meeting.carried) == ["ac-oma", "ac-plan", "ac-sem-praten"]
-        assert screen.state is not None
+        app.pop_screen()  # back from the new meeting: the case view reads the case again
+        await until(pilot, lambda: app.screen is screen and len(screen.state.case.sessions) == 7)
+        assert "Kernteamoverleg 4" in visible_text(app)
 
 
 async def test_the_example_from_the_opening_screen_is_its_whole_case(tmp_path):

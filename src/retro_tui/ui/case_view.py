@@ -53,6 +53,15 @@ class CaseScreen(Screen):
         self.query_one("#case-sessions", OptionList).focus()
         self.read()
 
+    def on_screen_suspend(self) -> None:
+        self.away = True
+
+    def on_screen_resume(self) -> None:
+        # Back from a session of the case (or a new one): read it as it is now.
+        if getattr(self, "away", False):
+            self.away = False
+            self.read()
+
     def read(self) -> None:
         def read_in_thread() -> None:
             # Every session of the case is parsed: off the UI thread.
@@ -66,7 +75,8 @@ class CaseScreen(Screen):
                 return
             self.app.call_from_thread(self.show, state)
 
-        self.run_worker(read_in_thread, thread=True, exclusive=True, exit_on_error=False)
+        # Its own group: a newer read replaces an older one, never a session being started.
+        self.run_worker(read_in_thread, thread=True, exclusive=True, group="case-read", exit_on_error=False)
 
     def failed(self, message: str) -> None:
         self.query_one("#case-state-text", Static).update(Text(message))
@@ -120,7 +130,7 @@ class CaseScreen(Screen):
                 return
             self.app.call_from_thread(self.started, started)
 
-        self.run_worker(start_in_thread, thread=True, exit_on_error=False)
+        self.run_worker(start_in_thread, thread=True, group="case-start", exit_on_error=False)
 
     def started(self, started) -> None:
         self.notify(started.said(current_language()), timeout=4)
