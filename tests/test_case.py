@@ -265,3 +265,24 @@ def test_an_arc_made_with_start_next_carries_an_action_not_done_then_done(tmp_pa
     assert states == [["ac-bel"], []]
     # The fourth meeting carries nothing: the action is done.
     assert start_next(folder, CODE, "meeting", today=dt.date(2026, 11, 10)).session.meeting.carried == []
+
+
+def test_a_name_taken_between_choosing_it_and_writing_is_not_overwritten(tmp_path, monkeypatch):
+    """Two people start the next meeting at once: both choose `overleg-4`; the one
+    who writes second must not replace the first one's file."""
+    from retro_tui.store import files
+
+    folder = arc_until(tmp_path / "case", *ARC)
+    chosen = files.free_path
+    theirs = b"# the other person's meeting\n"
+
+    def taken_meanwhile(*args, **kwargs):
+        path = chosen(*args, **kwargs)
+        if not path.exists() and "overleg-4" in path.name and not any(folder.glob("*overleg-4*")):
+            path.write_bytes(theirs)  # the other writer, between our choice and our write
+        return path
+
+    monkeypatch.setattr(files, "free_path", taken_meanwhile)
+    started = start_next(folder, CODE, "meeting", today=dt.date(2026, 11, 10))
+    assert started.path.name == f"2026-11-10-{CODE}-overleg-4-2.toml"
+    assert (folder / f"2026-11-10-{CODE}-overleg-4.toml").read_bytes() == theirs

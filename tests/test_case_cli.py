@@ -145,3 +145,14 @@ def test_a_meeting_piped_is_summed_up_by_its_own_steps():
     out = result.stdout
     assert "Kernteamoverleg 2" in out and "Zijn we nog op koers?" in out and "6 regels" in out
     assert "Tijdlijn" not in out  # not the retrospective's steps
+
+
+def test_two_people_starting_the_next_meeting_at_once_each_get_a_file(tmp_path):
+    folder = case_folder(tmp_path, *ARC)
+    command = [str(SCRIPT), "new", "--kind", "meeting", "--case", CODE, "--sessions-dir", str(folder), "--lang", "en"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(r.wait(timeout=60), *r.communicate()) for r in runs]
+    assert [code for code, _, _ in results] == [0, 0], results
+    made = sorted(set(folder.glob("*.toml")) - {folder / p.name for p in (EXAMPLE, *ARC)})
+    assert len(made) == 2 and all(str(p) in "".join(out for _, out, _ in results) for p in made)
+    assert [load(p).session.kind for p in made] == ["meeting", "meeting"]
