@@ -156,3 +156,16 @@ def test_two_people_starting_the_next_meeting_at_once_each_get_a_file(tmp_path):
     made = sorted(set(folder.glob("*.toml")) - {folder / p.name for p in (EXAMPLE, *ARC)})
     assert len(made) == 2 and all(str(p) in "".join(out for _, out, _ in results) for p in made)
     assert [load(p).session.kind for p in made] == ["meeting", "meeting"]
+
+
+def test_case_without_a_code_lists_the_cases_there_are(tmp_path):
+    folder = case_folder(tmp_path, *ARC)
+    session = load(EXAMPLE)
+    session.session.case_code = "ANDERS-02"
+    from retro_tui.store import save
+
+    save(session, folder / "anders.toml")
+    result = run("case", "--sessions-dir", str(folder), "--lang", "en")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (f"Cases in {folder} (retro-tui case CODE shows one):\n"
+                             f"  ANDERS-02  1 session\n  {CODE}  6 sessions\n")

@@ -24,3 +24,17 @@ def print_case(state: CaseState, console: Console | None = None) -> None:
                 text = printable(line)
                 indent = 2 + len(text) - len(text.lstrip(" "))
                 console.print(Padding(Text(text.lstrip(" ")), (0, 0, 0, indent), expand=False))
+
+
+def print_cases(folder, listings, console: Console | None = None) -> None:
+    """The case codes in a sessions folder, each with its number of sessions."""
+    from .case.collect import cases_in
+
+    console = console or Console()
+    found = cases_in(listings)
+    if not found:
+        console.print(Text(printable(t("case.none_in", folder=folder))))
+        return
+    console.print(Text(printable(t("case.cases_in", folder=folder)), style="bold"))
+    for code, count in found.items():
+        console.print(Text(printable(f"  {code}  ") + t("case.sessions_count", count=count)))

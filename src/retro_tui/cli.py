@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("open", cmd_open).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("notetaker", cmd_notetaker).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("list", cmd_list)
-    command("case", cmd_case).add_argument("code", metavar=t("cli.metavar_code"))
+    command("case", cmd_case).add_argument("code", nargs="?", metavar=t("cli.metavar_code"))
     command("check", cmd_check).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("example", cmd_example)
     export = command("export", cmd_export)
@@ -213,8 +213,17 @@ def cmd_case(args: argparse.Namespace) -> int:
     force, the course, the open actions, the next meeting, the evaluation."""
     from .case.collect import CaseError, collect
     from .case.state import case_state
-    from .case_print import print_case
+    from .case_print import print_case, print_cases
 
+    if not args.code:
+        # Which cases there are, to pick one from.
+        from .store import list_sessions
+
+        folder = _sessions_dir(args)
+        if not folder.is_dir():
+            return _fail(t("case.no_folder", folder=folder))
+        print_cases(folder, list_sessions(folder))
+        return 0
     try:
         case = collect(_sessions_dir(args), args.code)
     except CaseError as error:

@@ -67,6 +67,18 @@ def same_code(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
 
+def cases_in(listings) -> dict[str, int]:
+    """The case codes in a folder's listing (spelled as first found), each with its
+    number of sessions, in alphabetical order."""
+    found: dict[str, int] = {}
+    for item in listings:
+        code = item.meta.case_code.strip() if item.meta else ""
+        if code:
+            known = next((c for c in found if same_code(c, code)), code)
+            found[known] = found.get(known, 0) + 1
+    return dict(sorted(found.items(), key=lambda kv: kv[0].casefold()))
+
+
 def _order(item: CaseSession) -> tuple[dt.date, dt.datetime, str]:
     # By date, then by when the file was made: two sessions on one day keep their order.
     return item.day, item.session.session.created, item.path.name

@@ -228,14 +228,6 @@ class CaseChoice(ModalScreen[str | None]):
 
 
 def cases_in(listings) -> dict[str, int]:
-    """Case codes in a folder's listing (as written first), with their number of sessions."""
-    from ..case.collect import same_code
+    from ..case.collect import cases_in as counted
 
-    found: dict[str, int] = {}
-    for item in listings:
-        code = item.meta.case_code.strip() if item.meta else ""
-        if not code:
-            continue
-        known = next((c for c in found if same_code(c, code)), code)
-        found[known] = found.get(known, 0) + 1
-    return dict(sorted(found.items(), key=lambda kv: kv[0].casefold()))
+    return counted(listings)
