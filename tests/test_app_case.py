@@ -107,10 +107,11 @@ async def test_the_example_from_the_opening_screen_is_its_whole_case(tmp_path):
         burst(app, "x")
         screen = await case_read(pilot)
         assert len(screen.state.case.sessions) == 6
-        assert "Open actions" not in visible_text(app)  # below, at 80×24
-        burst(app, "tab", "end")  # to the state, and down to its end by keyboard
-        await until(pilot, lambda: "Open actions (3 open, 5 done)" in visible_text(app))
-        assert "Evaluation of 2026-11-24" in visible_text(app)
+        assert "Evaluation of" not in visible_text(app)  # below, at 80×24
+        assert (len(screen.state.open_actions), screen.state.done_actions) == (3, 5)
+        burst(app, "tab", "end")  # to the state, and down to its end by keyboard (it scrolls smoothly)
+        await until(pilot, lambda: "Evaluation of 2026-11-24" in visible_text(app))
+        assert "Next meeting" in visible_text(app)
         burst(app, "escape")
         await until(pilot, lambda: not isinstance(app.screen, CaseScreen))
     assert not (tmp_path / "sessions").exists()  # the example went to the state folder
