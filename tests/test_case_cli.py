@@ -169,3 +169,14 @@ def test_case_without_a_code_lists_the_cases_there_are(tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (f"Cases in {folder} (retro-tui case CODE shows one):\n"
                              f"  ANDERS-02  1 session\n  {CODE}  6 sessions\n")
+
+
+def test_a_meeting_dated_on_purpose_starts_at_that_days_next_meeting(tmp_path):
+    folder = case_folder(tmp_path, ARC[0])
+    result = run("new", "--kind", "meeting", "--case", CODE, "--date", "20-10-2026", "--sessions-dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    session = load(folder / f"2026-10-20-{CODE}-overleg-1.toml")
+    assert session.session.date == dt.date(2026, 10, 20)
+    assert session.meeting.starts == dt.datetime(2026, 10, 20, 8, 30)  # "dinsdag van 08.30 tot 09.30"
+    bad = run("new", "--kind", "meeting", "--case", CODE, "--date", "31-02-2026", "--sessions-dir", str(folder))
+    assert (bad.returncode, bad.stdout) == (2, "") and bad.stderr.count("\n") == 1

@@ -188,7 +188,7 @@ def _new_in_case(args: argparse.Namespace) -> int:
     language and with its facilitator; options given override what was filled in."""
     from .case.collect import CaseError
     from .case.start import start_next
-    from .details import DetailsError, apply_details
+    from .details import DetailsError, apply_details, read_details
     from .method import kind as kind_of
 
     if not args.case:
@@ -197,8 +197,9 @@ def _new_in_case(args: argparse.Namespace) -> int:
         return _fail(t("cli.case_needs_kind", kinds=", ".join(_follow_ups())))
     given = {name: getattr(args, name) for name in DETAILS if getattr(args, name) is not None and name != "case_code"}
     try:
-        apply_details(None, given)
-        started = start_next(_sessions_dir(args), args.case, args.kind, title=args.title or "",
+        # A session dated on purpose is filled in as of that day (its next meeting date).
+        day = read_details(given).get("date")
+        started = start_next(_sessions_dir(args), args.case, args.kind, title=args.title or "", today=day,
                              change=(lambda session: apply_details(session, given)) if given else None)
     except DetailsError as error:
         return _fail(error.message())
