@@ -17,6 +17,8 @@ NOT_TEXT = {
     "id", "speaker_id", "person_id", "participant", "source", "target", "taken_by", "people", "events",
     "tags", "accepted", "date", "schema_version", "language", "status", "current_step", "step", "kind",
     "lane", "category", "sense", "group_sense", "session", "revision",
+    # The follow-up sessions' references to core-team members, course items, reviews' targets.
+    "member", "item", "who", "helpers", "ref", "content_team",
 }
 
 
