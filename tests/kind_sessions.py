@@ -48,7 +48,7 @@ def _course(session: Session) -> None:
 
 def prospective() -> Session:
     example = load(EXAMPLE)
-    s = _base("prospective", "Prospectieve analyse gezin Akkerman", dt.date(2026, 10, 28))
+    s = _base("prospective", "Prospectieve analyse", dt.date(2026, 10, 28))
     crucial = [e for e in example.timeline.events if e.crucial]
     s.backdrop.source = "2026-10-14-voorbeeld.toml"
     s.backdrop.moments = [BackdropMoment(id=e.id, when=e.date_label or e.date, title=e.title) for e in crucial[:3]]
@@ -75,7 +75,7 @@ def prospective() -> Session:
 
 
 def meeting() -> Session:
-    s = _base("meeting", "Kernteamoverleg 2 gezin Akkerman", NEXT_MEETING.date() - dt.timedelta(days=7))
+    s = _base("meeting", "Kernteamoverleg 2", NEXT_MEETING.date() - dt.timedelta(days=7))
     s.session.facilitator = "Gerard Smit"
     _course(s)
     s.closing.content_deadline = dt.date(2026, 12, 15)
@@ -112,7 +112,7 @@ def meeting() -> Session:
 
 def evaluation() -> Session:
     example = load(EXAMPLE)
-    s = _base("evaluation", "Evaluatie gezin Akkerman", dt.date(2027, 1, 19))
+    s = _base("evaluation", "Evaluatie na drie maanden", dt.date(2027, 1, 19))
     _course(s)
     s.closing.commitments = example.closing.commitments[:2]
     s.closing.backing = example.closing.backing[:2]
