@@ -167,3 +167,17 @@ def test_a_skipped_optional_step_is_left_out_of_the_document():
     headings = [b.text for b in build(session).blocks if isinstance(b, Heading)]
     assert method_kind("prospective").step("backdrop").in_language("nl").title not in headings
     assert method_kind("prospective").step("course").in_language("nl").title in headings
+
+
+def test_no_word_in_the_minutes_tables_is_broken_in_two_on_the_pdf_page():
+    """Six columns of dates, names and sentences: "2 nove-mber", "Draagba-ar?" read badly."""
+    from retro_tui.report import pdf
+    from retro_tui.report.document import Table
+
+    doc = build(KINDS["meeting"]())
+    text = pdf_text(pdf.render(doc))
+    words = {w for b in doc.blocks if isinstance(b, Table) for row in (b.header, *b.rows) for cell in row
+             for w in cell.split() if len(w) >= 5}
+    assert words
+    broken = {w for w in words if w not in text}
+    assert not broken, sorted(broken)

@@ -20,8 +20,8 @@ from .sections import Builder, Page, facts, kind_title, new_page, pauses, quotes
 
 
 def build_kind(session: Session, choices: Choices | None = None, steps: Mapping[str, Builder] | None = None,
-               head: Callable[[Page], None] = facts) -> Document:
-    page = new_page(session, choices, kind_title(session))
+               head: Callable[[Page], None] = facts, contents: bool = True) -> Document:
+    page = new_page(session, choices, kind_title(session), contents)
     head(page)
     skipped = set(session.session.skipped_steps)
     for step in page.kind.steps:

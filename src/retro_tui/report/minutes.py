@@ -18,7 +18,7 @@ def build(session: Session, choices: Choices | None = None) -> Document:
     return build_kind(session, choices, {
         "checkin": checkin, "summary": summary, "progress": progress, "course_check": course_check,
         "actions_review": carried, "next_steps": next_steps,
-    }, head=head)
+    }, head=head, contents=False)  # two pages: a list of contents would be a third of them
 
 
 def head(page: Page) -> None:
