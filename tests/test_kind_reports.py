@@ -181,3 +181,35 @@ def test_no_word_in_the_minutes_tables_is_broken_in_two_on_the_pdf_page():
     assert words
     broken = {w for w in words if w not in text}
     assert not broken, sorted(broken)
+
+
+def test_a_fifth_kind_defined_here_exports_its_steps_records_without_a_builder_of_its_own(tmp_path, monkeypatch):
+    """Adding a kind is adding a file: its document comes from its steps' records."""
+    import retro_tui.method as method
+    from retro_tui.method import Kind, KindText, Step, StepText
+    from retro_tui.report.export import export
+
+    def text(title: str) -> dict[str, StepText]:
+        return {lang: StepText(f"{title} ({lang})", title, "purpose", ("question?",), ()) for lang in ("nl", "en")}
+
+    aftercare = Kind("aftercare", 9, 30, {lang: KindText(f"Nazorg {lang}", "Nazorg", "about") for lang in ("nl", "en")}, (
+        Step("looking_back", 20, text("Terugblik"), ("evaluation.changes", "evaluation.family_view"),
+             "step_notes.looking_back"),
+        Step("next", 10, text("Hoe verder"), ("meeting.next_starts", "meeting.next_place"), "step_notes.next"),
+    ))
+    known = method.kinds()
+    monkeypatch.setattr(method, "kinds", lambda: (*known, aftercare))
+    session = KINDS["evaluation"]()
+    session.session.kind = "aftercare"
+    session.step_notes = {"looking_back": "Lotte belde zelf."}
+    session.meeting.next_starts, session.meeting.next_place = NEXT_MEETING, "Het wijkteam"
+    written = export(session, tmp_path / "x.toml", tmp_path / "out", {"md", "html", "docx", "pdf", "eml", "ics", "intention"})
+    # Its steps record the next meeting, none the declaration: a calendar file, no declaration.
+    assert {p.suffix for p in written} == {".md", ".html", ".docx", ".pdf", ".eml", ".ics"}
+    md = next(p for p in written if p.suffix == ".md").read_text("utf-8")
+    assert md.startswith("# Verslag nazorg nl: Evaluatie na drie maanden")
+    for expected in ("## Terugblik (nl)", "- De wachtdienst belt voortaan de casusregisseur.",
+                     "zich voor het eerst gehoord voelt", "Dochter belde zelf.", "## Hoe verder (nl)",
+                     "3 november 2026, 08:30", "Het wijkteam"):
+        assert expected in md, expected
+    assert "Lotte" not in md
