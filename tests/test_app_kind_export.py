@@ -56,6 +56,7 @@ async def test_the_export_screen_writes_each_kinds_files_once_an_identifier_is_a
         assert set(formats.selected) == OFFERED[kind]
         if kind == "meeting":
             assert "volgende overleg" in visible_text(app)
+        assert not screen.query_one("#checkin-words").display  # nobody's check-in words were noted
         findings = screen.query_one("#findings", SelectionList)
         [found] = [str(findings.get_option_at_index(i).prompt) for i in range(findings.option_count)]
         assert "06-12345678" in found

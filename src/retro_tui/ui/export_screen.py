@@ -68,7 +68,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                     for choice in ("all", "marked", "none"):
                         yield RadioButton(t(f"export_screen.quotes_{choice}", total=total, marked=marked),
                                           id=f"quotes-{choice}")
-                yield Checkbox(t("export_screen.checkin_words"), False, id="checkin-words")
+                # Offered only where someone's check-in words were noted (minutes note
+                # a check-in per member, in the document anyway).
+                words = Checkbox(t("export_screen.checkin_words"), False, id="checkin-words")
+                words.display = any(p.check_in.strip() for p in self.session.checkin.participants)
+                yield words
                 yield Static(id="findings-state")
                 yield SelectionList(id="findings")
                 yield Static(t("export_screen.where", folder=self.folder), classes="dim")
