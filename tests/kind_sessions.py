@@ -10,7 +10,7 @@ import datetime as dt
 
 from conftest import EXAMPLE
 from retro_tui.model import Session, Status
-from retro_tui.model.enums import ActionState, CourseState, InsightCategory, KeptState, ReviewAbout, Sense
+from retro_tui.model.enums import ActionState, CourseState, KeptState, ReviewAbout, Sense
 from retro_tui.model.followup import (
     Action, BackdropInsight, BackdropMoment, CarriedAction, CourseCheck, CourseItem, MemberCheckin, Review,
 )

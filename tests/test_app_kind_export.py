@@ -12,7 +12,6 @@ from textual.widgets import Button, SelectionList
 from apphelpers import burst, visible_text
 from kind_sessions import KINDS
 from retro_tui.i18n import set_language
-from retro_tui.store import load
 from retro_tui.ui.export_screen import ExportScreen
 from retro_tui.ui.keys import localized
 

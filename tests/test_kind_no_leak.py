@@ -138,7 +138,7 @@ def test_no_variant_in_any_file_or_its_name(kind_exported):
 
 
 def test_the_document_still_says_who_is_who(kind_exported):
-    kind, _, files = kind_exported
+    _, _, files = kind_exported
     md = next(data for name, data in files.items() if name.endswith(".md")).decode()
     assert "dochter" in md or "Dochter" in md
     assert "Esther Vonk" in md  # professionals keep their names

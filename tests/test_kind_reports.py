@@ -124,7 +124,7 @@ def test_only_what_a_kind_makes_is_written(tmp_path):
 
 
 def test_the_minutes_calendar_file_has_the_next_meeting_at_its_local_time(tmp_path):
-    name, data = one(exported(tmp_path, "meeting"), ".ics")
+    _, data = one(exported(tmp_path, "meeting"), ".ics")
     assert b"DTSTART;TZID=Europe/Amsterdam:20261103T083000" in data
     [event] = Calendar.from_ical(data).walk("VEVENT")
     start, end = event.decoded("dtstart"), event.decoded("dtend")

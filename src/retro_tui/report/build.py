@@ -16,7 +16,7 @@ from ..operations import events_in_order, member_label, short_name
 from ..reflow import reflow
 from .document import Bullets, Choices, Document, Heading, Paragraph, Picture, Table
 from .pictures import family_drawing, timeline_drawing
-from .sections import FEEDBACK_DAYS, Page, facts, feedback_deadline, new_page  # noqa: F401 (callers)
+from .sections import Page, facts, feedback_deadline, new_page  # noqa: F401 (feedback_deadline: for callers)
 from . import sections
 from .written_dates import spoken, when, written_day  # noqa: F401  (spoken: for callers)
 
@@ -146,10 +146,6 @@ def declaration(session: Session) -> Document:
     page.add(Bullets(tuple(f"{k}: {v}" for k, v in rows if v)))
     sections.declaration(page, heading=False)
     return page.doc
-
-
-def _speaker_role(session: Session, quote) -> str:  # noqa: D401 (kept for callers)
-    return sections._speaker_role(session, quote)
 
 
 # Dates in running text live in written_dates.py (the pictures need them too).
