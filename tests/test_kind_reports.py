@@ -213,3 +213,13 @@ def test_a_fifth_kind_defined_here_exports_its_steps_records_without_a_builder_o
                      "3 november 2026, 08:30", "Het wijkteam"):
         assert expected in md, expected
     assert "Lotte" not in md
+
+
+def test_a_declaration_asked_of_minutes_by_name_is_refused_with_the_reason(tmp_path, capsys):
+    session = KINDS["meeting"]()
+    source = tmp_path / "overleg.toml"
+    source.write_text(dumps(session), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["export", str(source), "--format", "md,intention", "--out", str(out), "--lang", "nl"]) == 2
+    assert "een kernteamoverleg maakt geen intentieverklaring" in capsys.readouterr().err
+    assert [p.suffix for p in out.iterdir()] == [".md"]  # the rest is written all the same

@@ -118,15 +118,22 @@ def export(
     """Write the chosen formats to `folder`; raises IdentifiersFound before writing
     anything when there are findings the user has not accepted."""
     # What the kind has no use for is not written: `--format all` on minutes makes no
-    # intention declaration.
-    formats = set(formats) & set(formats_for(session))
+    # intention declaration. Asked for by name, it is said why (below).
+    asked = set(formats)
+    formats = asked & set(formats_for(session))
+    unmade = set() if asked == set(FORMATS) else asked - formats - {"ics"}
     outgoing = prepared(session, pseudonymise)
     findings = check(outgoing, formats, choices)
     if findings and not accept_identifiers:
         raise IdentifiersFound(findings)
     # Named from the case code, never from the source file, whose name may hold the family's.
     name = stem(outgoing)
-    failed: dict[str, Exception] = {}
+    from ..method import kind
+
+    lang = session.session.language.value
+    name_of_kind = kind(session.session.kind).in_language(lang).name
+    name_of_kind = name_of_kind[:1].lower() + name_of_kind[1:]  # mid-sentence
+    failed: dict[str, Exception] = {f: ValueError(t("export.not_for_kind", lang, kind=name_of_kind)) for f in unmade}
     try:
         contents = render_all(outgoing, name, set(formats), choices)
     except Exception:  # isolated below, format by format
