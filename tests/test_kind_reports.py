@@ -23,7 +23,8 @@ from retro_tui.method import kind as method_kind
 from retro_tui.model import Language
 from retro_tui.report.build import build
 from retro_tui.report.document import Heading
-from retro_tui.store import dumps
+from conftest import EXAMPLE
+from retro_tui.store import dumps, load
 from test_report_export import pdf_text
 
 
@@ -223,3 +224,13 @@ def test_a_declaration_asked_of_minutes_by_name_is_refused_with_the_reason(tmp_p
     assert main(["export", str(source), "--format", "md,intention", "--out", str(out), "--lang", "nl"]) == 2
     assert "een kernteamoverleg maakt geen intentieverklaring" in capsys.readouterr().err
     assert [p.suffix for p in out.iterdir()] == [".md"]  # the rest is written all the same
+
+
+def test_the_declaration_exported_alone_from_a_prospective_analysis_does_not_replace_the_analysiss(tmp_path):
+    from retro_tui.intention_export import export_intention
+
+    retrospective = export_intention(load(EXAMPLE), tmp_path / "a.toml", tmp_path)
+    prospective = export_intention(KINDS["prospective"](), tmp_path / "b.toml", tmp_path)
+    assert retrospective.name == "VOORBEELD-FICTIEF-01-intentieverklaring.toml"
+    assert prospective.name == "VOORBEELD-FICTIEF-01-prospectieve-analyse-2026-10-28-intentieverklaring.toml"
+    assert retrospective.exists() and prospective.exists()

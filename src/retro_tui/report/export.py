@@ -15,7 +15,7 @@ from ..intention_export import intention_data
 from ..model import Session
 from ..store import write_atomic
 from ..store.atomic import ensure_private_dir
-from .file_names import stem
+from .file_names import report_name, stem
 
 FORMATS = ("md", "html", "docx", "pdf", "eml", "ics", "intention")
 
@@ -30,21 +30,6 @@ def formats_for(session: Session) -> tuple[str, ...]:
     declares = "closing.declaration" in records
     meets = declares or "meeting.next_starts" in records
     return tuple(f for f in FORMATS if (f != "intention" or declares) and (f != "ics" or meets))
-
-
-def report_name(session: Session) -> str:
-    """The document's own word in its file name: "verslag" for the analysis, and the
-    kind's word with its day for the sessions after it, which a case holds several of
-    ("overlegverslag-2026-11-24")."""
-    from ..i18n import catalog
-
-    meta = session.session
-    lang = meta.language.value
-    word = catalog(lang).get(f"files.report_{meta.kind}") or t("files.report", lang)
-    if meta.kind == "retrospective":
-        return word
-    day = session.meeting.starts.date() if session.meeting.starts else meta.date
-    return f"{word}-{day.isoformat()}" if day else word
 
 
 @dataclass
@@ -192,9 +177,7 @@ def render_all(session: Session, stem: str, formats: set[str], choices=None) -> 
     lang = session.session.language.value
     named = lambda name: t(f"files.{name}", lang)  # noqa: E731
     report = report_name(session)
-    # A case's sessions share one case code and often one folder: what goes with a
-    # session after the retrospective carries its document's name, so the minutes'
-    # mail never replaces the analysis's, nor one meeting's another's.
+    # A case's sessions share one case code and often one folder (file_names.own_stem).
     own = stem if session.session.kind == "retrospective" else f"{stem}-{report}"
     names = {"html": f"{stem}-{report}.html", "docx": f"{stem}-{report}.docx",
              "pdf": f"{stem}-{report}.pdf", "intention": f"{own}-{named('intention')}.toml",
