@@ -234,3 +234,12 @@ def test_the_declaration_exported_alone_from_a_prospective_analysis_does_not_rep
     assert retrospective.name == "VOORBEELD-FICTIEF-01-intentieverklaring.toml"
     assert prospective.name == "VOORBEELD-FICTIEF-01-prospectieve-analyse-2026-10-28-intentieverklaring.toml"
     assert retrospective.exists() and prospective.exists()
+
+
+def test_a_retrospective_whose_closing_was_passed_over_has_no_empty_declaration():
+    session = load(EXAMPLE)
+    session.closing = type(session.closing)()
+    session.session.skipped_steps = ["closing"]
+    headings = [b.text for b in build(session).blocks if isinstance(b, Heading)]
+    assert "Intentieverklaring" not in headings
+    assert "Inzichten, verdieping en werkzame elementen" in headings

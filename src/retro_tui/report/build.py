@@ -42,7 +42,9 @@ def retrospective(session: Session, choices: Choices | None = None) -> Document:
     sections.quotes(page)
     sections.pauses(page)
     _perspectives(page)
-    sections.declaration(page)
+    # Passed over on purpose when a prospective analysis makes the declaration instead.
+    if StepId.closing not in session.session.skipped_steps:
+        sections.declaration(page)
     return page.doc
 
 
