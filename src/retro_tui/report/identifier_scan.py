@@ -153,7 +153,7 @@ def _field_label(name: str) -> str:
 def _where(loc: tuple, owner, kind_id: str = "retrospective") -> str:
     step = _step_title(loc, kind_id)
     item = ""
-    for attr in ("title", "name", "pseudonym", "text", "what", "organisation", "person"):
+    for attr in ("title", "name", "pseudonym", "text", "what", "commitment", "organisation", "person"):
         value = getattr(owner, attr, "") if owner is not None else ""
         if isinstance(value, str) and value:
             item = value if len(value) <= 40 else value[:39] + "…"
