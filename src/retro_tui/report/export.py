@@ -126,11 +126,11 @@ def export(
         # the others from being written (`--format all` writing nothing). Only on this
         # path, as formats share work (the e-mail carries the Word and HTML files).
         contents = []
-        for kind in [f for f in FORMATS if f in formats]:
+        for one in [f for f in FORMATS if f in formats]:
             try:
-                contents += render_all(outgoing, name, {kind}, choices)
+                contents += render_all(outgoing, name, {one}, choices)
             except Exception as error:  # reported per format, never lost
-                failed[kind] = error
+                failed[one] = error
     ensure_private_dir(folder)
     written = []
     for file_name, data in contents:
