@@ -111,6 +111,31 @@ def test_the_pdf_reads_back_with_every_section_page_numbers_and_contents(files, 
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian: poppler-utils) is not installed")
+def test_the_pdf_contents_list_gives_the_page_each_section_starts_on(tmp_path):
+    """The report is laid out once; each number in the contents list is filled in when
+    its section lands. Checked on a session long enough that sections start late, and
+    with more sections than fit on the contents page's first lines."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from big_session import big_session
+
+    session = big_session(events=300, quotes=400, insights=40)
+    pages = _pdftotext(dict(render_all(session, "big", {"pdf"}))["big-verslag.pdf"], tmp_path).split("\f")
+    sections = [b.text for b in build(session).blocks if type(b).__name__ == "Heading" and b.level <= 2]
+    listed = {}
+    for line in pages[0].splitlines():
+        title, _, number = line.rpartition(" . ")
+        if number.strip().isdigit():
+            listed[title.rstrip(" .").strip()] = int(number)
+    assert set(listed) == set(sections) and max(listed.values()) > 10
+    for title, number in listed.items():
+        starts = [i + 1 for i, page in enumerate(pages) if title in [x.strip() for x in page.splitlines()]]
+        assert starts and starts[0] == number, (title, number, starts)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian: poppler-utils) is not installed")
 def test_the_declaration_is_a_readable_pdf(files, example, tmp_path):
     flat = " ".join(_pdftotext(files["example-intentieverklaring.pdf"], tmp_path).split())
     assert "Intentieverklaring" in flat
