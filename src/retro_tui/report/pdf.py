@@ -95,8 +95,18 @@ def _star(size: float = 9) -> Drawing:
     return drawing
 
 
-def _cell(text: str, style):
-    return _star() if text == "★" else Para(_markup(text), style)
+CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell
+
+
+def _cell(text: str, style, width: float):
+    """A cell's text as a plain string where it fits on one line: the table sets it in the
+    same font without laying out a paragraph (a big session's timeline table has 10,000
+    cells, most of them a date, a lane or a kind)."""
+    if text == "★":
+        return _star()
+    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * CELL_PADDING:
+        return text
+    return Para(_markup(text), style)
 
 
 def _starred(text: str, style) -> list:
@@ -256,9 +266,9 @@ def _flowables(block, s) -> list:
         items = [ListItem(Para(_markup(i), s["body"]), leftIndent=12) for i in block.items]
         return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=12, bulletFontName="Vera")]
     if isinstance(block, Table):
-        rows = [[_cell(c, s["head"]) for c in block.header]]
-        rows += [[_cell(c, s["cell"]) for c in r] for r in block.rows]
         widths = [w * cm for w in column_widths(block, TEXT_WIDTH / cm, 1.2)]
+        rows = [[_cell(c, s["head"], w) for c, w in zip(block.header, widths)]]
+        rows += [[_cell(c, s["cell"], w) for c, w in zip(r, widths)] for r in block.rows]
         # A cell longer than a page (a long note) is split across pages, not refused.
         grid = Grid(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
         grid.setStyle(TableStyle([
@@ -266,6 +276,8 @@ def _flowables(block, s) -> list:
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("FONT", (0, 0), (-1, 0), s["head"].fontName, s["head"].fontSize, s["head"].leading),
+            ("FONT", (0, 1), (-1, -1), s["cell"].fontName, s["cell"].fontSize, s["cell"].leading),
         ]))
         return [grid, Spacer(1, 8)]
     if isinstance(block, Picture):
