@@ -398,10 +398,15 @@ def _start_feedback_week(session, path: Path) -> None:
     """Sharing the report starts the participants' week of feedback (the method).
 
     On the file as it is now, under its lock: the report took a while to render, and
-    a notetaker may have saved meanwhile (the session read before is not written)."""
-    from .lifecycle import start_draft
+    a notetaker may have saved meanwhile (the session read before is not written).
+    Not at all when the week had started when the export began: reading a big session
+    again was a tenth of its export."""
+    from .lifecycle import feedback_started, start_draft
     from .store import SessionError, now
     from .store.shared import update
+
+    if feedback_started(session):
+        return
 
     def start(current) -> None:
         if not start_draft(current, now().date()):
