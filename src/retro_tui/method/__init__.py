@@ -3,11 +3,12 @@ catalogues, in Dutch and English, loaded from the TOML files beside this module.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import rtoml
 
 from ..model.enums import CatalogueKind, InsightLevel, StepId
 
@@ -16,7 +17,7 @@ HALF_DAY_MINUTES = 240
 
 def _load(name: str) -> dict[str, Any]:
     text = resources.files(__name__).joinpath(name).read_text("utf-8")
-    return tomllib.loads(text)
+    return rtoml.loads(text)  # the app's own file: the fast parser, as for its texts (i18n.py)
 
 
 @dataclass(frozen=True)
