@@ -24,7 +24,7 @@ import fcntl
 import pyte
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import record  # noqa: E402
+from results import record
 
 BIN = Path(sys.executable).parent
 
