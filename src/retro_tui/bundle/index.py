@@ -87,11 +87,11 @@ def _quick_load(data: bytes):
     It gives the same data; a file it or the model refuses goes the store's way."""
     import rtoml
 
-    from ..method import catalogue_ids
+    from ..method import catalogue_ids, kind_steps
     from ..model import SCHEMA_VERSION, Session, find_problems
 
     session = Session.model_validate(rtoml.loads(data.decode("utf-8")))
-    if session.schema_version != SCHEMA_VERSION or find_problems(session, catalogue_ids()):
+    if session.schema_version != SCHEMA_VERSION or find_problems(session, catalogue_ids(), kind_steps()):
         raise ValueError("not a session the store would accept as it is")
     return session
 

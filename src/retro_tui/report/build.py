@@ -48,8 +48,8 @@ def build(session: Session, choices: Choices | None = None) -> Document:
     if meta.learning_question:
         doc.add(Paragraph(T("report.learning_question"), "label"), Paragraph(reflow(meta.learning_question)))
 
-    def title(step_id: StepId) -> str:
-        return step(step_id).in_language(lang).title
+    def title(step_id: str) -> str:
+        return step(step_id, session.session.kind).in_language(lang).title
 
     def notes(text: str) -> None:
         if text.strip():
