@@ -127,7 +127,7 @@ def kinds() -> tuple[Kind, ...]:
     for entry in resources.files(__name__).joinpath("kinds").iterdir():
         if not entry.name.endswith(".toml"):
             continue
-        data = tomllib.loads(entry.read_text("utf-8"))
+        data = rtoml.loads(entry.read_text("utf-8"))
         head = data["kind"]
         text = {lang: KindText(**head[lang]) for lang in ("nl", "en")}
         out.append(Kind(head["id"], head["order"], head["minutes"], text, tuple(_step(r) for r in data["step"])))
