@@ -136,6 +136,30 @@ def test_the_pdf_contents_list_gives_the_page_each_section_starts_on(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian: poppler-utils) is not installed")
+def test_pdf_table_cells_keep_every_word_however_they_are_set(tmp_path):
+    """Cells are set as plain lines where they can be, and as paragraphs where a word is
+    wider than the column: every word is in the PDF, markup characters as typed, a line
+    of its own where the text has one, and a cell longer than a page goes on the next."""
+    from retro_tui.report import pdf
+    from retro_tui.report.document import Document, Table
+
+    long_word = "Onderzoeksrapportage" * 8
+    many_lines = "\n".join(f"regel {n}" for n in range(80))
+    cells = ["a & <b> c", "eerste\n\nderde", long_word, many_lines]
+    # Narrow columns beside a wide one: the first three cells sit in a column of 2.5 cm.
+    doc = Document(title="T", language="nl", blocks=[
+        Table(("Kolom", "Ruimte"), ((cell, "x " * 200),)) for cell in cells])
+    text = _pdftotext(pdf.render(doc), tmp_path)
+    lines = [" ".join(w for w in line.split() if set(w) != {"x"}) for line in text.splitlines()]
+    words = " ".join(lines).split()
+    assert " ".join(words[words.index("a"):words.index("a") + 4]) == "a & <b> c"
+    assert lines.index("eerste") + 2 == lines.index("derde")  # the empty line kept
+    assert long_word in "".join(words)  # all of it, and broken inside its column,
+    assert not any(long_word in line.replace(" ", "") for line in lines)  # not running over the next
+    assert all(f"regel {n}" in text for n in range(80))  # split across pages, all there
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian: poppler-utils) is not installed")
 def test_the_declaration_is_a_readable_pdf(files, example, tmp_path):
     flat = " ".join(_pdftotext(files["example-intentieverklaring.pdf"], tmp_path).split())
     assert "Intentieverklaring" in flat

@@ -99,13 +99,17 @@ CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell
 
 
 def _cell(text: str, style, width: float):
-    """A cell's text as a plain string where it fits on one line: the table sets it in the
-    same font without laying out a paragraph (a big session's timeline table has 10,000
-    cells, most of them a date, a lane or a kind)."""
+    """A cell's text as plain lines, broken at spaces to the column's width: the table
+    sets them in the cell's font without laying out a paragraph (a big session's
+    timeline table has 10,000 cells). A cell with a word wider than its column is a
+    paragraph, which breaks the word."""
     if text == "★":
         return _star()
-    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - 2 * CELL_PADDING:
-        return text
+    room = width - 2 * CELL_PADDING
+    lines = [line for part in text.split("\n")
+             for line in simpleSplit(part, style.fontName, style.fontSize, room) or [""]]
+    if all(stringWidth(line, style.fontName, style.fontSize) <= room for line in lines):
+        return "\n".join(lines)
     return Para(_markup(text), style)
 
 
