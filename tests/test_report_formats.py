@@ -109,3 +109,30 @@ def test_word_table_cells_keep_their_text_widths_and_header_as_written():
     assert header.find(qn("w:tblHeader")) is not None and body.find(qn("w:cantSplit")) is not None
     runs = [run for r in table.rows for c in r.cells for p in c.paragraphs for run in p.runs]
     assert runs and all(run.font.size == Pt(9.5) for run in runs)
+
+
+def test_word_paragraphs_of_each_kind_read_back_as_written():
+    """Paragraphs are written as XML (python-docx per paragraph was most of a big
+    session's Word file): read back, each kind has its look and its words."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import RGBColor
+
+    from retro_tui.report import word
+    from retro_tui.report.document import Document, Heading, Paragraph
+
+    blocks = [Heading("Citaten"), Paragraph("Wie <zag> het & wie niet?", "quote", by="Esther"),
+              Paragraph("Wat gebeurde", "label"), Paragraph("(nog niets)", "muted"),
+              Paragraph("eerste regel\ntweede\tregel\n\nnieuwe alinea"), Heading("Einde")]
+    written = WordDocument(io.BytesIO(word.render(Document(title="T", language="nl", blocks=blocks))))
+    assert written.element.body[-1].tag == qn("w:sectPr")  # Word wants the section's properties last
+    paragraphs = written.paragraphs
+    texts = [p.text for p in paragraphs]
+    start = texts.index("Citaten")
+    quote, by, label, muted, first, second, end = paragraphs[start + 1:start + 8]
+    assert quote.text == "“Wie <zag> het & wie niet?”" and quote.style.name == "Quote"
+    assert quote.paragraph_format.keep_with_next and by.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert by.text == "— Esther"
+    assert label.text == "Wat gebeurde" and label.runs[0].bold and label.paragraph_format.keep_with_next
+    assert muted.runs[0].italic and muted.runs[0].font.color.rgb == RGBColor(0x55, 0x55, 0x55)
+    assert (first.text, second.text, end.text) == ("eerste regel\ntweede\tregel", "nieuwe alinea", "Einde")
+    assert end.style.name.startswith("Heading")  # the order kept, headings among them
