@@ -106,9 +106,12 @@ def _cell(text: str, style, width: float):
     if text == "★":
         return _star()
     room = width - 2 * CELL_PADDING
+    font, size = style.fontName, style.fontSize
+    if "\n" not in text and stringWidth(text, font, size) <= room:
+        return text  # one line, the most common cell: no breaking to do
     lines = [line for part in text.split("\n")
-             for line in simpleSplit(part, style.fontName, style.fontSize, room) or [""]]
-    if all(stringWidth(line, style.fontName, style.fontSize) <= room for line in lines):
+             for line in simpleSplit(part, font, size, room) or [""]]
+    if all(stringWidth(line, font, size) <= room for line in lines):
         return "\n".join(lines)
     return Para(_markup(text), style)
 
