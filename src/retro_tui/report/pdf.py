@@ -2,10 +2,11 @@
 
 Written with ReportLab's page layout (Platypus), which installs with pip alone (no
 system libraries, unlike HTML-to-PDF converters) and flows text, keeps headings with
-what follows, repeats table headers and builds a contents list with page numbers (in one pass: see _Contents). The
-text is set in Bitstream Vera, which ReportLab ships, embedded so every reader shows
-the same letters. Vera has no ★, and a symbol font's star depends on the reader's fonts,
-so the ★ of a crucial moment is drawn, as in the timeline picture."""
+what follows, repeats table headers and builds a contents list with page numbers, in
+one pass (see _Contents). The text is set in Bitstream Vera, which ReportLab ships,
+embedded so every reader shows the same letters. Vera has no ★, and a symbol font's
+star depends on the reader's fonts, so the ★ of a crucial moment is drawn, as in the
+timeline picture."""
 
 from __future__ import annotations
 
