@@ -14,7 +14,8 @@ from textual.widgets import Select, Static
 
 from .. import operations as ops
 from ..i18n import label, t
-from ..method import catalogue
+from ..method import Step, catalogue
+from ..method import step as method_step
 from ..model import (
     Backing,
     Commitment,
@@ -61,8 +62,11 @@ class StepPane(VerticalScroll, can_focus=False):
     StepPane #family-names { margin-bottom: 1; color: $text-muted; }
     """
 
-    def __init__(self, session: Session, step: StepId):
-        super().__init__(id=f"pane-{step.value}")
+    def __init__(self, session: Session, step: Step | StepId | str):
+        """`step`: the method's step (a kind's); a retrospective's StepId as before."""
+        if not isinstance(step, Step):
+            step = method_step(step)
+        super().__init__(id=f"pane-{step.id}")
         self.session = session
         self.step = step
 
@@ -164,6 +168,9 @@ class RelatePane(StepPane):
     RelatePane #group-sense { width: 32; }
     """
 
+    # The lists of remarks under the senses (the evaluation asks the senses alone again).
+    REMARKS: tuple[str, ...] = ("observations", "agreements")
+
     def compose(self) -> ComposeResult:
         s = self.session
         # The group as a whole first: the question of this step is asked of the room.
@@ -175,6 +182,7 @@ class RelatePane(StepPane):
                 prompt=t("relate.not_yet"),
                 id="group-sense",
             )
+        yield from self.beside_group()
         yield self.table(
             "relate.senses",
             lambda: s.relate.senses,
@@ -191,7 +199,7 @@ class RelatePane(StepPane):
             lambda: SenseRating(id=ops.fresh_id(s, "sr"), sense=Sense.mixed),
             id="senses",
         )
-        for name in ("observations", "agreements"):
+        for name in self.REMARKS:
             yield self.table(
                 f"relate.{name}",
                 lambda name=name: getattr(s.relate, name),
@@ -201,6 +209,9 @@ class RelatePane(StepPane):
                 id=name,
             )
 
+    def beside_group(self) -> ComposeResult:
+        """What a pane built on this one shows under the group's answer."""
+        yield from ()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "group-sense":
@@ -443,15 +454,30 @@ class ClosingPane(StepPane):
         )
 
 
-def pane_class(step_id: StepId) -> type[StepPane]:
-    # The timeline's editor lives in its own module, which builds on StepPane here.
+def pane_class(step: Step | StepId) -> type[StepPane]:
+    """The pane a step names (`pane` in its kind's file), else the generic pane that
+    lists the step's records. A bare StepId is the retrospective's step of that name."""
+    # The other panes live in their own modules, which build on StepPane here.
+    from .panes_evaluation import RelateAgainPane
+    from .panes_meeting import MeetingCheckinPane, ProgressPane
+    from .panes_prospective import BackdropPane, CommitmentsPane, CoreTeamPane
+    from .records_pane import RecordsPane
     from .timeline_pane import TimelinePane
 
-    return {
-        StepId.checkin: CheckinPane,
-        StepId.relate: RelatePane,
-        StepId.family: FamilyPane,
-        StepId.timeline: TimelinePane,
-        StepId.insights: InsightsPane,
-        StepId.closing: ClosingPane,
-    }[step_id]
+    if not isinstance(step, Step):
+        step = method_step(step)
+    made = {
+        "checkin": CheckinPane,
+        "relate": RelatePane,
+        "family": FamilyPane,
+        "timeline": TimelinePane,
+        "insights": InsightsPane,
+        "closing": ClosingPane,
+        "backdrop": BackdropPane,
+        "core_team": CoreTeamPane,
+        "commitments": CommitmentsPane,
+        "meeting_checkin": MeetingCheckinPane,
+        "progress": ProgressPane,
+        "relate_again": RelateAgainPane,
+    }
+    return made.get(step.pane, RecordsPane)

@@ -85,12 +85,18 @@ class RecordTable(Widget, can_focus=False):
         items: Callable[[], list],
         columns: Sequence[Column],
         specs: Sequence[FieldSpec],
-        new: Callable[[], BaseModel],
+        new: Callable[[], BaseModel] | None,
         *,
         on_remove: Callable[[BaseModel], None] | None = None,
         ordered: Callable[[list], list] | None = None,
+        normalise: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        fixed: bool = False,
         id: str | None = None,
     ):
+        """`new` None: a list copied from an earlier session, shown, never edited
+        (no specs either) or only edited (specs). `ordered` may also give rows for
+        records not in the list yet (one row per course item, say): such a row is
+        added to the list when it is first saved. `fixed`: rows are not removed here."""
         super().__init__(id=id)
         self.title = title
         self.items = items
@@ -99,6 +105,20 @@ class RecordTable(Widget, can_focus=False):
         self.new = new
         self.on_remove = on_remove
         self.ordered = ordered  # a sort order (timeline by date) disables manual reordering
+        self.normalise = normalise
+        self.fixed = fixed
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # What a list cannot do is not offered in the footer or the help at all.
+        if action == "add":
+            return self.new is not None
+        if action == "edit":
+            return bool(self.specs)
+        if action == "remove":
+            return not self.fixed and self.new is not None
+        if action == "move":
+            return self.ordered is None and self.new is not None
+        return True
 
     def compose(self) -> ComposeResult:
         yield Static(t(self.title), classes="records-title")
@@ -173,14 +193,17 @@ class RecordTable(Widget, can_focus=False):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
-        return next((r for r in self.items() if r.id == key), None)
+        found = next((r for r in self.items() if r.id == key), None)
+        if found is None and self.ordered is not None:
+            found = next((r for r in self.rows() if r.id == key), None)  # a row not in the list yet
+        return found
 
     def _changed(self, select: str | None = None) -> None:
         self.reload(select)
         self.post_message(SessionChanged())
 
     def action_add(self, values: dict | None = None) -> None:
-        if refused(self):
+        if self.new is None or refused(self):
             return
         record = self.new()
 
@@ -189,7 +212,7 @@ class RecordTable(Widget, can_focus=False):
                 self.items().append(result)
                 self._changed(result.id)
 
-        form = localized(RecordForm)(t("form.new", what=t(self.title)), record, self.specs, values=values)
+        form = localized(RecordForm)(t("form.new", what=t(self.title)), record, self.specs, self.normalise, values=values)
         form.origin = {"node": f"#{self.id}", "record": None}
         self.app.push_screen(form, added)
 
@@ -205,7 +228,7 @@ class RecordTable(Widget, can_focus=False):
         return True
 
     def action_edit(self, values: dict | None = None, record: Any | None = None) -> None:
-        if refused(self):
+        if not self.specs or refused(self):
             return
         record = record or self.current()
         if record is None:
@@ -222,15 +245,15 @@ class RecordTable(Widget, can_focus=False):
                     items[at] = result
                 self._changed(result.id)
 
-        form = localized(RecordForm)(t("form.edit", what=t(self.title)), record, self.specs, values=values)
+        form = localized(RecordForm)(t("form.edit", what=t(self.title)), record, self.specs, self.normalise, values=values)
         form.origin = {"node": f"#{self.id}", "record": record.id}
         self.app.push_screen(form, edited)
 
     def action_remove(self) -> None:
-        if refused(self):
+        if self.fixed or self.new is None or refused(self):
             return
         record = self.current()
-        if record is None:
+        if record is None or all(r.id != record.id for r in self.items()):
             return
 
         def answered(yes: bool | None) -> None:
@@ -249,7 +272,7 @@ class RecordTable(Widget, can_focus=False):
         if refused(self):
             return
         record = self.current()
-        if record is None or self.ordered:
+        if record is None or self.ordered or self.new is None:
             return
         items = self.items()
         move(items, items.index(record), delta)
