@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -23,6 +23,7 @@ from retro_tui.store import load, save
 from retro_tui.ui.keys import localized
 from retro_tui.ui.messages import SessionChanged
 from retro_tui.ui.panes import StepPane, pane_class
+from retro_tui.ui.type_ahead import TypeAhead
 
 
 class PaneHost(Screen):
@@ -80,7 +81,9 @@ class PaneHost(Screen):
         self.saves += 1
 
 
-class PaneApp(App):
+class PaneApp(TypeAhead):
+    """The app's own handling of keys typed ahead, as in the real app."""
+
     def __init__(self, path: Path, step: str | None = None):
         super().__init__()
         self.path = path

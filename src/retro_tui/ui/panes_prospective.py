@@ -126,15 +126,15 @@ class CommitmentsPane(StepPane):
         def picked(result) -> None:
             if result is None or not result.chosen:
                 return
-            texts = {ident: (name, sentence) for ident, name, sentence in catalogue_commitments(lang)}
             items = self.session.closing.commitments
             present = {c.id for c in items}
-            for ident in result.chosen:
-                if ident in texts and ident not in present:
-                    name, sentence = texts[ident]
-                    items.append(Commitment(id=ident, name=name, sentence=sentence))
-            table = self.query_one(RecordTable)
-            table.reload(result.chosen[0])
+            # In the catalogue's order, whatever order they were ticked in.
+            added = [Commitment(id=ident, name=name, sentence=sentence)
+                     for ident, name, sentence in catalogue_commitments(lang)
+                     if ident in result.chosen and ident not in present]
+            items.extend(added)
+            if added:
+                self.query_one(RecordTable).reload(added[0].id)
             self.post_message(SessionChanged())
 
         form = localized(RecordForm)(t("panes.catalogue_title"), CataloguePick(), spec, values=values)

@@ -107,8 +107,14 @@ def _state(value: Enum | None) -> str:
     return label(value) if value is not None else "–"
 
 
+def _state_width(enum: type[Enum]) -> int:
+    """Room for the longest answer in the language on screen ("niet nagekomen")."""
+    return max(len(label(member)) for member in enum)
+
+
 def _day(value: dt.date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
+    # Day and month: a due date is weeks away, and the column stays narrow.
+    return value.strftime("%d-%m") if value else ""
 
 
 def typed_day(values: dict, name: str, label_key: str) -> dict:
@@ -193,7 +199,7 @@ def _moments() -> RecordType:
 
 def _backdrop_insights() -> RecordType:
     return RecordType(
-        columns=lambda s: [Column("field.category", lambda i: label(i.category), 20), Column("field.text", lambda i: i.text, 60)],
+        columns=lambda s: [Column("field.category", lambda i: label(i.category), 14), Column("field.text", lambda i: i.text, 60)],
         fields=lambda s: [],
     )
 
@@ -204,7 +210,7 @@ def _member_checkins() -> RecordType:
             Column("panes.field.member", lambda c: member_name(s, c.member), 14),
             Column("panes.field.saddle", lambda c: c.saddle, 22),
             Column("panes.field.chafes", lambda c: c.chafes, 18),
-            Column("panes.field.needs", lambda c: c.needs, 18),
+            Column("panes.field.needs", lambda c: c.needs, 18, spare=True),
         ],
         fields=lambda s: [
             # Whose row it is stays: one row per member, made from the core team.
@@ -221,9 +227,9 @@ def _member_checkins() -> RecordType:
 def _course_checks() -> RecordType:
     return RecordType(
         columns=lambda s: [
-            Column("panes.field.course", lambda c: course_text(s, c.item), 34),
-            Column("panes.field.course_state", lambda c: _state(c.state), 11),
-            Column("panes.field.why", lambda c: c.why, 26),
+            Column("panes.field.course", lambda c: course_text(s, c.item), 30),
+            Column("panes.field.course_state", lambda c: _state(c.state), _state_width(CourseState)),
+            Column("panes.field.why", lambda c: c.why, 24, spare=True),
         ],
         fields=lambda s: [
             FieldSpec("state", "panes.field.course_state", "choice", enum_choices(CourseState)),
@@ -239,11 +245,11 @@ def _course_checks() -> RecordType:
 def _carried() -> RecordType:
     return RecordType(
         columns=lambda s: [
-            Column("panes.field.who", lambda a: member_name(s, a.who), 12),
+            Column("panes.field.who", lambda a: member_name(s, a.who), 10),
             Column("panes.field.what", lambda a: a.what, 26),
-            Column("panes.field.due", lambda a: _day(a.due), 10),
-            Column("panes.field.action_state", lambda a: _state(a.state), 10),
-            Column("panes.field.in_the_way", lambda a: a.in_the_way, 20),
+            Column("panes.field.due_short", lambda a: _day(a.due), 5),
+            Column("panes.field.action_state", lambda a: _state(a.state), _state_width(ActionState)),
+            Column("panes.field.in_the_way", lambda a: a.in_the_way, 24, spare=True),
         ],
         # What was agreed stays as agreed: the meeting looks back on it, critically.
         fields=lambda s: [
@@ -265,11 +271,11 @@ def _actions() -> RecordType:
 
     return RecordType(
         columns=lambda s: [
-            Column("panes.field.who", lambda a: member_name(s, a.who), 12),
-            Column("panes.field.what", lambda a: a.what, 24),
-            Column("panes.field.due", lambda a: _day(a.due), 10),
-            Column("panes.field.bearable_short", lambda a: _bearable(a.bearable), 8),
-            Column("panes.field.helpers", lambda a: ", ".join(member_name(s, h) for h in a.helpers), 14),
+            Column("panes.field.who", lambda a: member_name(s, a.who), 10),
+            Column("panes.field.what", lambda a: a.what, 26),
+            Column("panes.field.due_short", lambda a: _day(a.due), 5),
+            Column("panes.field.bearable_short", lambda a: _bearable(a.bearable), 4),
+            Column("panes.field.helpers", lambda a: ", ".join(member_name(s, h) for h in a.helpers), 24, spare=True),
         ],
         fields=lambda s: [
             FieldSpec("who", "panes.field.who", "choice", member_choices(s)),
@@ -288,10 +294,10 @@ def _actions() -> RecordType:
 def _reviews() -> RecordType:
     return RecordType(
         columns=lambda s: [
-            Column("panes.field.about", lambda r: label(r.about), 10),
+            Column("panes.field.about", lambda r: label(r.about), _state_width(ReviewAbout)),
             Column("panes.field.review_text", lambda r: r.text, 28),
-            Column("panes.field.kept", lambda r: _state(r.kept), 10),
-            Column("panes.field.in_the_way", lambda r: r.in_the_way, 22),
+            Column("panes.field.kept", lambda r: _state(r.kept), _state_width(KeptState)),
+            Column("panes.field.in_the_way", lambda r: r.in_the_way, 24, spare=True),
         ],
         fields=lambda s: [
             FieldSpec("about", "panes.field.about", "choice", enum_choices(ReviewAbout), optional=False),

@@ -31,6 +31,9 @@ class Column:
     label: str  # i18n key
     value: Callable[[Any], str]  # the table's own kind of record
     width: int | None = None
+    # Shown only where every column fits whole (a wide terminal): at 80 columns the
+    # record's main words get the room, and the form shows the rest.
+    spare: bool = False
 
 
 def _fit(text: str, width: int | None) -> str:
@@ -128,29 +131,44 @@ class RecordTable(Widget, can_focus=False):
         yield Static(t("records.empty"), classes="records-empty")
 
     def _add_columns(self, table: DataTable) -> None:
-        for column, width in zip(self.columns, self.widths):
+        for column, width in zip(self.shown, self.widths):
             table.add_column(_fit(t(column.label), width), width=width)
+
+    @staticmethod
+    def _wanted(columns: Sequence[Column]) -> list[int | None]:
+        # A heading is never cut mid-word: the column grows to hold it in either language.
+        return [c.width and max(c.width, len(t(c.label))) for c in columns]
+
+    @property
+    def shown(self) -> list[Column]:
+        """The columns on screen: the spare ones only while every column fits whole,
+        the last spare one given up first."""
+        shown = list(self.columns)
+        while any(c.spare for c in shown):
+            room = self._room(len(shown))
+            if room is None or sum(w or 24 for w in self._wanted(shown)) <= room:
+                break
+            shown.remove(next(c for c in reversed(shown) if c.spare))
+        return shown
 
     @property
     def widths(self) -> Sequence[int | None]:
-        # A heading is never cut mid-word: the column grows to hold it in either language.
-        wanted = [c.width and max(c.width, len(t(c.label))) for c in self.columns]
-        return fit_widths(wanted, [len(t(c.label)) for c in self.columns], self._room)
+        shown = self.shown
+        return fit_widths(self._wanted(shown), [len(t(c.label)) for c in shown], self._room(len(shown)))
 
-    @property
-    def _room(self) -> int | None:
-        """The columns' share of the table's width: less each cell's padding and the
-        scrollbar. None until the table is laid out."""
+    def _room(self, count: int) -> int | None:
+        """The share of the table's width of `count` columns: less each cell's padding
+        and the scrollbar. None until the table is laid out."""
         if not self.size.width:
             return None
-        return self.size.width - 2 * len(self.columns) - 2
+        return self.size.width - 2 * count - 2
 
     def on_resize(self) -> None:
         # Narrower than the columns want (80 columns, the side panel beside it): the
         # widest give way, so the last column stays on screen and cut text shows "…".
         # (No sideways scrollbar, so the table's height does not change when they do.)
-        if self._laid_out_for != self._room:
-            self._laid_out_for = self._room
+        if self._laid_out_for != self.size.width:
+            self._laid_out_for = self.size.width
             table = self.table
             table.clear(columns=True)
             self._add_columns(table)
@@ -177,9 +195,9 @@ class RecordTable(Widget, can_focus=False):
             # may come in above it.
             select = table.coordinate_to_cell_key(Coordinate(old_row, 0)).row_key.value
         table.clear()
-        widths = self.widths
+        shown, widths = self.shown, self.widths
         for record in self.rows():
-            cells = (_fit(column.value(record), width) for column, width in zip(self.columns, widths))
+            cells = (_fit(column.value(record), width) for column, width in zip(shown, widths))
             table.add_row(*cells, key=record.id)
         self.query_one(".records-empty").display = table.row_count == 0
         if table.row_count:

@@ -16,6 +16,14 @@ from .keys import Key
 from .records import RecordTable
 
 
+# Rows are made from what the session looks back on, so adding one is rare: in the
+# help, not the footer, which at 80 columns needs the room for the three answers.
+LIST_KEYS = [
+    Key("a,insert", "add", "key.add", show=False, id="add"),
+    *(key for key in RecordTable.KEYS if key.id != "add"),
+]
+
+
 class StateTable(RecordTable):
     STATE: ClassVar[type[Enum]]
     FIELD: ClassVar[str]
@@ -44,7 +52,7 @@ class CourseStateTable(StateTable):
     STATE = CourseState
     FIELD = "state"
     KEYS = [
-        *RecordTable.KEYS,
+        *LIST_KEYS,
         Key("1", "state(0)", "enum.CourseState.on_course", id="on_course"),
         Key("2", "state(1)", "enum.CourseState.partly", id="partly_on_course"),
         Key("3", "state(2)", "enum.CourseState.off_course", id="off_course"),
@@ -55,7 +63,7 @@ class ActionStateTable(StateTable):
     STATE = ActionState
     FIELD = "state"
     KEYS = [
-        *RecordTable.KEYS,
+        *LIST_KEYS,
         Key("1", "state(0)", "enum.ActionState.done", id="action_done"),
         Key("2", "state(1)", "enum.ActionState.partly", id="action_partly"),
         Key("3", "state(2)", "enum.ActionState.not_done", id="action_not_done"),
@@ -66,7 +74,7 @@ class KeptStateTable(StateTable):
     STATE = KeptState
     FIELD = "kept"
     KEYS = [
-        *RecordTable.KEYS,
+        *LIST_KEYS,
         Key("1", "state(0)", "enum.KeptState.kept", id="kept"),
         Key("2", "state(1)", "enum.KeptState.partly", id="kept_partly"),
         Key("3", "state(2)", "enum.KeptState.not_kept", id="not_kept"),
