@@ -38,11 +38,12 @@ class PaneHost(Screen):
     #side { width: 38%; min-width: 28; max-width: 60; border-left: vkey $primary 30%; }
     """
 
-    def __init__(self, session: Session, path: Path, step: str | None = None):
+    def __init__(self, session: Session, path: Path, step: str | None = None, steps: tuple = ()):
+        """`steps`: a kind's steps made in a test; else those of the session's kind."""
         super().__init__()
         self.session = session
         self.path = path
-        self.kind = kind(session.session.kind)
+        self.steps = steps or kind(session.session.kind).steps
         self.current = step or str(session.session.current_step)
         self.saves = 0
 
@@ -50,7 +51,7 @@ class PaneHost(Screen):
         yield Static(self.session.session.title, id="title")
         with Horizontal(id="body"):
             with ContentSwitcher(id="panes", initial=f"pane-{self.current}"):
-                for step in self.kind.steps:
+                for step in self.steps:
                     yield localized(pane_class(step))(self.session, step)
             # The session screen's side panel takes this room at 80 columns.
             yield Static("", id="side")
@@ -68,7 +69,7 @@ class PaneHost(Screen):
         self.call_after_refresh(self.pane().focus_first)
 
     def action_step(self, delta: int) -> None:
-        ids = self.kind.step_ids
+        ids = [s.id for s in self.steps]
         self.go_to(ids[max(0, min(len(ids) - 1, ids.index(self.current) + delta))])
 
     def action_help(self) -> None:
@@ -84,13 +85,14 @@ class PaneHost(Screen):
 class PaneApp(TypeAhead):
     """The app's own handling of keys typed ahead, as in the real app."""
 
-    def __init__(self, path: Path, step: str | None = None):
+    def __init__(self, path: Path, step: str | None = None, steps: tuple = ()):
         super().__init__()
         self.path = path
         self.step = step
+        self.steps = steps
 
     def on_mount(self) -> None:
-        self.push_screen(PaneHost(load(self.path), self.path, self.step))
+        self.push_screen(PaneHost(load(self.path), self.path, self.step, self.steps))
 
 
 if __name__ == "__main__":

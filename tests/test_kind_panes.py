@@ -13,13 +13,14 @@ from apphelpers import burst, settle
 from kind_sessions import evaluation, meeting, prospective
 from panehost import PaneApp, PaneHost
 from retro_tui.i18n import set_language
+from retro_tui.model.enums import CourseState, Status
 from retro_tui.store import load, save
 from retro_tui.ui.forms import RecordForm
 
 
 def _write(tmp_path, session, name="case.toml"):
     path = tmp_path / name
-    save(session, path)
+    save(session, path, lifecycle=True)  # a final one too, as `finalize` leaves it
     return path
 
 
@@ -255,3 +256,122 @@ async def test_an_evaluation_answers_each_promise_and_asks_the_sense_again(tmp_p
     assert again.evaluation.family_view == "Moeder: eindelijk luistert iemand naar ons."
     assert [c.text for c in again.evaluation.changes] == ["Vaker bij Lotte zelf langs", "Eens per maand bij Lotte thuis"]
     assert again.evaluation.changes[0].id == "ch-1"
+
+
+# --- what every kind's steps rest on ------------------------------------------------
+
+
+def test_every_record_a_step_shows_has_its_words_in_both_languages():
+    from retro_tui.i18n import catalog
+    from retro_tui.method import kinds
+    from retro_tui.ui.panes import StepPane, pane_class
+    from retro_tui.ui.record_types import list_class, record_type, section_and_name
+    from retro_tui.ui.records_pane import RecordsPane
+
+    for found in kinds():
+        if found.id == "retrospective":
+            continue
+        for step in found.steps:
+            assert issubclass(pane_class(step), StepPane), (found.id, step.id)
+            if not issubclass(pane_class(step), RecordsPane):
+                continue
+            for path in step.records:
+                section, name = section_and_name(path)
+                is_list = list_class(path) is not None
+                assert not is_list or record_type(path) is not None, (found.id, step.id, path)
+                if path == "meeting.next_starts":
+                    keys = ["panes.next_meeting"]
+                else:
+                    keys = [f"panes.{path}"] + ([] if is_list else [f"panes.hint.{name}"])
+                for key in keys:
+                    assert key in catalog("nl") and key in catalog("en"), (found.id, step.id, key)
+
+
+async def test_a_kind_made_in_the_test_gets_its_panes_from_its_records_alone(tmp_path):
+    """A fifth kind needs a file of steps, not a pane: these records are shown as they are."""
+    from retro_tui.method import Step, StepText
+
+    set_language("en")
+    text = StepText("Getting to know", "Know", "Meet the family's new school.", ("Who is who?",), ())
+    steps = (
+        Step("acquaint", 20, {"nl": text, "en": text}, records=("course.items", "meeting.summary")),
+        Step("plan", 20, {"nl": text, "en": text}, records=("meeting.actions", "meeting.next_starts")),
+    )
+    path = _write(tmp_path, meeting())  # the file's kind is a meeting; the steps shown are the test's
+    app = PaneApp(path, "acquaint", steps)
+    async with app.run_test(size=(80, 24)) as pilot:
+        host = await _host(pilot)
+        pane = host.query_one("#pane-acquaint")
+        assert [w.id for w in pane.children] == ["course-items", "text-meeting-summary"]
+        await burst(pilot, "a")
+        await _form(pilot)
+        await burst(pilot, "We houden het klein", "ctrl+s", "tab", "The school knows Lotte now.")
+        await burst(pilot, "f6", "a")
+        await _form(pilot)
+        await burst(pilot, "tab", "Call the school", "ctrl+s")
+        assert [type(w).__name__ for w in host.query_one("#pane-plan").children][-1] == "NextMeetingPanel"
+    again = load(path)
+    assert [c.text for c in again.course.items][-1] == "We houden het klein"
+    assert again.meeting.summary == "The school knows Lotte now."
+    assert [a.what for a in again.meeting.actions] == ["Call the school"]
+
+
+def test_two_writers_answering_the_same_course_item_make_one_record():
+    """A row for a course item not answered yet gets its id from the item, so two
+    apps that answer it at once write the same record: merged, not doubled, and the
+    answer that lost is kept aside as a conflict."""
+    from retro_tui.store import snapshot
+    from retro_tui.store.merge import merge
+    from retro_tui.ui.record_types import record_type
+
+    base = meeting()
+    kind = record_type("meeting.course_checks")
+    answers = []
+    for state in (CourseState.on_course, CourseState.off_course):
+        session = base.model_copy(deep=True)
+        rows = kind.rows(session, session.meeting.course_checks)
+        row = next(r for r in rows if r.item == "ko-samen")
+        session.meeting.course_checks.append(row.model_copy(update={"state": state}))
+        answers.append(snapshot(session))
+    merged, conflicts = merge(snapshot(base), answers[0], answers[1])
+    checks = [c for c in merged["meeting"]["course_checks"] if c["item"] == "ko-samen"]
+    assert len(checks) == 1 and checks[0]["id"] == "cc-ko-samen" and checks[0]["state"] == "on_course"
+    assert [c.other for c in conflicts] == ["off_course"]
+
+
+async def test_the_help_names_the_answer_keys_of_the_step(tmp_path):
+    from apphelpers import visible_text
+    from retro_tui.ui.help import HelpScreen
+
+    set_language("nl")
+    app = PaneApp(_write(tmp_path, meeting("course_check")))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _host(pilot)
+        await burst(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        shown = visible_text(app)
+        lines = [line.strip("│ ") for line in shown.splitlines()]
+        # Each key and what it does, on a line of its own (the screenshot's text runs
+        # the table's two columns together).
+        for key, words in (("1", "op koers"), ("2", "deels"), ("3", "uit koers"), ("e", "Bewerken")):
+            assert f"{key}{words}" in lines, (key, lines)
+        # A row stands for a course item: nothing to add or remove here.
+        assert not any(line.startswith(("aNieuw", "deleteVerwijderen")) for line in lines)
+
+
+async def test_a_final_sessions_panes_change_nothing(tmp_path):
+    session = meeting("summary")
+    session.session.status = Status.final
+    session.session.finalized = STAMP_FINAL
+    path = _write(tmp_path, session)
+    before = path.read_bytes()
+    app = PaneApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        host = await _host(pilot)
+        assert host.query_one("#text-meeting-summary").read_only
+        await burst(pilot, "Nieuwe woorden", "f6", "f6", "1", "2", "e")
+        assert isinstance(app.screen, PaneHost)
+    assert path.read_bytes() == before
+
+
+STAMP_FINAL = dt.datetime(2026, 12, 20, 10, 0)

@@ -239,7 +239,8 @@ class RecordTable(Widget, can_focus=False):
         if origin.get("record") is None:
             self.action_add(values)
             return True
-        record = next((r for r in self.items() if r.id == origin["record"]), None)
+        # A row may stand for a record not in the list yet (one per course item).
+        record = next((r for r in self.rows() if r.id == origin["record"]), None)
         if record is None:
             return False  # removed since: the words go to the notes instead
         self.action_edit(values, record)
