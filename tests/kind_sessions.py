@@ -117,3 +117,40 @@ def evaluation(step: str = "checkin") -> Session:
     ]
     session.evaluation.changes = [Remark(id="ch-1", text="Vaker bij Lotte zelf langs")]
     return session
+
+
+def filled(kind: str, step: str) -> Session:
+    """A session of `kind` as it looks halfway through: the pictures' busiest panes."""
+    from retro_tui.model.enums import ActionState, CourseState, KeptState
+
+    session = {"prospective": prospective, "meeting": meeting, "evaluation": evaluation}[kind](step)
+    if kind == "prospective":
+        _core_team(session)
+        closing = session.closing
+        closing.assignment = "Samen één plan voor Lotte, dat thuis en op school werkt."
+        closing.content_and_process = "Pieter en Marieke doen de analyse; Joost bewaakt het proces."
+        closing.content_team = ["ct-pieter", "ct-marieke"]
+        closing.content_deadline = dt.date(2027, 1, 15)
+        closing.frequency = "Elke dinsdag een uur"
+        closing.meeting_dates = [dt.date(2026, 12, 15), dt.date(2026, 12, 22)]
+        closing.backing = [Backing(id="bk-wijkteam", organisation="Wijkteam Zuid",
+                                   needed="Ruimte om buiten kantoortijd bij het gezin te zijn")]
+    if kind == "meeting":
+        checks = session.meeting
+        checks.course_checks = [CourseCheck(id="cc-ko-stem", item="ko-stem", state=CourseState.on_course),
+                                CourseCheck(id="cc-ko-een-plan", item="ko-een-plan", state=CourseState.off_course,
+                                            why="Moeder belde de rechter zelf")]
+        checks.carried[0].state, checks.carried[0].in_the_way = ActionState.not_done, "Moeder was ziek"
+        checks.carried[1].state = ActionState.done
+        checks.actions = [Action(id="ac-plan", who="ct-pieter", what="Plan van aanpak schrijven met Lotte erbij",
+                                 expected="Een plan op papier", due=dt.date(2026, 12, 15), bearable=True,
+                                 helpers=["ct-marieke"], made=STAMP.date()),
+                          Action(id="ac-rechter", who="ct-marieke", what="Rechter bijpraten over de koers",
+                                 due=dt.date(2026, 12, 11), bearable=False, made=STAMP.date())]
+        checks.next_starts = dt.datetime(2026, 12, 15, 14, 0)
+        checks.next_place = "Wijkteam Zuid, kamer 2"
+    if kind == "evaluation":
+        for review, kept in zip(session.evaluation.reviews, (KeptState.kept, KeptState.not_kept, KeptState.partly)):
+            review.kept = kept
+        session.evaluation.reviews[1].in_the_way = "Angst sloop erin na de crisis in mei"
+    return session

@@ -61,7 +61,7 @@ class CoreTeamPane(StepPane):
             [
                 Column("field.name", lambda m: m.name, 16),
                 Column("field.organisation", lambda m: m.organisation, 16),
-                Column("field.core_role", lambda m: m.role, 16),
+                Column("panes.field.core_role_short", lambda m: m.role, 16),
             ],
             [
                 FieldSpec("participant", "field.participant", "choice", self.participant_choices(), optional=False),
