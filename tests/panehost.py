@@ -66,7 +66,8 @@ class PaneHost(Screen):
     def go_to(self, step_id: str) -> None:
         self.current = step_id
         self.query_one(ContentSwitcher).current = f"pane-{step_id}"
-        self.call_after_refresh(self.pane().focus_first)
+        # At once, not after a refresh: keys typed right behind F6 belong to the new step.
+        self.pane().focus_first()
 
     def action_step(self, delta: int) -> None:
         ids = [s.id for s in self.steps]

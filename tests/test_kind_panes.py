@@ -88,13 +88,17 @@ async def test_a_meeting_driven_by_keys_keeps_every_answer_with_its_ids(tmp_path
         await _form(pilot)
         await burst(pilot, "enter", "down", "down", "down", "down", "enter")  # who: Pieter Jansen
         await burst(pilot, "tab", "Plan van aanpak schrijven met Lotte erbij", "tab", "Een plan op papier")
-        await burst(pilot, "tab", "15-12-2026", "tab", "enter", "down", "enter")  # bearable: ja
+        await burst(pilot, "tab", "volgende week dinsdag", "tab", "enter", "down", "enter")  # bearable: ja
         await burst(pilot, "tab", "space", "ctrl+s")  # helped by: Marieke de Vries
         await settle(pilot)
         assert isinstance(pilot.app.screen, PaneHost), pilot.app.screen.query_one("#form-error").render()
         await burst(pilot, "tab", "e")
         await _form(pilot)
-        await burst(pilot, "15 december 2026", "tab", "14u", "tab", "Wijkteam Zuid, kamer 2", "ctrl+s")
+        await burst(pilot, "woensdag 15 december", "tab", "14u", "tab", "Wijkteam Zuid, kamer 2", "ctrl+s")
+        form = await _form(pilot)  # the 15th is a tuesday: said so, the words kept to fix
+        assert "15-12-2026 is een dinsdag" in str(form.query_one("#form-error").render())
+        await burst(pilot, "home", "delete", "delete", "delete", "delete", "delete", "delete", "delete", "delete")
+        await burst(pilot, "di", "ctrl+s")
         await settle(pilot)
         assert isinstance(pilot.app.screen, PaneHost)
 

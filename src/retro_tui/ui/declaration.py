@@ -43,10 +43,10 @@ def team_specs(session: Session) -> list[FieldSpec]:
     return SPECS[:2] + team + SPECS[2:]
 
 
-def typed_team_dates(values: dict) -> dict:
-    from .record_types import typed_day
+def typed_team_dates(values: dict, session: Session) -> dict:
+    from .record_types import planned_from, typed_day
 
-    return typed_day(typed_dates(values), "content_deadline", "panes.field.content_deadline")
+    return typed_day(typed_dates(values), "content_deadline", "panes.field.content_deadline", planned_from(session))
 
 
 def content_team_line(session: Session) -> str:
@@ -122,7 +122,9 @@ class DeclarationPanel(Static, can_focus=True):
                 self.show()
                 self.post_message(SessionChanged())
 
-        specs, normalise = (team_specs(self.session), typed_team_dates) if self.team else (SPECS, typed_dates)
+        specs, normalise = (SPECS, typed_dates)
+        if self.team:
+            specs, normalise = team_specs(self.session), lambda typed: typed_team_dates(typed, self.session)
         form = localized(RecordForm)(t("closing.declaration"), closing, specs, normalise=normalise, values=values)
         form.origin = {"node": "DeclarationPanel"}
         self.app.push_screen(form, edited)

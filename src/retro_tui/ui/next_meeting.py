@@ -14,7 +14,7 @@ from .forms import FieldError, FieldSpec, RecordForm
 from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
-from .record_types import parse_time, typed_day
+from .record_types import parse_time, planned_from, typed_day
 
 
 class NextMeeting(Model):
@@ -33,9 +33,9 @@ SPECS = [
 ]
 
 
-def typed_meeting(values: dict) -> dict:
+def typed_meeting(values: dict, today: dt.date) -> dict:
     """The day and the time checked as typed; kept as words until the form is saved."""
-    day = typed_day(values, "day", "panes.field.next_day")["day"]
+    day = typed_day(values, "day", "panes.field.next_day", today)["day"]
     time = values.get("time", "").strip()
     if day is None:
         if time:
@@ -106,7 +106,9 @@ class NextMeetingPanel(Static, can_focus=True):
             self.show()
             self.post_message(SessionChanged())
 
-        form = localized(RecordForm)(t("panes.next_meeting"), record, SPECS, normalise=typed_meeting, values=values)
+        today = planned_from(self.session)
+        form = localized(RecordForm)(t("panes.next_meeting"), record, SPECS,
+                                     normalise=lambda typed: typed_meeting(typed, today), values=values)
         form.origin = {"node": "NextMeetingPanel"}
         self.app.push_screen(form, edited)
 

@@ -46,7 +46,7 @@ class RecordType:
     # session (the backdrop), shown and never edited here.
     new: Callable[[Session, str], BaseModel] | None = None
     # Typed values into the model's (a spoken date into a day); ValueError says why not.
-    normalise: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    normalise: Callable[[Session, dict[str, Any]], dict[str, Any]] | None = None
     # The field that single keys set (1, 2, 3: the enum's values in order).
     state: str | None = None
     # Removing is not offered: the rows stand for what the session looks back on.
@@ -56,6 +56,8 @@ class RecordType:
     rows: Callable[[Session, list], list] | None = None
     # Removing a record that others refer to removes the references too (operations.py).
     remove: Callable[[Session, Any], None] | None = None
+    # What an edit form is about where its fields do not show it (the course item).
+    describe: Callable[[Session, Any], str] | None = None
 
 
 def section_and_name(path: str) -> tuple[str, str]:
@@ -117,10 +119,16 @@ def _day(value: dt.date | None) -> str:
     return value.strftime("%d-%m") if value else ""
 
 
-def typed_day(values: dict, name: str, label_key: str) -> dict:
-    """A day as people type it ("15-12-2026", "15 december 2026"), as the timeline
-    and the declaration's meeting dates take them; empty is no day."""
-    from ..timeline.spoken_dates import WhenError, parse_day
+def planned_from(session: Session) -> dt.date:
+    """The day a session's "next tuesday" counts from: its own date."""
+    return session.session.date or dt.date.today()
+
+
+def typed_day(values: dict, name: str, label_key: str, today: dt.date) -> dict:
+    """A day ahead as people say it ("dinsdag 15 december", "volgende week dinsdag",
+    "15-12-2026"), counted from `today`; empty is no day."""
+    from ..days_ahead import parse_day_ahead
+    from ..timeline.spoken_dates import WhenError
 
     value = values.get(name)
     if not isinstance(value, str):
@@ -128,7 +136,7 @@ def typed_day(values: dict, name: str, label_key: str) -> dict:
     if not value.strip():
         return values | {name: None}
     try:
-        return values | {name: parse_day(value)}
+        return values | {name: parse_day_ahead(value, today)}
     except WhenError as error:
         raise FieldError(name, f"{t(label_key)}: {error.message()}") from None
 
@@ -221,6 +229,7 @@ def _member_checkins() -> RecordType:
         fixed=True,
         rows=lambda s, records: one_per(s, records, [m.id for m in s.closing.core_team], "member", "mc",
                                         lambda ident, ref: MemberCheckin(id=ident, member=ref)),
+        describe=lambda s, c: member_name(s, c.member),
     )
 
 
@@ -239,6 +248,7 @@ def _course_checks() -> RecordType:
         fixed=True,
         rows=lambda s, records: one_per(s, records, [c.id for c in s.course.items], "item", "cc",
                                         lambda ident, ref: CourseCheck(id=ident, item=ref)),
+        describe=lambda s, c: course_text(s, c.item),
     )
 
 
@@ -258,6 +268,7 @@ def _carried() -> RecordType:
         ],
         state="state",
         fixed=True,
+        describe=lambda s, a: f"{member_name(s, a.who)}: {a.what}" if a.who else a.what,
     )
 
 
@@ -287,7 +298,7 @@ def _actions() -> RecordType:
             FieldSpec("helpers", "panes.field.helpers", "many", member_choices(s)),
         ],
         new=new,
-        normalise=lambda values: typed_day(values, "due", "panes.field.due"),
+        normalise=lambda s, values: typed_day(values, "due", "panes.field.due", planned_from(s)),
     )
 
 

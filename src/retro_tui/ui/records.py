@@ -94,12 +94,15 @@ class RecordTable(Widget, can_focus=False):
         ordered: Callable[[list], list] | None = None,
         normalise: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
         fixed: bool = False,
+        describe: Callable[[Any], str] | None = None,
         id: str | None = None,
     ):
         """`new` None: a list copied from an earlier session, shown, never edited
         (no specs either) or only edited (specs). `ordered` may also give rows for
         records not in the list yet (one row per course item, say): such a row is
-        added to the list when it is first saved. `fixed`: rows are not removed here."""
+        added to the list when it is first saved. `fixed`: rows are not removed here.
+        `describe`: what an edit form is about, where its fields do not say it (the
+        course item a check answers)."""
         super().__init__(id=id)
         self.title = title
         self.items = items
@@ -110,6 +113,7 @@ class RecordTable(Widget, can_focus=False):
         self.ordered = ordered  # a sort order (timeline by date) disables manual reordering
         self.normalise = normalise
         self.fixed = fixed
+        self.describe = describe
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # What a list cannot do is not offered in the footer or the help at all.
@@ -264,7 +268,10 @@ class RecordTable(Widget, can_focus=False):
                     items[at] = result
                 self._changed(result.id)
 
-        form = localized(RecordForm)(t("form.edit", what=t(self.title)), record, self.specs, self.normalise, values=values)
+        title = t("form.edit", what=t(self.title))
+        if self.describe is not None:
+            title += f" — {self.describe(record)}"
+        form = localized(RecordForm)(title, record, self.specs, self.normalise, values=values)
         form.origin = {"node": f"#{self.id}", "record": record.id}
         self.app.push_screen(form, edited)
 

@@ -74,10 +74,13 @@ def records_table(session: Session, path: str) -> RecordTable:
     new = (lambda: kind.new(session, fresh(session, path))) if kind.new else None  # type: ignore[misc]
     rows = (lambda records: kind.rows(session, records)) if kind.rows else None  # type: ignore[misc]
     remove = (lambda record: kind.remove(session, record)) if kind.remove else None  # type: ignore[misc]
+    describe = (lambda record: kind.describe(session, record)) if kind.describe else None  # type: ignore[misc]
+    normalise = (lambda values: kind.normalise(session, values)) if kind.normalise else None  # type: ignore[misc]
     section, name = section_and_name(path)
     return localized(table_class)(
         f"panes.{path}", items, kind.columns(session), kind.fields(session), new,
-        ordered=rows, on_remove=remove, normalise=kind.normalise, fixed=kind.fixed, id=f"{section}-{name}",
+        ordered=rows, on_remove=remove, normalise=normalise, fixed=kind.fixed, describe=describe,
+        id=f"{section}-{name}",
     )
 
 
