@@ -379,3 +379,35 @@ async def test_a_final_sessions_panes_change_nothing(tmp_path):
 
 
 STAMP_FINAL = dt.datetime(2026, 12, 20, 10, 0)
+
+
+async def test_another_writers_words_come_into_a_text_being_typed(tmp_path):
+    """The notetaker saved the summary's first line while the facilitator types the
+    second: both stay, and the facilitator's cursor stays where it was typing."""
+    set_language("nl")
+    session = meeting("summary")
+    session.meeting.summary = "Lotte gaat weer naar school."
+    path = _write(tmp_path, session)
+    app = PaneApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        host = await _host(pilot)
+        box = host.query_one("#text-meeting-summary")
+        await burst(pilot, "ctrl+end", "enter", "Moeder")
+        host.session.meeting.summary = "Eerst: de rechter belde.\n" + host.session.meeting.summary
+        host.pane().others_saved()
+        await burst(pilot, " is opgelucht.")
+        assert box.text == "Eerst: de rechter belde.\nLotte gaat weer naar school.\nMoeder is opgelucht."
+    assert load(path).meeting.summary == "Eerst: de rechter belde.\nLotte gaat weer naar school.\nMoeder is opgelucht."
+
+
+def test_the_core_teams_names_follow_the_check_in():
+    from retro_tui.ui.panes_prospective import sync_core_team
+
+    session = meeting()
+    assert not sync_core_team(session)
+    session.checkin.participants[0].name = "Marieke de Vries-Bos"
+    session.checkin.participants[0].organisation = "Jeugdbescherming Noord-Holland"
+    assert sync_core_team(session)
+    first = session.closing.core_team[0]
+    assert (first.id, first.name, first.organisation) == (
+        "ct-marieke", "Marieke de Vries-Bos", "Jeugdbescherming Noord-Holland")

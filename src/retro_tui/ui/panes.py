@@ -209,6 +209,14 @@ class RelatePane(StepPane):
                 id=name,
             )
 
+    def others_saved(self) -> None:
+        super().others_saved()
+        # The group's answer too, without it coming back as a change of this app's own.
+        select = self.query_one("#group-sense", Select)
+        sense = self.session.relate.group_sense
+        with select.prevent(Select.Changed):
+            select.value = sense if sense else Select.NULL
+
     def beside_group(self) -> ComposeResult:
         """What a pane built on this one shows under the group's answer."""
         yield from ()

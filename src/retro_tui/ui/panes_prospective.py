@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from .. import operations as ops
-from ..i18n import current_language, t
+from ..i18n import t
 from ..method import catalogue, intention_defaults
 from ..model import Commitment, CoreTeamMember, Session
 from ..model.enums import CatalogueKind
@@ -118,7 +118,8 @@ class CommitmentsPane(StepPane):
         """Commitments the method offers, each added once; its holder picked after (e)."""
         if refused(self):
             return
-        lang = current_language()
+        # In the session's language, as the declaration's own defaults: they become its words.
+        lang = self.session.session.language.value
         have = {c.id for c in self.session.closing.commitments}
         offered = [(name, ident) for ident, name, _ in catalogue_commitments(lang) if ident not in have]
         spec = [FieldSpec("chosen", "panes.field.catalogue", "many", lambda: offered)]

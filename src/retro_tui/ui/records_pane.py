@@ -19,16 +19,19 @@ from .keys import localized
 from .live_text import take_in
 from .messages import SessionChanged
 from .next_meeting import NextMeetingPanel
+from .notes_area import NotesArea
 from .panes import StepPane
 from .record_types import fresh, list_class, record_type, section_and_name, value_at
 from .records import RecordTable
 from .state_tables import STATE_TABLES
 
 
-class TextBox(TextArea):
+class TextBox(NotesArea):
     """A text of the session (the meeting's summary, the family's view), typed into
-    the session itself like the notes: every key is in the model at once and saved
-    with it, so nothing waits for a form to be closed."""
+    the session itself like the notes: every key is in the model at once, so the
+    autosave and every way out of the app (which saves the session) carry it, and
+    nothing waits for a form to be closed. (A form's words are only the journal's
+    until ctrl+s; these are the file's within the autosave's second and a half.)"""
 
     DEFAULT_CSS = """
     TextBox { height: auto; min-height: 6; max-height: 14; border: round $primary 40%; margin-bottom: 1; }
@@ -38,7 +41,7 @@ class TextBox(TextArea):
     def __init__(self, session: Session, path: str):
         section, name = section_and_name(path)
         super().__init__(value_at(session, path), id=f"text-{section}-{name}", soft_wrap=True,
-                         tab_behavior="focus", read_only=is_read_only(session))
+                         tab_behavior="focus", read_only=is_read_only(session), classes="in-session")
         self.session = session
         self.path = path
         self.border_title = t(f"panes.{path}")
