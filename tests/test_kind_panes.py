@@ -10,7 +10,7 @@ import datetime as dt
 from textual.widgets import DataTable, Select, SelectionList
 
 from apphelpers import burst, settle
-from kind_sessions import evaluation, meeting, prospective
+from followup_sessions import evaluation, meeting, prospective
 from panehost import PaneApp, PaneHost
 from retro_tui.i18n import set_language
 from retro_tui.model.enums import CourseState, Status

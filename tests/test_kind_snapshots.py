@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from apphelpers import settle
-from kind_sessions import filled
+from followup_sessions import filled
 from panehost import PaneApp
 from retro_tui.i18n import set_language
 from retro_tui.store import save
