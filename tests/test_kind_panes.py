@@ -411,3 +411,23 @@ def test_the_core_teams_names_follow_the_check_in():
     first = session.closing.core_team[0]
     assert (first.id, first.name, first.organisation) == (
         "ct-marieke", "Marieke de Vries-Bos", "Jeugdbescherming Noord-Holland")
+
+
+async def test_a_text_box_takes_back_its_words_after_a_stop(tmp_path):
+    """What the journal kept of a box (typed in the second before a kill) goes back
+    into the box, not beside it; the file's own words are not doubled."""
+    set_language("nl")
+    session = meeting("summary")
+    session.meeting.summary = "Lotte gaat weer naar school."
+    path = _write(tmp_path, session)
+    app = PaneApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        host = await _host(pilot)
+        box = host.query_one("#text-meeting-summary")
+        typed = "Lotte gaat weer naar school.\nMoeder belde de rechter."
+        assert box.reopen({"box": box.id}, {"text": typed})
+        await settle(pilot)
+        assert host.session.meeting.summary == typed
+        # Typing goes on at the end, as in the notes.
+        await burst(pilot, " Zelf.")
+    assert load(path).meeting.summary == typed + " Zelf."

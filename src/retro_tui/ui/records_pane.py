@@ -47,6 +47,23 @@ class TextBox(NotesArea):
         self.border_title = t(f"panes.{path}")
         self.placeholder = t(f"panes.hint.{name}")
 
+    def on_mount(self) -> None:
+        # Typing goes on after what is there, as in the notes.
+        self.move_cursor(self.document.end)
+
+    def reopen(self, origin: dict, values: dict) -> bool:
+        """The box as typed when the app stopped, before its last words reached the
+        file: taken whole where the file still has what it was typed on, else added
+        under what the file has now, so nobody's words go."""
+        typed = values.get("text")
+        if not isinstance(typed, str) or self.read_only:
+            return False
+        now = self.text
+        whole = not now.strip() or all(line in typed for line in now.splitlines())
+        self.load_text(typed if whole else f"{now.rstrip()}\n{typed}")
+        self.move_cursor(self.document.end)
+        return True
+
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()  # the screen's own handler is for its notes
         section, name = section_and_name(self.path)
