@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Select, Static
 
 from .. import operations as ops
@@ -163,9 +163,9 @@ class CheckinPane(StepPane):
 
 class RelatePane(StepPane):
     DEFAULT_CSS = """
-    RelatePane #group-sense-row { height: 3; }
-    RelatePane #group-sense-row > Static { width: auto; padding: 1 1 0 0; }
-    RelatePane #group-sense { width: 32; }
+    RelatePane #group-sense-row { height: auto; }
+    /* Under its question, not beside it: at 80 columns the answer then fits whole. */
+    RelatePane #group-sense { width: 1fr; max-width: 40; }
     """
 
     # The lists of remarks under the senses (the evaluation asks the senses alone again).
@@ -174,7 +174,7 @@ class RelatePane(StepPane):
     def compose(self) -> ComposeResult:
         s = self.session
         # The group as a whole first: the question of this step is asked of the room.
-        with Horizontal(id="group-sense-row"):
+        with Vertical(id="group-sense-row"):
             yield Static(t("relate.group_sense"), classes="records-title")
             yield choice(
                 [(label(sense), sense) for sense in Sense],
