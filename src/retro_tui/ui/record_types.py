@@ -58,6 +58,8 @@ class RecordType:
     remove: Callable[[Session, Any], None] | None = None
     # What an edit form is about where its fields do not show it (the course item).
     describe: Callable[[Session, Any], str] | None = None
+    # What an empty list says, where `a` adds nothing (i18n key).
+    empty: str = "records.empty"
 
 
 def section_and_name(path: str) -> tuple[str, str]:
@@ -202,6 +204,7 @@ def _moments() -> RecordType:
     return RecordType(
         columns=lambda s: [Column("panes.field.when", lambda m: m.when, 12), Column("panes.field.moment", lambda m: m.title, 60)],
         fields=lambda s: [],
+        empty="panes.empty.backdrop",
     )
 
 
@@ -209,6 +212,7 @@ def _backdrop_insights() -> RecordType:
     return RecordType(
         columns=lambda s: [Column("field.category", lambda i: label(i.category), 14), Column("field.text", lambda i: i.text, 60)],
         fields=lambda s: [],
+        empty="panes.empty.backdrop",
     )
 
 
@@ -230,6 +234,7 @@ def _member_checkins() -> RecordType:
         rows=lambda s, records: one_per(s, records, [m.id for m in s.closing.core_team], "member", "mc",
                                         lambda ident, ref: MemberCheckin(id=ident, member=ref)),
         describe=lambda s, c: member_name(s, c.member),
+        empty="panes.empty.checkins",
     )
 
 
@@ -249,6 +254,7 @@ def _course_checks() -> RecordType:
         rows=lambda s, records: one_per(s, records, [c.id for c in s.course.items], "item", "cc",
                                         lambda ident, ref: CourseCheck(id=ident, item=ref)),
         describe=lambda s, c: course_text(s, c.item),
+        empty="panes.empty.course_checks",
     )
 
 
@@ -269,6 +275,7 @@ def _carried() -> RecordType:
         state="state",
         fixed=True,
         describe=lambda s, a: f"{member_name(s, a.who)}: {a.what}" if a.who else a.what,
+        empty="panes.empty.carried",
     )
 
 

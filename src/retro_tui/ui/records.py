@@ -95,6 +95,7 @@ class RecordTable(Widget, can_focus=False):
         normalise: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
         fixed: bool = False,
         describe: Callable[[Any], str] | None = None,
+        empty: str = "records.empty",
         id: str | None = None,
     ):
         """`new` None: a list copied from an earlier session, shown, never edited
@@ -102,7 +103,7 @@ class RecordTable(Widget, can_focus=False):
         records not in the list yet (one row per course item, say): such a row is
         added to the list when it is first saved. `fixed`: rows are not removed here.
         `describe`: what an edit form is about, where its fields do not say it (the
-        course item a check answers)."""
+        course item a check answers). `empty`: what an empty list says (i18n key)."""
         super().__init__(id=id)
         self.title = title
         self.items = items
@@ -114,6 +115,7 @@ class RecordTable(Widget, can_focus=False):
         self.normalise = normalise
         self.fixed = fixed
         self.describe = describe
+        self.empty = empty
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # What a list cannot do is not offered in the footer or the help at all.
@@ -132,7 +134,7 @@ class RecordTable(Widget, can_focus=False):
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
         self._add_columns(table)
         yield table
-        yield Static(t("records.empty"), classes="records-empty")
+        yield Static(t(self.empty), classes="records-empty")
 
     def _add_columns(self, table: DataTable) -> None:
         for column, width in zip(self.shown, self.widths):

@@ -99,7 +99,7 @@ def records_table(session: Session, path: str) -> RecordTable:
     section, name = section_and_name(path)
     return localized(table_class)(
         f"panes.{path}", items, kind.columns(session), kind.fields(session), new,
-        ordered=rows, on_remove=remove, normalise=normalise, fixed=kind.fixed, describe=describe,
+        ordered=rows, on_remove=remove, normalise=normalise, fixed=kind.fixed, describe=describe, empty=kind.empty,
         id=f"{section}-{name}",
     )
 
