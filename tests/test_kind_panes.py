@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual.widgets import DataTable, Select, SelectionList
+from textual.widgets import DataTable
 
 from apphelpers import burst, settle
 from followup_sessions import evaluation, meeting, prospective
@@ -280,7 +280,7 @@ def test_every_record_a_step_shows_has_its_words_in_both_languages():
             if not issubclass(pane_class(step), RecordsPane):
                 continue
             for path in step.records:
-                section, name = section_and_name(path)
+                _section, name = section_and_name(path)
                 is_list = list_class(path) is not None
                 assert not is_list or record_type(path) is not None, (found.id, step.id, path)
                 if path == "meeting.next_starts":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import BaseModel
 from rich.console import Group
 from rich.text import Text
@@ -122,7 +124,8 @@ class DeclarationPanel(Static, can_focus=True):
                 self.show()
                 self.post_message(SessionChanged())
 
-        specs, normalise = (SPECS, typed_dates)
+        specs: list[FieldSpec] = SPECS
+        normalise: Callable[[dict], dict] = typed_dates
         if self.team:
             specs, normalise = team_specs(self.session), lambda typed: typed_team_dates(typed, self.session)
         form = localized(RecordForm)(t("closing.declaration"), closing, specs, normalise=normalise, values=values)

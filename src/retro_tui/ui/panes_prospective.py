@@ -4,6 +4,8 @@ towards the family from the catalogue."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -68,7 +70,7 @@ class CoreTeamPane(StepPane):
                 FieldSpec("role", "field.core_role", hint="panes.hint.core_role"),
             ],
             lambda: CoreTeamMember.model_construct(id=ops.fresh_id(s, "ct"), name=""),
-            on_remove=lambda m: ops.remove_core_member(s, m.id),
+            on_remove=lambda m: ops.remove_core_member(s, cast(CoreTeamMember, m).id),
             normalise=self._from_participant,
             id="core_team",
         )
