@@ -10,7 +10,7 @@ import datetime as dt
 from textual.widgets import DataTable
 
 from apphelpers import burst, settle
-from followup_sessions import evaluation, meeting, prospective
+from followup_sessions import evaluation, filled, meeting, prospective
 from panehost import PaneApp, PaneHost
 from retro_tui.i18n import set_language
 from retro_tui.model.enums import CourseState, Status
@@ -431,3 +431,19 @@ async def test_a_text_box_takes_back_its_words_after_a_stop(tmp_path):
         # Typing goes on at the end, as in the notes.
         await burst(pilot, " Zelf.")
     assert load(path).meeting.summary == typed + " Zelf."
+
+
+def test_removing_a_core_team_member_or_course_item_leaves_no_reference_behind():
+    from retro_tui.method import kind_steps
+    from retro_tui.model import find_problems
+    from retro_tui.operations import remove_core_member, remove_course_item
+
+    session = filled("meeting", "next_steps")
+    remove_core_member(session, "ct-marieke")  # content team, a check-in, a helper, an action
+    remove_course_item(session, "ko-een-plan")  # answered in this meeting
+    assert find_problems(session, (), kind_steps()) == []
+    assert "ct-marieke" not in session.closing.content_team
+    assert [c.member for c in session.meeting.checkins] == ["ct-joost", "ct-fatima", "ct-pieter"]
+    assert [a.helpers for a in session.meeting.actions] == [[], []]
+    assert [a.who for a in session.meeting.actions] == ["ct-pieter", None]
+    assert [c.item for c in session.meeting.course_checks] == ["ko-stem"]
