@@ -400,17 +400,38 @@ async def test_another_writers_words_come_into_a_text_being_typed(tmp_path):
     assert load(path).meeting.summary == "Eerst: de rechter belde.\nLotte gaat weer naar school.\nMoeder is opgelucht."
 
 
-def test_the_core_teams_names_follow_the_check_in():
-    from retro_tui.ui.panes_prospective import sync_core_team
+def test_a_name_changed_in_the_check_in_follows_into_the_core_team_and_nothing_else():
+    from retro_tui.operations import follow_participants
 
     session = meeting()
-    assert not sync_core_team(session)
+    session.closing.core_team[1].organisation = "Wijkteam"  # shortened on purpose: kept
+    before = {p.id: (p.name, p.organisation) for p in session.checkin.participants}
+    assert not follow_participants(session, before)
     session.checkin.participants[0].name = "Marieke de Vries-Bos"
     session.checkin.participants[0].organisation = "Jeugdbescherming Noord-Holland"
-    assert sync_core_team(session)
-    first = session.closing.core_team[0]
-    assert (first.id, first.name, first.organisation) == (
-        "ct-marieke", "Marieke de Vries-Bos", "Jeugdbescherming Noord-Holland")
+    session.checkin.participants[1].organisation = "Wijkteam Zuid-Oost"
+    assert follow_participants(session, before)
+    assert [(m.id, m.name, m.organisation) for m in session.closing.core_team[:2]] == [
+        ("ct-marieke", "Marieke de Vries-Bos", "Jeugdbescherming Noord-Holland"),
+        ("ct-joost", "Joost Bakker", "Wijkteam"),
+    ]
+
+
+async def test_renaming_a_participant_by_keys_renames_their_core_team_copy(tmp_path):
+    """A prospective analysis carries the core team (with its copies of names) and the
+    participants: the name is typed once, in the check-in."""
+    set_language("nl")
+    session = prospective("checkin")
+    session.closing.core_team = meeting().closing.core_team
+    path = _write(tmp_path, session, "prospective.toml")
+    app = PaneApp(path, "checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _host(pilot)
+        await burst(pilot, "e", "end", "-Bos", "ctrl+s")
+    again = load(path)
+    assert again.checkin.participants[0].name == "Marieke de Vries-Bos"
+    assert again.closing.core_team[0].name == "Marieke de Vries-Bos"
+    assert again.closing.core_team[0].id == "ct-marieke"
 
 
 async def test_a_text_box_takes_back_its_words_after_a_stop(tmp_path):

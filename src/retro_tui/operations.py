@@ -122,6 +122,25 @@ def remove_person(session: Session, ident: str) -> None:
             member.participant = None
 
 
+def follow_participants(session: Session, before: dict[str, tuple[str, str]]) -> bool:
+    """The core team's copies of a participant whose name or organisation was changed
+    in the check-in since `before` ({id: (name, organisation)}) take the change: a name
+    is typed once. Copies of participants not changed keep what they say (a shorter
+    organisation, say). True when a copy changed."""
+    changed = False
+    now = {p.id: (p.name, p.organisation) for p in session.checkin.participants}
+    for member in session.closing.core_team:
+        ident = member.participant or ""
+        if ident in now and ident in before and now[ident] != before[ident]:
+            old_name, old_organisation = before[ident]
+            name, organisation = now[ident]
+            if member.name == old_name and name != old_name:
+                member.name, changed = name, True
+            if member.organisation == old_organisation and organisation != old_organisation:
+                member.organisation, changed = organisation, True
+    return changed
+
+
 def remove_core_member(session: Session, ident: str) -> None:
     """Remove a core-team member and every reference to them: who holds a commitment,
     the content team, the meeting's check-ins, who does or helps with an action."""

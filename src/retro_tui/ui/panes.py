@@ -102,6 +102,22 @@ class StepPane(VerticalScroll, can_focus=False):
 class CheckinPane(StepPane):
     KEYS = [Key("r", "round", "key.round", id="round")]
 
+    def on_mount(self) -> None:
+        self._people = self._names()
+
+    def _names(self) -> dict[str, tuple[str, str]]:
+        return {p.id: (p.name, p.organisation) for p in self.session.checkin.participants}
+
+    def on_session_changed(self, event: SessionChanged) -> None:
+        # A participant renamed here is renamed in the core team's copy too (a
+        # follow-up session carries one): typed once. Not stopped: the screen saves.
+        ops.follow_participants(self.session, self._people)
+        self._people = self._names()
+
+    def others_saved(self) -> None:
+        super().others_saved()
+        self._people = self._names()
+
     def reopen(self, origin: dict, values: dict) -> bool:
         """The round's form as it was when the app stopped; the round goes on from there."""
         people = self.session.checkin.participants

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from .. import operations as ops
 from ..i18n import t
 from ..method import catalogue, intention_defaults
-from ..model import Commitment, CoreTeamMember, Session
+from ..model import Commitment, CoreTeamMember
 from ..model.enums import CatalogueKind
 from ..model.fields import Model
 from .declaration import DeclarationPanel
@@ -35,19 +35,6 @@ class BackdropPane(StepPane):
                      classes="backdrop-source")
         for path in self.step.records:
             yield records_table(self.session, path)
-
-
-def sync_core_team(session: Session) -> bool:
-    """The core team's copies of its members' names and organisations, as the check-in
-    has them now; True when one changed (a name is typed once, in the check-in)."""
-    people = {p.id: p for p in session.checkin.participants}
-    changed = False
-    for member in session.closing.core_team:
-        person = people.get(member.participant or "")
-        if person is not None and (member.name, member.organisation) != (person.name, person.organisation):
-            member.name, member.organisation = person.name, person.organisation
-            changed = True
-    return changed
 
 
 class CoreTeamPane(StepPane):
@@ -88,8 +75,7 @@ class CoreTeamPane(StepPane):
         return values | {"name": person.name, "organisation": person.organisation, "role": role}
 
     def on_show(self) -> None:
-        if sync_core_team(self.session):
-            self.post_message(SessionChanged())
+        # A participant renamed in the check-in shows here under the new name.
         self.others_saved()
 
 
