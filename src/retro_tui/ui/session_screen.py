@@ -197,9 +197,10 @@ class SessionScreen(SessionHost, Screen):
             self.call_after_refresh(self._focus_pane, tries - 1)
 
     def _make_panes(self) -> list:
-        from .step_pane import make_pane
+        from .panes import pane_class
 
-        panes = [make_pane(self._loaded(), step) for step in self.kind.steps]
+        # The pane made for a step, else the generic pane of its records (ui/panes.py).
+        panes = [localized(pane_class(step))(self._loaded(), step) for step in self.kind.steps]
         for pane in panes:
             # Mounted into a switcher that is already on the screen, a pane would show
             # (and take tab focus) unless hidden here; `_start` shows the current one.
