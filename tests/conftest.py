@@ -51,6 +51,19 @@ tags = ["pattern.islands"]
 """
 
 
+def pytest_xdist_auto_num_workers(config) -> int | None:
+    """`-n auto`: two workers a core. A test driving an app spends about half its time
+    asleep, waiting for the app to go idle after each key (Textual's pilot sleeps in
+    steps of 20 ms until it does); with one worker a core, that half of the machine
+    stays unused. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when it is set."""
+    import os
+
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * cores
+
+
 def pytest_collection_modifyitems(items) -> None:
     """The long tests first, on every worker: a long test that starts last keeps the
     whole run waiting for it alone. `--dist worksteal` hands each worker an equal,
