@@ -60,6 +60,7 @@ def english_in(app) -> list[str]:
     return [m.group(0) for m in ENGLISH.finditer(visible_text(app))]
 
 
+@pytest.mark.slow  # one long walk through every screen: started first in a parallel run
 async def test_every_screen_in_dutch_shows_no_english_textual_words(tmp_path):
     from retro_tui.ui.session_screen import SessionScreen
 
