@@ -276,7 +276,7 @@ def test_list_shows_hostile_files_as_unreadable_without_hanging(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stderr == "" and "Traceback" not in result.stdout
-    rows = {line.split("│")[-2].strip(): line for line in result.stdout.splitlines() if line.count("│") == 5}
+    rows = {line.split("│")[-2].strip(): line for line in result.stdout.splitlines() if line.startswith("│")}
     assert len(rows) == len(CASES) + 1  # every file has its row
     assert "Test session" in rows["ok.toml"]
     # `list` reads only the [session] table of a file; what is not a file, or too big,
