@@ -45,7 +45,9 @@ def _common_options(default: object) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `only` that command's part of it: `retro-tui open
+    FILE` need not set up fourteen commands' options before the app's first frame."""
     # The options are accepted before and after the command; the command's copies must
     # not overwrite a value given before it, hence SUPPRESS as their default.
     common = _common_options(argparse.SUPPRESS)
@@ -56,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar_command"))
 
     def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return argparse.ArgumentParser(add_help=False)  # set up, never used
         p = sub.add_parser(name, parents=[common], help=t(f"cli.help_{name}"), description=t(f"cli.help_{name}"))
         p.set_defaults(handler=handler)
         return p
@@ -466,10 +470,15 @@ def _start_feedback_week(session, path: Path) -> None:
     """Sharing the report starts the participants' week of feedback (the method).
 
     On the file as it is now, under its lock: the report took a while to render, and
-    a notetaker may have saved meanwhile (the session read before is not written)."""
-    from .lifecycle import start_draft
+    a notetaker may have saved meanwhile (the session read before is not written).
+    Not at all when the week had started when the export began: reading a big session
+    again was a tenth of its export."""
+    from .lifecycle import feedback_started, start_draft
     from .store import SessionError, now
     from .store.shared import update
+
+    if feedback_started(session):
+        return
 
     def start(current) -> None:
         if not start_draft(current, now().date()):
@@ -694,7 +703,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(choose_language(lang, mine.language.value if mine.language else None))
     if first is not None and argv[first] not in COMMANDS:
         argv.insert(first, "open")  # `retro-tui FILE` is `retro-tui open FILE`
-    args = build_parser().parse_args(argv)
+    # Asking for help or the version needs every command; running one needs its own.
+    asked = first is not None and not {"-h", "--help", "--version"} & set(argv)
+    args = build_parser(argv[first] if asked and first is not None else None).parse_args(argv)
     from .store.errors import SessionError
 
     try:
