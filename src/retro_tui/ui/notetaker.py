@@ -15,6 +15,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, Static, TextArea
@@ -172,7 +173,10 @@ class NotetakerScreen(SessionHost, Screen):
         text.append("  ·  ")
         saved = self.saved_state()
         text.append(saved, style="green" if saved == t("status.saved") else "yellow")
-        self.query_one("#status", Static).update(text)
+        try:
+            self.query_one("#status", Static).update(text)
+        except NoMatches:
+            pass  # a save that ended as the screen closed: no line left to say it on
 
     # --- writing ------------------------------------------------------------------------
 

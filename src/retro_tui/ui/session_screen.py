@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static, Tab, Tabs
 from rich.text import Text
@@ -403,9 +404,13 @@ class SessionScreen(SessionHost, Screen):
             return
         saved = self.saved_state(deadline=True)
         paused = ops.open_pause(self.session) is not None
+        try:
+            status = self.query_one("#status", Static)
+        except NoMatches:
+            return  # a save that ended as the screen closed: no line left to say it on
         # One line high whatever it says (session.tcss): every second and after every
         # change, so no layout pass of the whole screen.
-        self.query_one("#status", Static).update(status_text(self.session, now(), saved, paused), layout=False)
+        status.update(status_text(self.session, now(), saved, paused), layout=False)
 
     # --- capture ------------------------------------------------------------------
 
