@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from .. import operations as ops
 from ..i18n import current_language, t
@@ -25,6 +25,7 @@ from ..method import step as method_step
 from ..model import Session, StepId
 from .capture import SpeakerInput, speakers
 from .clashes import ClashNotice
+from .footer import KeyBar
 from .guard import refused
 from .keys import PALETTE, Key, localized
 from .live_text import take_in
@@ -111,7 +112,7 @@ class NotetakerScreen(Screen):
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
         yield ClashNotice(id="clash-notice")
         yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         if self.session is not None:

@@ -26,6 +26,7 @@ from ..i18n import current_language, t
 from ..method import step
 from ..model.enums import StepId
 from .clashes import ClashNotice
+from .footer import KeyBar
 from .keys import PALETTE, Key, localized
 from .messages import SessionChanged
 from .notes_area import NotesArea
@@ -140,7 +141,7 @@ class SessionScreen(Screen):
                 )
                 notes.border_title = t("side.notes")
                 yield notes
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def on_resize(self, event: events.Resize) -> None:
         # Below 100 columns the step's keys need the room, and F1 must stay whole: the
