@@ -51,3 +51,55 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path, example
         await burst(pilot, "escape")
         assert len(built) == 2
         assert footer_text(app) == before
+
+
+def drawn(view) -> list:
+    """Every line of the view as drawn now, from its caches."""
+    return [view.render_line(y) for y in range(view.size.height)]
+
+
+def drawn_afresh(view) -> list:
+    """The same lines from a layout and paint made anew (what the caches must equal)."""
+    view._cache.clear()
+    return drawn(view)
+
+
+async def test_moving_the_cursor_draws_only_its_old_and_new_lines(tmp_path, example_copy, monkeypatch):
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        lines: list[int] = []
+        render_line = TimelineView.render_line
+        monkeypatch.setattr(TimelineView, "render_line", lambda self, y: lines.append(y) or render_line(self, y))
+        for _ in range(4):
+            before = view._line_of(view.placed_selected())
+            lines.clear()
+            await burst(pilot, "right")
+            after = view._line_of(view.placed_selected())
+            assert set(lines) == {before, after}
+        assert drawn(view) == drawn_afresh(view)
+
+
+async def test_marking_a_moment_crucial_repaints_its_line_not_the_axis(tmp_path, example_copy, monkeypatch):
+    """c changes one marker's colour: no event is laid out again, the axis is not
+    painted again, one line is drawn, and what is drawn is what a fresh paint gives."""
+    from retro_tui.ui import timeline_view
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        await burst(pilot, "right", "right")
+        laid_out: list[int] = []
+        real = timeline_view.lay_out
+        monkeypatch.setattr(timeline_view, "lay_out", lambda *a, **k: laid_out.append(1) or real(*a, **k))
+        painted = view._cache[view._view_key][1]
+        lines: list[int] = []
+        render_line = TimelineView.render_line
+        monkeypatch.setattr(TimelineView, "render_line", lambda self, y: lines.append(y) or render_line(self, y))
+        was = view.selected.crucial
+        await burst(pilot, "c")
+        assert view.selected.crucial is not was
+        assert laid_out == [] and view._cache[view._view_key][1] is painted
+        assert set(lines) == {view._line_of(view.placed_selected())}
+        monkeypatch.setattr(TimelineView, "render_line", render_line)
+        assert drawn(view) == drawn_afresh(view)

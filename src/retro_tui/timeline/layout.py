@@ -72,13 +72,17 @@ class Layout:
     def x_at(self, date: str) -> int:
         return MARGIN + int((months(date) - self.start) * self.per_month)
 
-    def replace(self, old, new) -> None:
-        """The same event in a new object (crucial marked, words changed), in its place."""
+    def replace(self, old, new) -> Placed | None:
+        """The same event in a new object (crucial marked, words changed), in its place;
+        where it is now, if it is placed."""
         for i, placed in enumerate(self.placed):
             if placed.event is old:
                 self.placed[i] = Placed(new, placed.x, placed.row, placed.label)
-                self._index = {}
-                return
+                if self._index:
+                    del self._index[id(old)]
+                    self._index[id(new)] = self.placed[i]
+                return self.placed[i]
+        return None
 
     def where(self, event) -> Placed | None:
         if not self._index or len(self._index) != len(self.placed):
