@@ -25,6 +25,7 @@ from ..method import step as method_step
 from ..model import Session, StepId
 from .capture import SpeakerInput, speakers
 from .clashes import ClashNotice
+from . import heap
 from .footer import KeyBar
 from .guard import refused
 from .keys import PALETTE, Key, localized
@@ -157,6 +158,7 @@ class NotetakerScreen(Screen):
         (self.query_one("#step-notes") if read_only else words if words.value else speaker).focus()
         self.set_interval(1, self.refresh_status)  # the pause's minutes
         self.ready.set()
+        heap.settle()
 
     # --- following the facilitator ----------------------------------------------------
 

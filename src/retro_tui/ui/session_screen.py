@@ -26,6 +26,7 @@ from ..i18n import current_language, t
 from ..method import step
 from ..model.enums import StepId
 from .clashes import ClashNotice
+from . import heap
 from .footer import KeyBar
 from .keys import PALETTE, Key, localized
 from .messages import SessionChanged
@@ -192,6 +193,7 @@ class SessionScreen(Screen):
         self.call_after_refresh(self._focus_pane)
         self.ready.set()
         self.refresh_bindings()
+        heap.settle()
 
     def _recover(self) -> None:
         """Drafts a crashed writer of this session left, and its half-written saves."""
