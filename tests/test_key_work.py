@@ -127,3 +127,32 @@ async def test_a_loaded_session_is_left_out_of_full_collections_until_another_op
         await on_timeline(pilot)
         assert gone() is None
         assert gc.get_freeze_count() > 0
+
+
+async def test_a_quick_add_line_is_placed_without_laying_out_the_others(tmp_path, example_copy, monkeypatch):
+    """Enter on a quick-add line places the one new event in the layout there is (a
+    big timeline took a full layout of every event per line); what is drawn is what a
+    fresh layout draws. A date before the axis's first year grows the axis: laid out."""
+    from retro_tui.ui import timeline_view
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        await burst(pilot, "z")  # close up, titles beside the markers
+        laid_out: list[int] = []
+        real = timeline_view.lay_out
+        monkeypatch.setattr(timeline_view, "lay_out", lambda *a, **k: laid_out.append(1) or real(*a, **k))
+        count = len(view.shown)
+        await burst(pilot, "a", "2020-05 besluit tot overplaatsing", "enter")
+        new = view.selected
+        assert new.title == "Besluit tot overplaatsing" and len(view.shown) == count + 1
+        assert view.shown == sorted(view.shown, key=lambda e: e.sort_key)
+        assert laid_out == []
+        placed = view.axis_layout.where(new)
+        assert placed is not None and placed.x == view.axis_layout.x_at("2020-05") and placed.label
+        assert "Besluit tot overplaatsing" in visible_text(app)
+        assert drawn(view) == drawn_afresh(view)
+        laid_out.clear()
+        await burst(pilot, "a", "1990 grootvader overlijdt", "enter")
+        assert view.selected.date == "1990" and laid_out
+        assert "1990" in visible_text(app)

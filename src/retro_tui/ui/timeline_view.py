@@ -7,6 +7,7 @@ each. Moving the selection only repaints."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -172,6 +173,25 @@ class TimelineView(Widget, can_focus=True):
             self.selected = new
         self._refresh_lines(self._selected_line())
         self.post_message(self.Selected(self, self.selected))
+
+    def added(self, event) -> None:
+        """One new event, selected: placed into the layouts there are, instead of laying
+        out every event again (a quick-add line on a big timeline). Anything else, or
+        an event the axis must grow for, goes through `reload`."""
+        if not self.filter.matches(event):
+            self.reload(event)
+            return
+        for layout, _ in self._cache.values():
+            if not layout.insert(event):
+                self.reload(event)
+                return
+        self._shown.insert(bisect.bisect_right(self._shown, event.sort_key, key=lambda e: e.sort_key), event)
+        self._position = None
+        self._cache = {key: (layout, None) for key, (layout, _) in self._cache.items()}
+        self.selected = event
+        self._scroll_to_selected()
+        self.refresh()
+        self.post_message(self.Selected(self, event))
 
     def placed_selected(self) -> Placed | None:
         """Where the selected event is drawn. Crowded out of its lane, it is drawn anyway,
