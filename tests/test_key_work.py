@@ -156,3 +156,28 @@ async def test_a_quick_add_line_is_placed_without_laying_out_the_others(tmp_path
         await burst(pilot, "a", "1990 grootvader overlijdt", "enter")
         assert view.selected.date == "1990" and laid_out
         assert "1990" in visible_text(app)
+
+
+async def test_the_details_are_drawn_once_per_event_and_cut_when_quick_add_takes_room(tmp_path, example_copy, monkeypatch):
+    """The selected moment's text is drawn once per event (it was rendered twice per
+    arrow key); quick add opening below it only cuts it shorter, still ending in the
+    line that says the rest is in the form."""
+    from retro_tui.ui.event_details import EventDetails
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_timeline(pilot)
+        draws: list[int] = []
+        draw = EventDetails._draw
+        monkeypatch.setattr(EventDetails, "_draw", lambda self, *a: draws.append(1) or draw(self, *a))
+        await burst(pilot, "right")
+        assert len(draws) == 1
+        details = app.screen.query_one(EventDetails)
+        more = "meer in het formulier"
+        shown = [details.render_line(y).text for y in range(details.content_size.height)]
+        assert more in shown[-1], shown
+        await burst(pilot, "a")
+        assert app.screen.query_one("QuickAdd").display
+        cut = [details.render_line(y).text for y in range(details.content_size.height)]
+        assert len(cut) < len(shown) and cut[:-1] == shown[: len(cut) - 1] and more in cut[-1]
+        assert len(draws) == 1

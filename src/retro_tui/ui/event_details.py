@@ -25,7 +25,8 @@ class EventDetails(Widget):
         super().__init__(id=id)
         self._content: RenderableType = Text("")
         self._lines: list[Strip] = []
-        self._drawn_for: tuple | None = None  # (width, height, style) of _lines
+        self._drawn_for: tuple | None = None  # (width, style) of _lines
+        self._cut: tuple[int, list[Strip]] | None = None  # _lines cut to a height, "more" last
 
     def show(self, content: RenderableType) -> None:
         self._content = content
@@ -37,20 +38,27 @@ class EventDetails(Widget):
         self._drawn_for = None
 
     def _drawn(self) -> list[Strip]:
+        """The lines for this width, drawn once; a box that only changes height (quick
+        add opening below it) cuts them again."""
         width, height = self.content_size.width, self.content_size.height
         style = self.rich_style
-        if self._drawn_for != (width, height, style):
-            self._drawn_for = (width, height, style)
-            self._lines = self._draw(width, height, style) if width > 0 and height > 0 else []
-        return self._lines
-
-    def _draw(self, width: int, height: int, style) -> list[Strip]:
-        console = self.app.console
-        options = console.options.update(width=width, height=None)
-        lines = console.render_lines(self._content, options, style=style, pad=False)
-        if len(lines) > height:
+        if self._drawn_for != (width, style):
+            self._drawn_for = (width, style)
+            self._lines = self._draw(width, style) if width > 0 else []
+            self._cut = None
+        if len(self._lines) <= height:
+            return self._lines
+        if self._cut is None or self._cut[0] != height:
+            console = self.app.console
             more = Text(t("timeline.details_more"), style="dim italic", overflow="ellipsis", no_wrap=True)
-            lines = lines[: height - 1] + console.render_lines(more, options, style=style, pad=False)[:1]
+            last = console.render_lines(more, console.options.update(width=width, height=None), style=style, pad=False)[0]
+            lines = [*self._lines[: height - 1], Strip(last).extend_cell_length(width, style).simplify()]
+            self._cut = (height, lines[:height])
+        return self._cut[1]
+
+    def _draw(self, width: int, style) -> list[Strip]:
+        console = self.app.console
+        lines = console.render_lines(self._content, console.options.update(width=width, height=None), style=style, pad=False)
         return [Strip(line).extend_cell_length(width, style).simplify() for line in lines]
 
     def render_line(self, y: int) -> Strip:
