@@ -314,9 +314,11 @@ class SessionScreen(Screen):
         self._loaded().session.current_step = step_id
         self._saver().changed()
         # A step change is a natural moment to be on disk, but a keypress must not wait
-        # for a whole session to be rendered: the write goes to the worker now.
-        self._saver().save_soon()
+        # for a whole session to be rendered: the write goes to the worker once the new
+        # step is on the screen (its snapshot and the worker's hold on the GIL made the
+        # step's own frame wait).
         self._show_step(step_id)
+        self.call_after_refresh(self._saver().save_soon)
 
     def _show_step(self, step_id: StepId) -> None:
         tabs = self.query_one(Tabs)
@@ -325,7 +327,9 @@ class SessionScreen(Screen):
         with tabs.prevent(Tabs.TabActivated):
             tabs.active = f"tab-{step_id.value}"
         for i, s in enumerate(STEP_ORDER):
-            self.query_one(f"#tab-{s.value}", Tab).label = tab_label(i, s, step_id)
+            tab, label = self.query_one(f"#tab-{s.value}", Tab), tab_label(i, s, step_id)
+            if tab.label_text != label:  # each new label lays the tabs out again
+                tab.label = label
         self.query_one(ContentSwitcher).current = f"pane-{step_id.value}"
         self.query_one("#guidance", Static).update(guidance(step_id))
         notes = self.query_one("#notes", TextArea)
