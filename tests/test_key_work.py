@@ -181,3 +181,39 @@ async def test_the_details_are_drawn_once_per_event_and_cut_when_quick_add_takes
         cut = [details.render_line(y).text for y in range(details.content_size.height)]
         assert len(cut) < len(shown) and cut[:-1] == shown[: len(cut) - 1] and more in cut[-1]
         assert len(draws) == 1
+
+
+async def test_an_idle_second_does_not_look_through_every_box_for_drafts(tmp_path, example_copy, monkeypatch):
+    """The draft keeper's tick looks through every text box of every screen only when
+    something can have been typed since its last look: another screen, another focus,
+    other text where the focus is."""
+    import json
+
+    import retro_tui.ui.drafts
+    from retro_tui.ui.drafts import DraftKeeper
+
+    monkeypatch.setattr(retro_tui.ui.drafts, "SECONDS", 3600)  # only the ticks below
+    looked: list[int] = []
+    drafts = DraftKeeper.drafts
+    monkeypatch.setattr(DraftKeeper, "drafts", lambda self: looked.append(1) or drafts(self))
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await on_timeline(pilot)
+        keeper = app.screen.drafts
+        keeper.keep()
+        looked.clear()
+        await burst(pilot, "right", "z", "z")
+        keeper.keep()
+        keeper.keep()
+        assert looked == []
+        await burst(pilot, "a", "2020 gesprek")
+        keeper.keep()
+        assert looked == [1]
+        await app.workers.wait_for_complete()
+        journal = json.loads(keeper.journal.path.read_text(encoding="utf-8"))["drafts"]
+        assert [d["text"] for d in journal] == ["2020 gesprek"]
+        keeper.keep()
+        assert looked == [1]
+        await burst(pilot, "e")
+        keeper.keep()
+        assert looked == [1, 1]
