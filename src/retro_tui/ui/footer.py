@@ -12,6 +12,23 @@ from textual.widgets import Footer
 
 
 class KeyBar(Footer):
+    """Footer's compact look, written as this bar's own rules instead of its `compact`
+    switch: with the switch on, every key mounted sets a class on itself and has its
+    styles worked out a second time."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        FooterLabel { margin: 0; }
+        FooterKey { margin-right: 1; }
+        FooterKey.-grouped { margin: 0 1; }
+        FooterKey.-command-palette { padding-right: 0; }
+        FooterKey .footer-key--key { padding: 0; }
+        FooterKey .footer-key--description { padding: 0 0 0 1; }
+        KeyGroup { margin: 0 1 0 0; padding-left: 1; }
+        KeyGroup FooterKey.-grouped { margin: 0; }
+    }
+    """
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._shown: tuple | None = None

@@ -113,7 +113,7 @@ class NotetakerScreen(Screen):
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
         yield ClashNotice(id="clash-notice")
         yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
-        yield KeyBar(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.session is not None:

@@ -142,7 +142,7 @@ class SessionScreen(Screen):
                 )
                 notes.border_title = t("side.notes")
                 yield notes
-        yield KeyBar(compact=True)
+        yield KeyBar()
 
     def on_resize(self, event: events.Resize) -> None:
         # Below 100 columns the step's keys need the room, and F1 must stay whole: the
