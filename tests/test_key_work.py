@@ -118,6 +118,7 @@ async def test_a_loaded_session_is_left_out_of_full_collections_until_another_op
         view = await on_timeline(pilot)
         frozen = gc.get_freeze_count()
         assert frozen >= len(view.session.timeline.events) * 10
+        assert gc.isenabled()  # held off only while the session was read and built
         gone = weakref.ref(view)
     del first, pilot, view
     other = tmp_path / "other.toml"
@@ -217,3 +218,22 @@ async def test_an_idle_second_does_not_look_through_every_box_for_drafts(tmp_pat
         await burst(pilot, "e")
         keeper.keep()
         assert looked == [1, 1]
+
+
+async def test_the_collector_is_held_off_while_a_session_is_read_and_back_when_it_is_refused(tmp_path, monkeypatch):
+    """While the file is read and validated no full collection walks it; a file that
+    is refused gives the collector back, or the app would never collect again."""
+    import gc
+
+    from retro_tui.store import files
+
+    enabled_while_reading: list[bool] = []
+    load = files.load
+    monkeypatch.setattr("retro_tui.store.load", lambda path: enabled_while_reading.append(gc.isenabled()) or load(path))
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[session]\ntitle = "x"\nlanguage = "nl"\n[[timeline.events]]\nid = 3\n', encoding="utf-8")
+    app = localized(RetroApp)(tmp_path, broken)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        assert enabled_while_reading == [False]
+        assert gc.isenabled()
