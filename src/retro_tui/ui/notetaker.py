@@ -320,6 +320,7 @@ class NotetakerScreen(Screen):
 
     def on_unmount(self) -> None:
         self.keep_everything()
+        heap.give_back()
 
     def keep_everything(self) -> None:
         """The app stops: the notes into the file (every keystroke in them is in the

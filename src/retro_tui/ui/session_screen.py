@@ -261,6 +261,7 @@ class SessionScreen(Screen):
         # However the app ends (ctrl+q, a closed terminal, a language switch), what was
         # typed is written before this screen goes.
         self.keep_everything()
+        heap.give_back()
 
     def keep_everything(self) -> None:
         """The app stops: the notes as typed into the file, and what is typed in any

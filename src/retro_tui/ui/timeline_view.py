@@ -164,14 +164,18 @@ class TimelineView(Widget, can_focus=True):
             return
         self._shown[at] = new
         self._position = None
-        for (_, rows, _), (layout, painted) in self._cache.items():
+        line = None
+        for key, (layout, painted) in self._cache.items():
             placed = layout.replace(old, new)
-            if painted is not None and placed is not None:
-                # Only its marker's colour can differ: the one cell, not the whole axis.
-                painted.styles[self._line_of(placed, rows)][placed.x] = self._marker_style(new)
+            if placed is not None:
+                if painted is not None:
+                    # Only its marker's colour can differ: the one cell, not the whole axis.
+                    painted.styles[self._line_of(placed, key[1])][placed.x] = self._marker_style(new)
+                if key == self._view_key:
+                    line = self._line_of(placed)
         if self.selected is old:
             self.selected = new
-        self._refresh_lines(self._selected_line())
+        self._refresh_lines(self._selected_line(), *([] if line is None else [line]))
         self.post_message(self.Selected(self, self.selected))
 
     def added(self, event) -> None:
