@@ -230,3 +230,31 @@ async def test_the_collector_is_held_off_while_a_session_is_read_and_back_when_i
         await opened(pilot)
         assert enabled_while_reading == [False]
         assert gc.isenabled()
+
+
+def test_an_event_added_where_the_lane_is_full_is_pinned_like_the_selected_one():
+    """The added event is the selected one: as a full layout pins it, it sits next to
+    the axis with its title, and what was in its way moves to another row or is
+    counted as more. Nothing overlaps, nothing is lost."""
+    from retro_tui.model import EventKind, Lane, TimelineEvent
+    from retro_tui.timeline.layout import LABEL_FROM, lay_out
+
+    def event(n: int, date: str) -> TimelineEvent:
+        return TimelineEvent(id=f"ev-{n}", date=date, title=f"Moment nummer {n}", lane=Lane.family, kind=EventKind.other)
+
+    events = sorted((event(n, f"2019-0{1 + n % 3}") for n in range(12)), key=lambda e: e.sort_key)
+    layout = lay_out(events, events, zoom=LABEL_FROM * 2, view_width=80, rows=2)
+    assert layout.overflow  # the lane is full
+    new = event(99, "2019-02")
+    events.append(new)
+    assert layout.insert(new)
+    placed = layout.where(new)
+    assert placed is not None and placed.row == 0 and placed.label == new.title
+    assert placed.x == layout.x_at("2019-02")
+    cells = set()
+    for p in layout.placed:
+        span = {(p.row, x) for x in range(p.x, p.x + (2 + len(p.label) if p.label else 1))}
+        assert not cells & span, p
+        cells |= span
+    assert len(layout.placed) + sum(layout.overflow.values()) == len(events)
+    assert [p.event for p in layout.placed] == sorted((p.event for p in layout.placed), key=lambda e: e.sort_key)

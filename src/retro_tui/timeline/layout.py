@@ -79,26 +79,45 @@ class Layout:
         return MARGIN + int((months(date) - self.start) * self.per_month)
 
     def insert(self, event) -> bool:
-        """One event more, placed where `lay_out` would find room for it now, without
-        placing the others again. False (and nothing changed) when the event falls
-        outside the axis: then the axis itself changes and `lay_out` must run."""
+        """One event more, pinned as `lay_out` pins the selected one: next to the axis
+        with its title, the events in its way moved to another row or counted as more,
+        without placing all the others again. False (and nothing changed) when the event
+        falls outside the axis: then the axis itself changes and `lay_out` must run."""
         at = months(event.date)
         if not self._taken or not self.start <= at < self.end:
             return False
-        x = self.x_at(event.date)
-        placed = _place(self._taken[event.lane], event, x, self.per_month)
-        if placed is None:
-            key = (event.lane, x)
-            self.overflow[key] = self.overflow.get(key, 0) + 1
-        else:
-            # After the events of the same date, as a stable sort of the events puts it.
-            where = bisect.bisect_right(self.placed, event.sort_key, key=lambda p: p.event.sort_key)
-            self.placed.insert(where, placed)
-            if self._index:
-                self._index[id(event)] = placed
+        rows, x = self._taken[event.lane], self.x_at(event.date)
+        label = _shorten(event.title, LABEL_MAX) if self.per_month >= LABEL_FROM else ""
+        end = x + _span(label)
+        in_way = [p for p in self.placed
+                  if p.event.lane == event.lane and p.row == 0 and p.x < end and x < p.x + _span(p.label)]
+        for placed in in_way:
+            rows[0][placed.x : placed.x + _span(placed.label)] = bytes(_span(placed.label))
+            self._remove(placed)
+        rows[0][x:end] = b"\x01" * (end - x)
+        self._add(Placed(event, x, 0, label))
+        for placed in in_way:
+            moved = _place(rows, placed.event, placed.x, self.per_month)
+            if moved is None:
+                key = (event.lane, placed.x)
+                self.overflow[key] = self.overflow.get(key, 0) + 1
+            else:
+                self._add(moved)
         bisect.insort(self._points, at)
         self.gaps = _gaps(self._points, self._x_of)
         return True
+
+    def _add(self, placed: Placed) -> None:
+        # After the events of the same date, as a stable sort of the events puts it.
+        where = bisect.bisect_right(self.placed, placed.event.sort_key, key=lambda p: p.event.sort_key)
+        self.placed.insert(where, placed)
+        if self._index:
+            self._index[id(placed.event)] = placed
+
+    def _remove(self, placed: Placed) -> None:
+        # By identity: `==` would compare the events field by field.
+        del self.placed[next(i for i, p in enumerate(self.placed) if p is placed)]
+        self._index.pop(id(placed.event), None)
 
     def _x_of(self, value: float) -> int:
         return MARGIN + int((value - self.start) * self.per_month)
@@ -170,10 +189,15 @@ def lay_out(
     return layout
 
 
+def _span(label: str) -> int:
+    """The cells a marker takes: itself, and a space and its title when it has one."""
+    return 2 + len(label) if label else 1
+
+
 def _place(rows: list[bytearray], event, x: int, per_month: float) -> Placed | None:
     """The event in the first lane row with room: with its title where that fits."""
     label = _shorten(event.title, LABEL_MAX) if per_month >= LABEL_FROM else ""
-    spot = _fit(rows, x, 2 + len(label)) if label else None
+    spot = _fit(rows, x, _span(label)) if label else None
     if spot is None:
         label = ""
         spot = _fit(rows, x, 1)
