@@ -54,6 +54,11 @@ def readable(name: str, data: bytes) -> str:
             content = part.get_content()
             parts += [part.get_filename(), readable(part.get_filename(), content if isinstance(content, bytes) else content.encode())]
         return "\n".join(parts)
+    if name.endswith(".pdf"):
+        # What a reader sees: the raw bytes are compressed, and match short names by chance.
+        import subprocess
+
+        return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
     return data.decode("utf-8", "replace").replace("\r\n ", "")  # calendars fold long lines
 
 
@@ -63,7 +68,19 @@ def main() -> int:
 
 
 def run(folder: Path) -> int:
-    session = load(EXAMPLE)
+    total = run_kind(folder, load(EXAMPLE), "retrospective")
+    # The sessions after the retrospective, as the tests build them (tests/kind_sessions.py):
+    # each carries the family's names, and exports its own document.
+    sys.path[:0] = [str(EXAMPLE.parents[1] / "tests")]
+    from kind_sessions import KINDS
+
+    for kind, make in KINDS.items():
+        total += run_kind(folder / kind, make(), kind)
+    return 1 if total else 0
+
+
+def run_kind(folder: Path, session, kind: str) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
     next(m for m in session.family.members if m.pseudonym == "Lotte").aliases = ["Charlotte"]
     next(m for m in session.family.members if m.pseudonym == "Sem").aliases = ["Semmie"]
     planted = rewrite(session, lambda text: f"{text} {' '.join(PLANTED)}")
@@ -72,8 +89,8 @@ def run(folder: Path) -> int:
     for original, copy in zip(session.checkin.participants, planted.checkin.participants):
         copy.name = original.name
     planted.family.family_names, planted.privacy.accepted = session.family.family_names, session.privacy.accepted
-    planted.session.title, planted.session.case_code = "Casus Lotte Akkerman", session.session.case_code
-    source = folder / "2026-10-14-gezin-akkerman-lotte.toml"
+    planted.session.title, planted.session.case_code = f"Casus Lotte Akkerman ({kind})", session.session.case_code
+    source = folder / f"2026-10-14-gezin-akkerman-lotte-{kind}.toml"
     source.write_text(dumps(planted), encoding="utf-8")
 
     loaded = load(source)
@@ -84,7 +101,7 @@ def run(folder: Path) -> int:
     t2 = time.perf_counter()
     written = export(loaded, source, folder / "out", {"md", "html", "docx", "eml", "ics", "intention"})
     t3 = time.perf_counter()
-    print(f"{len(set(PLANTED))} variants planted in every free text; exported from {source.name}")
+    print(f"{kind}: {len(set(PLANTED))} variants planted in every free text; exported from {source.name}")
     total = 0
     for path in sorted(written):
         found = set(SEARCH.findall(html.unescape(readable(path.name, path.read_bytes()))))
@@ -92,7 +109,7 @@ def run(folder: Path) -> int:
         total += len(found)
         print(f"  {path.name:<50} {len(found):>4} surviving")
     print(f"pseudonymise {t1 - t0:.2f} s, identifier check {t2 - t1:.2f} s, whole export {t3 - t2:.2f} s")
-    return 1 if total else 0
+    return total
 
 
 if __name__ == "__main__":

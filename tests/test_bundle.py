@@ -314,19 +314,6 @@ def test_the_catalogue_holds_what_seed_004_names():
     assert all(item.level for item in catalogue() if item.id.startswith("pattern."))
 
 
-def test_the_evaluation_hook_reads_an_evaluation_shaped_like_issue_15s():
-    from types import SimpleNamespace as Ns
-
-    from retro_tui.bundle.collect import reviews_of
-
-    evaluation = Ns(commitments=[Ns(commitment="commitment.family_central", kept="kept"),
-                                 Ns(commitment="Koers", kept="KeptState.not_kept"),
-                                 Ns(commitment="", kept="kept"), Ns(commitment="x", kept="maybe")])
-    assert reviews_of(Ns(evaluation=evaluation)) == [CommitmentReview("commitment.family_central", "kept"),
-                                                     CommitmentReview("Koers", "not_kept")]
-    assert reviews_of(load(EXAMPLE)) == []
-
-
 def test_an_identifier_without_a_digit_is_masked_too():
     from retro_tui.bundle.anonymous import CaseAnonymiser
 

@@ -60,8 +60,8 @@ CASES = [
     ("deep_inline_tables", _plain("tables.toml", MINIMAL + "x = " + "{a=" * DEEP + "1" + "}" * DEEP + "\n"), ["line 31, column 101", "nest more than 32 deep"]),
     ("deep_dotted_key", _plain("dotted.toml", _with("[session]\n", "[session]\n" + ".".join(["a"] * DEEP) + " = 1\n")), ["session.a", "unknown field"]),
     ("deep_table_header", _plain("header.toml", MINIMAL + "[" + ".".join(["a"] * DEEP) + "]\n"), ["a: unknown field"]),
-    ("fifo", _fifo, ["pipe (FIFO), not a session file"]),
-    ("link_to_dev_zero", _zero, ["a device, not a session file"]),
+    ("fifo", _fifo, ["pipe (FIFO), not a regular file"]),
+    ("link_to_dev_zero", _zero, ["a device, not a regular file"]),
     ("too_large", _huge, ["40.0 MB, more than the 32 MB"]),
     ("nul_in_title", _plain("nul.toml", _with('title = "Test session"', 'title = "Test\\u0000session"')), ["line 4, session.title", "U+0000"]),
     ("ansi_in_title", _plain("ansi.toml", _with('title = "Test session"', 'title = "\\u001b[31mred\\u001b]0;owned\\u0007"')), ["line 4, session.title", "U+001B"]),
@@ -270,6 +270,6 @@ def test_bundle_names_a_pipe_and_a_device_among_the_sessions_and_goes_on(tmp_pat
     result = _run("bundle", str(folder), "--all", "--out", str(tmp_path / "out"))
 
     assert result.returncode == 0, result.stderr
-    assert f"{folder / 'x.toml'}: this is a pipe (FIFO), not a session file" in result.stderr
-    assert f"{folder / 'zero.toml'}: this is a device, not a session file" in result.stderr
+    assert f"{folder / 'x.toml'}: this is a pipe (FIFO), not a regular file" in result.stderr
+    assert f"{folder / 'zero.toml'}: this is a device, not a regular file" in result.stderr
     assert "1 case bundled (0 not final, 2 unreadable)" in result.stdout

@@ -61,7 +61,10 @@ class CopyOfCopy(Exception):
 
 
 # Fields that hold a record's id or refer to one (by alias, as in the file).
-ID_FIELDS = {"id", "speaker_id", "person_id", "participant", "from", "to", "taken_by", "people", "events", "tags"}
+ID_FIELDS = {"id", "speaker_id", "person_id", "participant", "from", "to", "taken_by", "people", "events", "tags",
+             # The sessions after the retrospective refer to core-team members, course
+             # items and what a review looks back on.
+             "member", "item", "who", "helpers", "ref", "content_team"}
 
 
 def travel_ids(data: dict) -> dict[str, str]:

@@ -67,9 +67,10 @@ def _note_left_out(doc: Document, n: int, T) -> None:
 
 def _programme(doc: Document, cases: list[Case], lang: str, T) -> None:
     doc.add(Heading(T("bundle.ch_programme")))
-    kinds, hidden = groups(cases, lambda c: c.record.kind)
+    # By the kinds of session a case went through: how many went on after the analysis.
+    kinds, hidden = groups(cases, lambda c: c.record.kinds or [c.record.kind])
     doc.add(Paragraph(T("bundle.kinds"), "label"))
-    _table(doc, (T("bundle.kind"), T("bundle.analyses")), [(T(f"bundle.kind_{k}"), str(n)) for k, n in kinds])
+    _table(doc, (T("bundle.kind"), T("bundle.cases")), [(T(f"bundle.kind_{k}"), str(n)) for k, n in kinds])
     _note_left_out(doc, hidden, T)
 
     doc.add(Paragraph(T("bundle.period"), "label"))
@@ -180,13 +181,29 @@ def _breaking(doc: Document, cases: list[Case], lang: str, T) -> None:
     if len(evaluated) < MIN_GROUP:
         doc.add(Paragraph(T("bundle.too_few_evaluations", count=len(evaluated), least=MIN_GROUP), "muted"))
         return
-    tally: dict[str, Counter[str]] = {}
-    for case in evaluated:
-        for review in case.record.reviews:
-            tally.setdefault(review.commitment, Counter())[review.kept] += 1
-    doc.add(Table((T("bundle.commitment"), T("bundle.evaluated"), T("bundle.kept"), T("bundle.partly"), T("bundle.not_kept")),
-                  tuple((item_label(c, lang), str(sum(n.values())), str(n["kept"]), str(n["partly"]), str(n["not_kept"]))
-                        for c, n in sorted(tally.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))))
+    doc.add(Paragraph(T("bundle.kept_intro", count=len(evaluated)), "muted"))
+    for about in ("commitment", "course", "backing"):
+        tally: dict[str, Counter[str]] = {}
+        for case in evaluated:
+            for review in case.record.reviews:
+                if review.about == about:
+                    tally.setdefault(review.commitment, Counter())[review.kept] += 1
+        if not tally:
+            continue
+        doc.add(Heading(T(f"bundle.kept_{about}"), 3))
+        doc.add(Table((T(f"bundle.kept_{about}_column"), T("bundle.evaluated"), T("bundle.kept"), T("bundle.partly"),
+                       T("bundle.not_kept")),
+                      tuple((_reviewed_label(about, c, lang, T), str(sum(n.values())), str(n["kept"]), str(n["partly"]),
+                             str(n["not_kept"]))
+                            for c, n in sorted(tally.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))))
+
+
+def _reviewed_label(about: str, name: str, lang: str, T) -> str:
+    if about == "course":
+        return T("bundle.course_items")
+    if about == "backing":
+        return {o.id: o.label[lang] for o in organisation_types()}.get(name, name)
+    return item_label(name, lang)
 
 
 def _directions(doc: Document, counts: dict[str, ItemCount], lang: str, T) -> None:

@@ -4,11 +4,15 @@ A `CaseRecord` holds only what a regional report may count or quote: the kind an
 status of the session, its period by quarter, the types of the organisations that took
 part, its insights (anonymised text, level, tags), the quotes marked for the programme
 and, where an evaluation exists, which commitments were kept. It is what the index
-stores, so nothing identifying is kept in the user's data folder either.
+stores, so nothing identifying is kept in the user's data folder either: the case it
+belongs to is known by a keyed hash of its case code, which joins a case's sessions
+(its retrospective for the insights, its evaluation for what was kept) and says
+nothing without the index's own key.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -23,9 +27,13 @@ if TYPE_CHECKING:
     from ..model import Session
 
 # Bump when what a record holds or how it is made changes: the index re-reads then.
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 RETROSPECTIVE = "retrospective"
 KEPT_STATES = ("kept", "partly", "not_kept")
+# What an evaluation looks back on (model.ReviewAbout), and how a bundle names it: a
+# commitment by catalogue id or its own (anonymised) name, the course as one whole (its
+# lines are each case's own words), backing by the organisation's type.
+COURSE = "course"
 
 
 @dataclass
@@ -41,6 +49,7 @@ class CommitmentReview:
 
     commitment: str  # the catalogue id when it is one, else the commitment's own name
     kept: str  # one of KEPT_STATES
+    about: str = "commitment"  # commitment | course | backing
 
 
 @dataclass
@@ -56,6 +65,8 @@ class CaseRecord:
     commitments: list[str] = field(default_factory=list)
     reviews: list[CommitmentReview] = field(default_factory=list)
     masked_identifiers: int = 0
+    case: str = ""  # a keyed hash of the case code; "" when the session has none
+    kinds: list[str] = field(default_factory=list)  # of the case's sessions, once joined
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -92,22 +103,42 @@ def _shipped(tags: list[str]) -> list[str]:
     return list(dict.fromkeys(tag if tag in known else tag.split(".", 1)[0] + ".own" for tag in tags))
 
 
-def reviews_of(session: Session) -> list[CommitmentReview]:
-    """The hook for evaluations (issue 15): a session that carries an `evaluation` with
-    `commitments`, each naming a commitment (`commitment`, a catalogue id or the
-    declaration's name) and whether it was `kept`, is counted. Sessions without one,
-    which today is all of them, give nothing."""
-    evaluation = getattr(session, "evaluation", None)
+def reviews_of(session: Session, anonymous=None) -> list[CommitmentReview]:
+    """An evaluation's answers, as a bundle counts them: each commitment (its catalogue
+    id, else its own name through `anonymous`), the course as a whole, and each
+    organisation's backing by its type. Reviews without an answer are not counted."""
+    from .anonymous import organisation_type
+
+    own_ids = _commitment_ids()
+    backing = {b.id: b.organisation for b in session.closing.backing}
     out = []
-    for review in getattr(evaluation, "commitments", None) or ():
-        kept = str(getattr(review, "kept", "")).rsplit(".", 1)[-1]
-        name = getattr(review, "commitment", "") or getattr(review, "name", "")
-        if name and kept in KEPT_STATES:
-            out.append(CommitmentReview(str(name), kept))
+    for review in session.evaluation.reviews:
+        kept = review.kept.value if review.kept else ""
+        if kept not in KEPT_STATES:
+            continue
+        about = review.about.value
+        if about == "commitment":
+            name = review.commitment or review.text
+            if not name:
+                continue
+            found = name if name in catalogue_ids() else own_ids.get(name.casefold())
+            out.append(CommitmentReview(found or (anonymous(name) if anonymous else name), kept, about))
+        elif about == COURSE:
+            out.append(CommitmentReview(COURSE, kept, about))
+        else:
+            organisation = review.text or backing.get(review.ref or "", "")
+            out.append(CommitmentReview(organisation_type(organisation) if organisation else "other", kept, about))
     return out
 
 
-def record_of(session: Session, lang: str) -> CaseRecord:
+def case_key(case_code: str, key: bytes) -> str:
+    """The case's sessions share this; without the index's key it cannot be guessed
+    back from a case code."""
+    code = " ".join(case_code.split()).casefold()
+    return hashlib.blake2b(code.encode(), key=key, digest_size=12).hexdigest() if code else ""
+
+
+def record_of(session: Session, lang: str, key: bytes = b"") -> CaseRecord:
     # Imported here: reading records back from the index needs no pydantic.
     from .anonymous import CaseAnonymiser, organisation_type
 
@@ -138,8 +169,9 @@ def record_of(session: Session, lang: str) -> CaseRecord:
         insights=insights,
         programme_quotes=quotes,
         commitments=commitments,
-        reviews=reviews_of(session),
+        reviews=reviews_of(session, anonymous),
         masked_identifiers=anonymous.masked_identifiers,
+        case=case_key(meta.case_code, key),
     )
 
 

@@ -31,6 +31,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, sha TEXT);
 CREATE TABLE IF NOT EXISTS records (sha TEXT, lang TEXT, version INTEGER, record TEXT, error TEXT,
                                     PRIMARY KEY (sha, lang));
+CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB);
 """
 
 
@@ -62,9 +63,9 @@ def _hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-def _parse(args: tuple[str, str]) -> tuple[str, str, str]:
+def _parse(args: tuple[str, str, bytes]) -> tuple[str, str, str]:
     """(sha, record json, error) for one file: runs in a worker process."""
-    path, lang = args
+    path, lang, key = args
     from ..store import SessionError, loads
 
     data = Path(path).read_bytes()
@@ -78,7 +79,7 @@ def _parse(args: tuple[str, str]) -> tuple[str, str, str]:
             return sha, "", error.message()
         except UnicodeDecodeError as error:
             return sha, "", str(error)
-    return sha, json.dumps(record_of(session, lang).to_json(), ensure_ascii=False), ""
+    return sha, json.dumps(record_of(session, lang, key).to_json(), ensure_ascii=False), ""
 
 
 def _quick_load(data: bytes):
@@ -87,11 +88,11 @@ def _quick_load(data: bytes):
     It gives the same data; a file it or the model refuses goes the store's way."""
     import rtoml
 
-    from ..method import catalogue_ids
+    from ..method import catalogue_ids, kind_steps
     from ..model import SCHEMA_VERSION, Session, find_problems
 
     session = Session.model_validate(rtoml.loads(data.decode("utf-8")))
-    if session.schema_version != SCHEMA_VERSION or find_problems(session, catalogue_ids()):
+    if session.schema_version != SCHEMA_VERSION or find_problems(session, catalogue_ids(), kind_steps()):
         raise ValueError("not a session the store would accept as it is")
     return session
 
@@ -119,6 +120,20 @@ class Index:
             os.chmod(self.path, 0o600)
         self._db.executescript(_SCHEMA)
         self.stats = Stats()
+        self.key = self._case_key()
+
+    def _case_key(self) -> bytes:
+        """The key that hashes case codes into the records: made once per index, so the
+        records join a case's sessions and a case code cannot be looked up in them."""
+        row = self._db.execute("SELECT value FROM secrets WHERE name = 'case'").fetchone()
+        if row:
+            return bytes(row[0])
+        import secrets
+
+        key = secrets.token_bytes(16)
+        self._db.execute("INSERT INTO secrets VALUES ('case', ?)", (key,))
+        self._db.commit()
+        return key
 
     def close(self) -> None:
         self._db.close()
@@ -183,7 +198,7 @@ class Index:
         return {sha: (record, error) for sha, record, error in rows}
 
     def _parse_all(self, paths: list[Path], lang: str, progress) -> Iterable[tuple[str, str, str]]:
-        jobs = [(str(p), lang) for p in paths]
+        jobs = [(str(p), lang, self.key) for p in paths]
         workers = min(os.cpu_count() or 1, 4)
         done: list[tuple[str, str, str]] = []
         if len(jobs) >= PARALLEL_FROM and workers >= 2:

@@ -11,6 +11,7 @@ from pathlib import Path
 from .collect import session_files
 from .counts import Case, case_letter
 from .index import Index
+from .join import join
 
 FORMATS = ("md", "html", "docx")
 STEM = "bundle"
@@ -24,8 +25,9 @@ class Gathered:
 
 
 def gather(paths: Iterable[Path], lang: str, *, include_all: bool = False, index: Index | None = None) -> Gathered:
-    """The cases in `paths`, final ones only unless `include_all`, named A, B, C… in
-    order of their period and then of their content (never of their file names)."""
+    """The cases in `paths`, final ones only unless `include_all`, each once however
+    many sessions it has, named A, B, C… in order of their period and then of their
+    content (never of their file names)."""
     own = index is None
     index = index or Index()
     try:
@@ -35,10 +37,11 @@ def gather(paths: Iterable[Path], lang: str, *, include_all: bool = False, index
             index.close()
     unreadable = [(i.path, i.error) for i in found if i.record is None]
     records = [(i.record, i.sha) for i in found if i.record is not None]
-    chosen = [(r, sha) for r, sha in records if include_all or r.status == "final"]
+    # A case once: its retrospective and evaluation joined, its meetings no case of their own.
+    chosen, left_out = join(records, include_all)
     chosen.sort(key=lambda pair: (pair[0].year or 0, pair[0].quarter or 0, pair[1]))
     cases = [Case(case_letter(n), record) for n, (record, _sha) in enumerate(chosen)]
-    return Gathered(cases, {"not_final": len(records) - len(chosen), "unreadable": len(unreadable)}, unreadable)
+    return Gathered(cases, {**left_out, "unreadable": len(unreadable)}, unreadable)
 
 
 def write(gathered: Gathered, folder: Path, formats: Iterable[str], lang: str) -> list[Path]:

@@ -11,7 +11,12 @@ _WHERE = {
     "dates": ("PartialDateError", "parse_partial", "sort_key"),
     "enums": (
         "CatalogueKind", "EventKind", "InsightCategory", "InsightLevel", "Lane", "Language", "ParticipantSide",
-        "RelationKind", "Sense", "Status", "StepId",
+        "RelationKind", "Sense", "Status", "StepId", "CourseState", "ActionState", "KeptState", "ReviewAbout",
+    ),
+    "fields": ("Remark",),
+    "followup": (
+        "Action", "Backdrop", "BackdropInsight", "BackdropMoment", "CarriedAction", "CourseCheck", "CourseItem",
+        "CourseStep", "EvaluationRecord", "MeetingRecord", "MemberCheckin", "Review", "UndercurrentStep",
     ),
     "ids": ("new_id",),
     "integrity": ("Problem", "find_problems", "format_loc"),
@@ -19,7 +24,7 @@ _WHERE = {
         "SCHEMA_VERSION", "Backing", "ConflictCopy", "CatalogueEntry", "CheckinStep", "Commitment",
         "CoreTeamMember", "FamilyMember", "FamilyStep", "Insight", "InsightsStep",
         "IntentionDeclaration", "Participant", "Pause", "Perspective", "PrivacyChoices", "Quote", "Relation", "Reopening",
-        "RelateStep", "Remark", "SenseRating", "Session", "SessionMeta", "TimelineEvent",
+        "RelateStep", "SenseRating", "Session", "SessionMeta", "TimelineEvent",
         "TimelineStep",
     ),
 }
@@ -40,8 +45,11 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .fields import Remark
+    from .followup import *  # noqa: F403
     from .dates import PartialDateError, parse_partial, sort_key
     from .enums import CatalogueKind, EventKind, InsightCategory, InsightLevel, Lane, Language, RelationKind, Sense, Status, StepId
+    from .enums import ActionState, CourseState, KeptState, ReviewAbout
     from .ids import new_id
     from .integrity import Problem, find_problems, format_loc
     from .session import *  # noqa: F403

@@ -97,3 +97,35 @@ class InsightLevel(StrEnum):
     own_work = "own_work"
     collaboration = "collaboration"
     organisations = "organisations"
+
+
+class CourseState(StrEnum):
+    """The core team's weekly question of each course item: are we still on course?"""
+
+    on_course = "on_course"
+    partly = "partly"
+    off_course = "off_course"
+
+
+class ActionState(StrEnum):
+    """An action carried over from the previous meeting, looked at critically."""
+
+    done = "done"
+    partly = "partly"
+    not_done = "not_done"
+
+
+class KeptState(StrEnum):
+    """The evaluation's question of a commitment, course item or backing: kept?"""
+
+    kept = "kept"
+    partly = "partly"
+    not_kept = "not_kept"
+
+
+class ReviewAbout(StrEnum):
+    """What an evaluation looks back on: the declaration's three kinds of promise."""
+
+    commitment = "commitment"
+    course = "course"
+    backing = "backing"

@@ -7,10 +7,9 @@ Every list item carries a stable `id`; cross references are checked in `integrit
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .dates import PartialDate, sort_key
@@ -26,60 +25,21 @@ from .enums import (
     Status,
     StepId,
 )
+from .fields import Entity, Line, Model, Name, NameLine, Remark, Stamp, TagId, Text
+from .followup import Backdrop, CourseStep, EvaluationRecord, MeetingRecord, UndercurrentStep
 from .ids import Id
 
+# A step of the session's kind (`method/kinds/*.toml`): which steps a kind has is
+# method data, checked against the kind in `integrity.py`, not a closed vocabulary.
+def _step_key(value: str) -> str:
+    # The retrospective's steps read back as their StepId, as before kinds existed.
+    return StepId(value) if value in StepId._value2member_map_ else value
+
+
+StepKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"), AfterValidator(_step_key)]
+KindId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
 SCHEMA_VERSION = 1
-
-
-def _naive_local(value: dt.datetime) -> dt.datetime:
-    # A hand-edited file may carry an offset; the session works in local wall-clock time.
-    if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
-    return value
-
-
-# Control characters other than line break and tab: an escape sequence in a title is
-# run by the terminal that shows it, a NUL breaks Word, a lone CR hides text.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINE_BREAK = re.compile("[\n\u2028\u2029]")
-
-
-def _clean_text(value: str) -> str:
-    # Text pasted from Windows carries CRLF; TOML multi-line strings would fold it anyway.
-    value = value.replace("\r\n", "\n")
-    if found := _CONTROL.search(value):
-        raise PydanticCustomError(
-            "control_character",
-            "contains the control character {char} at position {position}",
-            {"char": f"U+{ord(found.group()):04X}", "position": found.start() + 1},
-        )
-    return value
-
-
-def _one_line(value: str) -> str:
-    # A title or a name becomes an e-mail subject, a calendar summary, a heading.
-    value = _clean_text(value)
-    if _LINE_BREAK.search(value):
-        raise PydanticCustomError("one_line", "must be one line, without line breaks")
-    return value
-
-
-Stamp = Annotated[dt.datetime, AfterValidator(_naive_local)]
-Text = Annotated[str, AfterValidator(_clean_text)]
-Name = Annotated[str, Field(min_length=1), AfterValidator(_clean_text)]
-# Fields shown on one line everywhere: names, titles, organisations, roles.
-Line = Annotated[str, AfterValidator(_one_line)]
-NameLine = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
-TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element|commitment)\.[a-z0-9_]+$")]
-
-
-class Model(BaseModel):
-    # Unknown keys are refused: in a hand-edited file they are almost always typos.
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-class Entity(Model):
-    id: Id
 
 
 # --- session meta -------------------------------------------------------------------
@@ -112,6 +72,8 @@ class SessionMeta(Model):
     facilitator_organisation: Line = ""  # signs the report's e-mail with the name
     notetaker: Line = ""
     language: Language
+    # retrospective, prospective, meeting or evaluation: which file of steps it follows.
+    kind: KindId = "retrospective"
     status: Status
     feedback_deadline: dt.date | None = None
     finalized: Stamp | None = None
@@ -122,8 +84,11 @@ class SessionMeta(Model):
     updated: Stamp
     # The clock of the session itself, so a restarted app carries on where it was.
     started: Stamp | None = None
-    current_step: StepId = StepId.checkin
-    seconds_per_step: dict[StepId, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    current_step: StepKey = StepId.checkin
+    seconds_per_step: dict[StepKey, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
+    # Optional steps passed over on purpose (the retrospective's closing, when a
+    # prospective analysis follows and makes the declaration there).
+    skipped_steps: list[StepKey] = Field(default_factory=list)
 
 
 # --- step 1: check-in ---------------------------------------------------------------
@@ -144,12 +109,6 @@ class CheckinStep(Model):
 
 
 # --- step 2: how we relate ----------------------------------------------------------
-
-
-class Remark(Entity):
-    """One observation or agreement: a line of text with an id."""
-
-    text: Name
 
 
 class SenseRating(Entity):
@@ -276,6 +235,8 @@ class Backing(Entity):
 class Commitment(Entity):
     name: NameLine
     sentence: Text = ""
+    # The core-team member who holds it (closing.core_team), picked, never typed twice.
+    member: Id | None = None
 
 
 class IntentionDeclaration(Model):
@@ -283,6 +244,10 @@ class IntentionDeclaration(Model):
     core_team: list[CoreTeamMember] = Field(default_factory=list)
     assignment: Text = ""
     content_and_process: Text = ""
+    # The content team (core-team members among them) works on the analysis and the
+    # plan, apart from the process, to a deadline it keeps.
+    content_team: list[Id] = Field(default_factory=list)
+    content_deadline: dt.date | None = None
     backing: list[Backing] = Field(default_factory=list)
     collaboration: Text = ""
     frequency: Text = ""
@@ -296,7 +261,7 @@ class IntentionDeclaration(Model):
 
 class Quote(Entity):
     time: Stamp
-    step: StepId
+    step: StepKey
     speaker_id: Id | None = None
     speaker: Line = ""
     text: Name
@@ -311,7 +276,7 @@ class Pause(Entity):
 
     started: Stamp
     ended: Stamp | None = None
-    step: StepId
+    step: StepKey
     note: Text = ""
 
     @model_validator(mode="after")
@@ -370,6 +335,15 @@ class Session(Model):
     timeline: TimelineStep = Field(default_factory=TimelineStep)
     insights: InsightsStep = Field(default_factory=InsightsStep)
     closing: IntentionDeclaration = Field(default_factory=IntentionDeclaration)
+    # The sessions after the retrospective (model/followup.py); empty, and so absent
+    # from the file, in a retrospective.
+    backdrop: Backdrop = Field(default_factory=Backdrop)
+    undercurrent: UndercurrentStep = Field(default_factory=UndercurrentStep)
+    course: CourseStep = Field(default_factory=CourseStep)
+    meeting: MeetingRecord = Field(default_factory=MeetingRecord)
+    evaluation: EvaluationRecord = Field(default_factory=EvaluationRecord)
+    # Notes of the steps without a section of their own (method/kinds: a step's `notes`).
+    step_notes: dict[StepKey, Text] = Field(default_factory=dict)
     quotes: list[Quote] = Field(default_factory=list)
     pauses: list[Pause] = Field(default_factory=list)
     perspectives: list[Perspective] = Field(default_factory=list)

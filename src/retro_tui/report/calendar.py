@@ -72,3 +72,37 @@ def calendar(session: Session) -> bytes:
         first, last = min(session.closing.meeting_dates), max(session.closing.meeting_dates)
         cal.add_missing_timezones(first_date=dt.date(first.year, 1, 1), last_date=dt.date(last.year + 1, 12, 31))
     return cal.to_ical()
+
+
+def next_meeting(session: Session) -> bytes:
+    """The next core-team meeting the minutes agreed, at its local time (Dutch time,
+    with the zone's rules), as long as the kind says a meeting lasts, with the place and
+    the standing agenda (the meeting kind's steps) for the invitation."""
+    from ..method import kind
+
+    lang = session.session.language.value
+    meta = session.session
+    starts = session.meeting.next_starts
+    if starts is None:
+        raise ValueError("the minutes set no next meeting")
+    meeting = kind(meta.kind)
+    cal = Calendar()
+    cal.add("prodid", "-//retro-tui//core team meeting//NL")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", one_line(t("calendar.name", lang, title=meta.title)))
+    event = Event()
+    # Stable per meeting: minutes exported again update the invitation, not double it.
+    seed = f"{meta.title}|{meta.created}|next|{starts.isoformat()}"
+    event.add("uid", hashlib.sha256(seed.encode()).hexdigest()[:32] + "@retro-tui")
+    event.add("summary", one_line(t("calendar.next.summary", lang, title=meta.title)))
+    begin = starts.replace(tzinfo=ZONE)
+    event.add("dtstart", begin)
+    event.add("dtend", begin + dt.timedelta(minutes=meeting.minutes))
+    event.add("dtstamp", dt.datetime.now(dt.UTC))
+    if session.meeting.next_place:
+        event.add("location", one_line(session.meeting.next_place))
+    agenda = "\n".join(f"- {s.in_language(lang).title}" for s in meeting.steps)
+    event.add("description", t("calendar.agenda", lang) + "\n" + agenda)
+    cal.add_component(event)
+    cal.add_missing_timezones(first_date=dt.date(starts.year, 1, 1), last_date=dt.date(starts.year + 1, 12, 31))
+    return cal.to_ical()

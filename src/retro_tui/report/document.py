@@ -96,16 +96,29 @@ class Choices:
         return [q for q in session.quotes if self.quotes == "all" or q.for_report]
 
 
+# About the width of a character of the tables' 9-point text (bold in the header), and a cell's padding, in
+# the unit the page is measured in (cm): a column is never narrower than its longest word.
+CHAR_WIDTH = 0.23
+CELL_PADDING = 0.5
+
+
 def column_widths(table: Table, total: float, narrowest: float) -> list[float]:
     """Columns as wide as their text needs, for a page `total` wide: a ★ column neither
     takes a quarter of the page nor squeezes its header below `narrowest`, and no
-    word breaks in two ("profess-ionals")."""
+    word breaks in two ("profess-ionals", "nove-mber" in a column of dates beside two
+    of long sentences)."""
     columns = range(len(table.header))
     need = [min(max(max(len(r[i]) for r in (table.header, *table.rows)), 3), 60) for i in columns]
     words = [max((len(w) for r in (table.header, *table.rows) for w in r[i].split()), default=3) for i in columns]
     need = [max(n, 2 * w) for n, w in zip(need, words)]
-    widths = [max(narrowest, total * n / sum(need)) for n in need]
+    floors = [max(narrowest, w * CHAR_WIDTH + CELL_PADDING) for w in words]
+    if sum(floors) > total:  # more words than the page holds: shares of the page, as before
+        floors = [narrowest] * len(floors)
+    widths = [max(f, total * n / sum(need)) for f, n in zip(floors, need)]
     spare = sum(widths) - total
-    if spare > 0:  # the narrow columns' minimum comes out of the widest
-        widths[widths.index(max(widths))] -= spare
+    if spare > 0:
+        # What the narrow columns' minimum takes comes out of the columns above theirs,
+        # in proportion to what they have over it.
+        over = [w - f for w, f in zip(widths, floors)]
+        widths = [w - spare * o / sum(over) for w, o in zip(widths, over)] if sum(over) > spare else widths
     return widths

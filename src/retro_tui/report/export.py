@@ -15,9 +15,21 @@ from ..intention_export import intention_data
 from ..model import Session
 from ..store import write_atomic
 from ..store.atomic import ensure_private_dir
-from .file_names import stem
+from .file_names import report_name, stem
 
 FORMATS = ("md", "html", "docx", "pdf", "eml", "ics", "intention")
+
+
+def formats_for(session: Session) -> tuple[str, ...]:
+    """The formats that say something for the session's kind: the declaration (and its
+    meeting dates) where a step records it, the next meeting's calendar file where a
+    step sets it. Read from the kind's steps, so a kind added as a file gets them too."""
+    from ..method import kind
+
+    records = {r for step in kind(session.session.kind).steps for r in step.records}
+    declares = "closing.declaration" in records
+    meets = declares or "meeting.next_starts" in records
+    return tuple(f for f in FORMATS if (f != "intention" or declares) and (f != "ics" or meets))
 
 
 @dataclass
@@ -71,10 +83,10 @@ def _written_text(session: Session, formats: set[str], choices=None) -> list[str
                 parts += block.items
             elif isinstance(block, Table):
                 parts += [cell for row in (block.header, *block.rows) for cell in row]
-    if formats & {"intention", "eml"}:
+    if formats & {"intention", "eml"} and "intention" in formats_for(session):
         parts.append(tomli_w.dumps(intention_data(session), multiline_strings=True))
     if "ics" in formats:
-        parts += [session.session.title, *session.closing.agenda]
+        parts += [session.session.title, *session.closing.agenda, session.meeting.next_place]
     return parts
 
 
@@ -90,14 +102,23 @@ def export(
 ) -> list[Path]:
     """Write the chosen formats to `folder`; raises IdentifiersFound before writing
     anything when there are findings the user has not accepted."""
-    formats = set(formats)
+    # What the kind has no use for is not written: `--format all` on minutes makes no
+    # intention declaration. Asked for by name, it is said why (below).
+    asked = set(formats)
+    formats = asked & set(formats_for(session))
+    unmade = set() if asked == set(FORMATS) else asked - formats - {"ics"}
     outgoing = prepared(session, pseudonymise)
     findings = check(outgoing, formats, choices)
     if findings and not accept_identifiers:
         raise IdentifiersFound(findings)
     # Named from the case code, never from the source file, whose name may hold the family's.
     name = stem(outgoing)
-    failed: dict[str, Exception] = {}
+    from ..method import kind
+
+    lang = session.session.language.value
+    name_of_kind = kind(session.session.kind).in_language(lang).name
+    name_of_kind = name_of_kind[:1].lower() + name_of_kind[1:]  # mid-sentence
+    failed: dict[str, Exception] = {f: ValueError(t("export.not_for_kind", lang, kind=name_of_kind)) for f in unmade}
     try:
         contents = render_all(outgoing, name, set(formats), choices)
     except Exception:  # isolated below, format by format
@@ -105,11 +126,11 @@ def export(
         # the others from being written (`--format all` writing nothing). Only on this
         # path, as formats share work (the e-mail carries the Word and HTML files).
         contents = []
-        for kind in [f for f in FORMATS if f in formats]:
+        for one in [f for f in FORMATS if f in formats]:
             try:
-                contents += render_all(outgoing, name, {kind}, choices)
+                contents += render_all(outgoing, name, {one}, choices)
             except Exception as error:  # reported per format, never lost
-                failed[kind] = error
+                failed[one] = error
     ensure_private_dir(folder)
     written = []
     for file_name, data in contents:
@@ -127,7 +148,7 @@ def render_all(session: Session, stem: str, formats: set[str], choices=None) -> 
     whether check-in words go in (report.document.Choices; None: the defaults)."""
     from . import html, markdown, pdf, word
     from .build import build, declaration
-    from .calendar import calendar
+    from .calendar import calendar, next_meeting
     from .document import Picture
     from .drawing import to_svg
     from .mail import draft
@@ -155,24 +176,37 @@ def render_all(session: Session, stem: str, formats: set[str], choices=None) -> 
 
     lang = session.session.language.value
     named = lambda name: t(f"files.{name}", lang)  # noqa: E731
-    names = {"html": f"{stem}-{named('report')}.html", "docx": f"{stem}-{named('report')}.docx",
-             "pdf": f"{stem}-{named('report')}.pdf", "intention": f"{stem}-{named('intention')}.toml",
-             "intention-pdf": f"{stem}-{named('intention')}.pdf"}
+    report = report_name(session)
+    # A case's sessions share one case code and often one folder (file_names.own_stem).
+    own = stem if session.session.kind == "retrospective" else f"{stem}-{report}"
+    names = {"html": f"{stem}-{report}.html", "docx": f"{stem}-{report}.docx",
+             "pdf": f"{stem}-{report}.pdf", "intention": f"{own}-{named('intention')}.toml",
+             "intention-pdf": f"{own}-{named('intention')}.pdf"}
     if "md" in formats:
         pictures = [b for b in doc.blocks if isinstance(b, Picture)]
-        files = {p.name: f"{stem}-{named(p.name)}.svg" for p in pictures}
-        out.append((f"{stem}-{named('report')}.md", markdown.render(doc, files).encode("utf-8")))
+        files = {p.name: f"{own}-{named(p.name)}.svg" for p in pictures}
+        out.append((f"{stem}-{report}.md", markdown.render(doc, files).encode("utf-8")))
         out += [(files[p.name], to_svg(p.drawing, p.alt, p.name).encode("utf-8")) for p in pictures]
     for kind in ("html", "docx", "pdf", "intention"):
         if kind in formats:
             out.append((names[kind], made(kind)))
     if "intention" in formats:
         out.append((names["intention-pdf"], made("intention-pdf")))
-    if "ics" in formats and session.closing.meeting_dates:
-        out.append((f"{stem}-{named('meetings')}.ics", calendar(session)))
+    meetings = []
+    declares = "intention" in formats_for(session)
+    if declares and session.closing.meeting_dates:
+        meetings.append((f"{own}-{named('meetings')}.ics", calendar(session)))
+    if session.meeting.next_starts:
+        meetings.append((f"{own}-{named('next_meeting')}.ics", next_meeting(session)))
+    if "ics" in formats:
+        out += meetings
     if "eml" in formats:
         # What people open: the report for feedback (Word) and to read (PDF), the
-        # declaration as a document; not the TOML, which a manager cannot open.
-        attached = [(names[k], made(k)) for k in ("docx", "pdf", "intention-pdf")]
-        out.append((f"{stem}-{named('email')}.eml", draft(session, attached)))
+        # declaration as a document where the kind makes one, and the next meeting
+        # for their agenda; not the TOML, which a manager cannot open.
+        kept = ("docx", "pdf", "intention-pdf") if declares else ("docx", "pdf")
+        attached = [(names[k], made(k)) for k in kept]
+        if session.meeting.next_starts:
+            attached += meetings[-1:]
+        out.append((f"{own}-{named('email')}.eml", draft(session, attached)))
     return out

@@ -20,7 +20,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 from stdnum.nl import btw as stdnum_btw
 
-from ..i18n import label, t
+from ..i18n import current_language, label, t
 from ..model import Session, StepId
 from .texts import texts
 
@@ -119,19 +119,48 @@ STEP_OF = {"checkin": StepId.checkin, "relate": StepId.relate, "family": StepId.
            "timeline": StepId.timeline, "insights": StepId.insights, "closing": StepId.closing}
 
 
-def _where(loc: tuple, owner) -> str:
+def _step_title(loc: tuple, kind_id: str) -> str:
+    """The title of the step that records `loc` in the session's kind: a finding in a
+    meeting's carried actions is "Terugkoppeling acties", not a section's name."""
+    from ..method import kind
+
     top = loc[0]
-    step = label(STEP_OF[top]) if top in STEP_OF else t(f"masking.part_{top}")
+    if kind_id == "retrospective" and top in STEP_OF:
+        return label(STEP_OF[top])
+    try:
+        steps = kind(kind_id).steps
+    except KeyError:
+        steps = ()
+    path = f"{top}.{loc[1]}" if len(loc) > 1 and isinstance(loc[1], str) else top
+    for step in steps:
+        declaration = top == "closing" and "closing.declaration" in step.records
+        if path in step.records or path == step.notes or declaration:
+            return step.in_language(current_language()).title
+    if top in STEP_OF:
+        return label(STEP_OF[top])
+    found = t(f"masking.part_{top}")
+    return top if found == f"masking.part_{top}" else found
+
+
+def _field_label(name: str) -> str:
+    for key in (f"field.{name}", f"kind_report.field.{name}"):
+        found = t(key)
+        if found != key:
+            return found
+    return name
+
+
+def _where(loc: tuple, owner, kind_id: str = "retrospective") -> str:
+    step = _step_title(loc, kind_id)
     item = ""
-    for attr in ("title", "name", "pseudonym", "text", "organisation", "person"):
+    for attr in ("title", "name", "pseudonym", "text", "what", "commitment", "organisation", "person"):
         value = getattr(owner, attr, "") if owner is not None else ""
         if isinstance(value, str) and value:
             item = value if len(value) <= 40 else value[:39] + "…"
             break
     name = loc[-1] if isinstance(loc[-1], str) else loc[-2]
-    field = t("side.notes") if name == "notes" else t(f"field.{name}")
-    if field.startswith("field."):
-        field = str(loc[-1] if isinstance(loc[-1], str) else loc[-2])
+    notes = name == "notes" or loc[0] == "step_notes"
+    field = t("side.notes") if notes else _field_label(str(name))
     return t("masking.where", step=step, item=item or "—", field=field)
 
 
@@ -143,7 +172,7 @@ def scan(session: Session) -> list[IdentifierFinding]:
             field = next((p for p in reversed(loc) if isinstance(p, str)), "")
             seed = "|".join((kind, re.sub(r"\s", "", matched).casefold(), owner_id, field))
             fingerprint = hashlib.sha256(seed.encode()).hexdigest()[:16]
-            findings.append(IdentifierFinding(kind, matched, loc, _where(loc, owner), fingerprint))
+            findings.append(IdentifierFinding(kind, matched, loc, _where(loc, owner, session.session.kind), fingerprint))
     return findings
 
 

@@ -15,6 +15,7 @@ from ..i18n import t
 from ..model import Session
 from .build import _date, feedback_deadline
 from .document import one_line
+from .sections import kind_title
 
 
 def draft(session: Session, attachments: list[tuple[str, bytes]]) -> bytes:
@@ -23,10 +24,21 @@ def draft(session: Session, attachments: list[tuple[str, bytes]]) -> bytes:
     meta = session.session
     deadline = feedback_deadline(session)
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = one_line(t("mail.subject", lang, title=meta.title))
+    retrospective = meta.kind == "retrospective"
+    # Any other kind says which it is in the subject, as its document's title does.
+    subject = t("mail.subject", lang, title=meta.title) if retrospective else kind_title(session)
+    message["Subject"] = one_line(subject)
     message["Date"] = formatdate(localtime=True)
     message["X-Unsent"] = "1"  # Outlook and Thunderbird open it as a draft to send
-    lines = [t("mail.greeting", lang), "", t("mail.body", lang, title=one_line(meta.title))]
+    body = "mail.body" if retrospective else f"mail.kind.body_{meta.kind}"
+    lines = [t("mail.greeting", lang), "", t(body, lang, title=one_line(meta.title))]
+    if lines[-1] == body:  # a kind added as a file alone, without a mail text of its own
+        lines[-1] = one_line(kind_title(session))
+    if meta.kind == "meeting" and session.meeting.next_starts:
+        starts = session.meeting.next_starts
+        when = f"{_date(starts.date(), lang)}, {starts:%H:%M}"
+        where = ", ".join(filter(None, [when, one_line(session.meeting.next_place)]))
+        lines += ["", t("mail.kind.next_meeting", lang, when=where)]
     if deadline and meta.status != "final":
         lines += ["", t("mail.feedback", lang, date=_date(deadline, lang))]
     lines += ["", t("mail.attached", lang)]

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..method import catalogue_ids
+from ..method import catalogue_ids, kind_steps
 from ..model import SCHEMA_VERSION, Session, find_problems, format_loc
 from .errors import Finding, SessionError
 from .locate import Locator
@@ -198,7 +198,7 @@ def loads(text: str, path: Path) -> Session:
         session = Session.model_validate(data)
     except ValidationError as error:
         raise SessionError(path, describe_validation(error, text, DESCRIBED), total=error.error_count()) from None
-    problems = find_problems(session, catalogue_ids())
+    problems = find_problems(session, catalogue_ids(), kind_steps())
     if problems:
         locate = Locator(text)
         raise SessionError(

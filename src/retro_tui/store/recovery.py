@@ -29,6 +29,8 @@ from filelock import FileLock, Timeout
 from ..places import drafts_dir
 from ..platform_calls import boot_id, process_alive, same_boot
 from .atomic import ensure_private_dir, write_atomic
+from .errors import SessionError
+from .private_dir import verify_private
 
 STALE_LOCK_SECONDS = 24 * 3600
 
@@ -100,6 +102,12 @@ class DraftJournal:
             self._remove()
         else:
             ensure_private_dir(self.path.parent)
+            # The journal holds words as typed, names and all: never into a folder
+            # another user made or redirected.
+            try:
+                verify_private(self.path.parent)
+            except SessionError as refused:
+                raise PermissionError(refused.message()) from None
             data = {
                 "session": str(self.session_path.resolve()),
                 "pid": os.getpid(),

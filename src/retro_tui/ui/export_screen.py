@@ -18,7 +18,7 @@ from textual.widgets import Button, Checkbox, RadioButton, RadioSet, SelectionLi
 
 from ..i18n import t
 from ..report.document import QUOTE_CHOICES, Choices
-from ..report.export import FORMATS, ExportIncomplete, IdentifiersFound, check, export, prepared
+from ..report.export import ExportIncomplete, IdentifiersFound, check, export, formats_for, prepared
 from ..store.errors import SessionError
 from .keys import Key
 
@@ -58,7 +58,8 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             yield Static(t("export_screen.title"), classes="export-title")
             # The choices scroll; the buttons stay in sight on an 80x24 terminal.
             with VerticalScroll(id="export-body", can_focus=False):
-                yield SelectionList(*((t(f"export_screen.format_{f}"), f, f in DEFAULT) for f in FORMATS), id="formats")
+                # Only what the session's kind makes: minutes have no declaration.
+                yield SelectionList(*((self._format_label(f), f, f in DEFAULT) for f in self.formats), id="formats")
                 yield Checkbox(t("export_screen.pseudonymise"), True, id="pseudonymise")
                 quotes = self.session.quotes
                 total, marked = len(quotes), sum(q.for_report for q in quotes)
@@ -67,13 +68,28 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                     for choice in ("all", "marked", "none"):
                         yield RadioButton(t(f"export_screen.quotes_{choice}", total=total, marked=marked),
                                           id=f"quotes-{choice}")
-                yield Checkbox(t("export_screen.checkin_words"), False, id="checkin-words")
+                # Offered only where someone's check-in words were noted (minutes note
+                # a check-in per member, in the document anyway).
+                words = Checkbox(t("export_screen.checkin_words"), False, id="checkin-words")
+                words.display = any(p.check_in.strip() for p in self.session.checkin.participants)
+                yield words
                 yield Static(id="findings-state")
                 yield SelectionList(id="findings")
                 yield Static(t("export_screen.where", folder=self.folder), classes="dim")
             with Horizontal(id="export-buttons"):
                 yield Button(t("form.cancel"), id="cancel")
                 yield Button(t("export_screen.export"), id="export", variant="primary")
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        return formats_for(self.session)
+
+    def _format_label(self, kind: str) -> str:
+        """The words for a kind that makes no declaration where they differ: the
+        minutes' calendar file holds the next meeting, their mail no declaration."""
+        declares = "intention" in self.formats
+        return t(f"export_screen.format_{kind}_kind" if kind in ("ics", "eml") and not declares
+                 else f"export_screen.format_{kind}")
 
     def on_mount(self) -> None:
         # Pressed once mounted, so the keyboard's highlight starts on the default too.
@@ -96,7 +112,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def refresh_findings(self) -> None:
         """The identifiers in what would be written now, with their place."""
-        formats = set(self.query_one("#formats", SelectionList).selected) or set(FORMATS)
+        formats = set(self.query_one("#formats", SelectionList).selected) or set(self.formats)
         self.findings = check(prepared(self.session, self.pseudonymise), formats, self.choices)
         listing = self.query_one("#findings", SelectionList)
         listing.clear_options()
@@ -125,6 +141,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def action_accept(self) -> None:
         """The ticked findings are accepted on purpose, and remembered in the session."""
+        # A tick typed just before (space, then ctrl+a at once) reaches the list as a
+        # message still in its queue: accept after it, not before it.
+        self.query_one("#findings", SelectionList).call_later(self._accept)
+
+    def _accept(self) -> None:
         chosen = list(self.query_one("#findings", SelectionList).selected)
         if not chosen:
             self.notify(t("export_screen.tick_first"), timeout=3)

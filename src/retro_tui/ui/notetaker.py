@@ -137,7 +137,7 @@ class NotetakerScreen(Screen):
         session = self._session()
         self.autosave = Autosave(self.app, session, self.path, self.refresh_status)
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
-        self.step = session.session.current_step
+        self.step = StepId(session.session.current_step)
         self.drafts = DraftKeeper(self, self.path, lambda: self.current)
         found = recover(self.path, lock_path)
         give_back(self, found)
@@ -186,7 +186,7 @@ class NotetakerScreen(Screen):
         if moved:
             # (What was typed in the old step's notes went in before the merge: Follow
             # calls _flush_notes first. Flushing here would undo the others' lines.)
-            self.step = session.session.current_step
+            self.step = StepId(session.session.current_step)
         self.query_one("#title", Static).update(
             Text.assemble((session.session.title, "bold"), ("  ·  " + t("notetaker.role"), "dim")))
         notes = self.query_one("#step-notes", TextArea)

@@ -288,7 +288,7 @@ class SessionScreen(Screen):
 
     @property
     def current(self) -> StepId:
-        return self.session.session.current_step if self.session else self._peeked().step
+        return StepId(self.session.session.current_step) if self.session else self._peeked().step
 
     def _step_model(self):
         return getattr(self.session, self.current.value)

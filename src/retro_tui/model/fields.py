@@ -1,0 +1,70 @@
+"""The field types every session record is built from: cleaned text, one-line names,
+local time stamps, and the base models that refuse unknown keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from .ids import Id
+
+
+def _naive_local(value: dt.datetime) -> dt.datetime:
+    # A hand-edited file may carry an offset; the session works in local wall-clock time.
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value
+
+
+# Control characters other than line break and tab: an escape sequence in a title is
+# run by the terminal that shows it, a NUL breaks Word, a lone CR hides text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile("[\n\u2028\u2029]")
+
+
+def _clean_text(value: str) -> str:
+    # Text pasted from Windows carries CRLF; TOML multi-line strings would fold it anyway.
+    value = value.replace("\r\n", "\n")
+    if found := _CONTROL.search(value):
+        raise PydanticCustomError(
+            "control_character",
+            "contains the control character {char} at position {position}",
+            {"char": f"U+{ord(found.group()):04X}", "position": found.start() + 1},
+        )
+    return value
+
+
+def _one_line(value: str) -> str:
+    # A title or a name becomes an e-mail subject, a calendar summary, a heading.
+    value = _clean_text(value)
+    if _LINE_BREAK.search(value):
+        raise PydanticCustomError("one_line", "must be one line, without line breaks")
+    return value
+
+
+Stamp = Annotated[dt.datetime, AfterValidator(_naive_local)]
+Text = Annotated[str, AfterValidator(_clean_text)]
+Name = Annotated[str, Field(min_length=1), AfterValidator(_clean_text)]
+# Fields shown on one line everywhere: names, titles, organisations, roles.
+Line = Annotated[str, AfterValidator(_one_line)]
+NameLine = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
+TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element|commitment)\.[a-z0-9_]+$")]
+
+
+class Model(BaseModel):
+    # Unknown keys are refused: in a hand-edited file they are almost always typos.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Entity(Model):
+    id: Id
+
+
+class Remark(Entity):
+    """One observation or agreement: a line of text with an id."""
+
+    text: Name
