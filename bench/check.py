@@ -20,6 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import record
+
 HEAD = """\
 schema_version = 1
 
@@ -78,6 +81,9 @@ def main() -> int:
             print(f"  tomllib parse (process)  {summary(floor)}")
             print(f"  retro-tui check          {summary(checks)}")
             print(f"  ratio check / parse      {statistics.median(ratios):.2f} [{min(ratios):.2f}–{max(ratios):.2f}] (per pair)")
+            ratio = statistics.median(ratios)
+            record(f"check, {args.quotes:,} quotes: {kind.replace('_', ' ')}", checks, ratio=ratio,
+                   target="≤ 1.5×", met=ratio <= 1.5, note=f"tomllib {statistics.median(floor):.2f} s")
             message = (result.stdout + result.stderr).splitlines()
             shown = message[:3] + (["  ..."] if len(message) > 5 else []) + message[-2:] if len(message) > 5 else message
             print("  message: " + "\n           ".join(line[:110] for line in shown))

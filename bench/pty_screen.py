@@ -23,6 +23,9 @@ from pathlib import Path
 import fcntl
 import pyte
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import record
+
 BIN = Path(sys.executable).parent
 
 
@@ -107,14 +110,18 @@ class PtyApp:
 
 
 def summary(name: str, times: list[float], base: list[float] | None = None, target: float | None = None) -> str:
-    """median [min–max] n, and the ratio of medians against the baseline."""
+    """median [min–max] n, and the ratio of medians against the baseline; the row also
+    goes into `make bench`'s table (bench/results.py)."""
     med = statistics.median(times)
     line = f"{name:<44} {med * 1000:7.1f} ms [{min(times) * 1000:.1f}–{max(times) * 1000:.1f}] n={len(times)}"
+    ratio = None
     if base:
         ratio = med / statistics.median(base)
         line += f"  ratio {ratio:4.2f}"
         if target is not None:
             line += f" (target ≤ {target:g}{'' if ratio <= target else ', MISSED'})"
+    met = None if ratio is None or target is None else ratio <= target
+    record(name, times, ratio=ratio, target=f"≤ {target:g}×" if target is not None else "", met=met)
     return line
 
 

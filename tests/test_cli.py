@@ -223,6 +223,28 @@ def test_export_writes_the_intention_declaration_alone(tmp_path, run_cli):
     assert "participants" not in data and "timeline" not in data  # nothing but the declaration
 
 
+def test_export_starts_the_feedback_week_once_and_then_leaves_the_file_unread(example_copy, tmp_path, run_cli,
+                                                                              monkeypatch):
+    import retro_tui.store.shared as shared
+    from retro_tui.model import Status
+
+    text = example_copy.read_text(encoding="utf-8")
+    example_copy.write_text(text.replace('status = "report_draft"', 'status = "in_session"', 1), encoding="utf-8")
+    out_dir = str(tmp_path / "out")
+    code, out, _ = run_cli("export", str(example_copy), "--format", "md", "--out", out_dir, "--accept-identifiers")
+    assert code == 0 and load(example_copy).session.status == Status.report_draft
+    assert "2026" in out.splitlines()[-1]  # the week's last day, said
+    before = example_copy.read_bytes()
+
+    def read_again(*_args, **_kwargs):
+        raise AssertionError("the session was read again although its feedback week had started")
+
+    # A big session's second read under the lock was a tenth of its export.
+    monkeypatch.setattr(shared, "update", read_again)
+    code, out, _ = run_cli("export", str(example_copy), "--format", "md", "--out", out_dir, "--accept-identifiers")
+    assert code == 0 and example_copy.read_bytes() == before
+
+
 def test_export_of_a_broken_file_fails_cleanly(tmp_path, run_cli):
     bad = tmp_path / "bad.toml"
     bad.write_text("schema_version = 3\n")

@@ -111,6 +111,55 @@ def test_the_pdf_reads_back_with_every_section_page_numbers_and_contents(files, 
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian: poppler-utils) is not installed")
+def test_the_pdf_contents_list_gives_the_page_each_section_starts_on(tmp_path):
+    """The report is laid out once; each number in the contents list is filled in when
+    its section lands. Checked on a session long enough that sections start late, and
+    with more sections than fit on the contents page's first lines."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from big_session import big_session
+
+    session = big_session(events=300, quotes=400, insights=40)
+    pages = _pdftotext(dict(render_all(session, "big", {"pdf"}))["big-verslag.pdf"], tmp_path).split("\f")
+    sections = [b.text for b in build(session).blocks if type(b).__name__ == "Heading" and b.level <= 2]
+    listed = {}
+    for line in pages[0].splitlines():
+        title, _, number = line.rpartition(" . ")
+        if number.strip().isdigit():
+            listed[title.rstrip(" .").strip()] = int(number)
+    assert set(listed) == set(sections) and max(listed.values()) > 10
+    for title, number in listed.items():
+        starts = [i + 1 for i, page in enumerate(pages) if title in [x.strip() for x in page.splitlines()]]
+        assert starts and starts[0] == number, (title, number, starts)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian: poppler-utils) is not installed")
+def test_pdf_table_cells_keep_every_word_however_they_are_set(tmp_path):
+    """Cells are set as plain lines where they can be, and as paragraphs where a word is
+    wider than the column: every word is in the PDF, markup characters as typed, a line
+    of its own where the text has one, and a cell longer than a page goes on the next."""
+    from retro_tui.report import pdf
+    from retro_tui.report.document import Document, Table
+
+    long_word = "Onderzoeksrapportage" * 8
+    many_lines = "\n".join(f"regel {n}" for n in range(80))
+    cells = ["a & <b> c", "eerste\n\nderde", long_word, many_lines]
+    # Narrow columns beside a wide one: the first three cells sit in a column of 2.5 cm.
+    doc = Document(title="T", language="nl", blocks=[
+        Table(("Kolom", "Ruimte"), ((cell, "x " * 200),)) for cell in cells])
+    text = _pdftotext(pdf.render(doc), tmp_path)
+    lines = [" ".join(w for w in line.split() if set(w) != {"x"}) for line in text.splitlines()]
+    words = " ".join(lines).split()
+    assert " ".join(words[words.index("a"):words.index("a") + 4]) == "a & <b> c"
+    assert lines.index("eerste") + 2 == lines.index("derde")  # the empty line kept
+    assert long_word in "".join(words)  # all of it, and broken inside its column,
+    assert not any(long_word in line.replace(" ", "") for line in lines)  # not running over the next
+    assert all(f"regel {n}" in text for n in range(80))  # split across pages, all there
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (Debian: poppler-utils) is not installed")
 def test_the_declaration_is_a_readable_pdf(files, example, tmp_path):
     flat = " ".join(_pdftotext(files["example-intentieverklaring.pdf"], tmp_path).split())
     assert "Intentieverklaring" in flat

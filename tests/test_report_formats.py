@@ -14,6 +14,8 @@ from email import policy
 
 import pytest
 from docx import Document as WordDocument
+from docx.oxml.ns import qn
+from docx.shared import Pt
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
@@ -88,3 +90,49 @@ def test_the_calendar_has_every_meeting_date(files):
     events = [c for c in cal.walk("VEVENT")]
     assert sorted(e.decoded("dtstart").date() for e in events) == sorted(session.closing.meeting_dates)
     assert len({str(e["uid"]) for e in events}) == len(events)
+
+
+def test_word_table_cells_keep_their_text_widths_and_header_as_written():
+    """The table body is written as one piece of XML (python-docx per cell was most of
+    a big export): read back by python-docx, every cell says what the document said."""
+    from retro_tui.report import word
+    from retro_tui.report.document import Document, Table
+
+    rows = (("2019-03", "★", "Moeder & <school>\nna de zomer", "  ingesprongen\tmet tab"), ("2020", "", "", "x"))
+    doc = Document(title="T", language="nl", blocks=[Table(("Datum", "", "Wat", "Wie"), rows)])
+    table = WordDocument(io.BytesIO(word.render(doc))).tables[0]
+    assert [[c.text for c in r.cells] for r in table.rows] == [["Datum", "", "Wat", "Wie"], *map(list, rows)]
+    widths = [c.width for c in table.rows[0].cells]
+    assert all(c.width == w for r in table.rows for c, w in zip(r.cells, widths)) and len(set(widths)) > 1
+    assert [c.width for c in table.columns] == widths
+    header, body = table.rows[0]._tr.trPr, table.rows[1]._tr.trPr
+    assert header.find(qn("w:tblHeader")) is not None and body.find(qn("w:cantSplit")) is not None
+    runs = [run for r in table.rows for c in r.cells for p in c.paragraphs for run in p.runs]
+    assert runs and all(run.font.size == Pt(9.5) for run in runs)
+
+
+def test_word_paragraphs_of_each_kind_read_back_as_written():
+    """Paragraphs are written as XML (python-docx per paragraph was most of a big
+    session's Word file): read back, each kind has its look and its words."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import RGBColor
+
+    from retro_tui.report import word
+    from retro_tui.report.document import Document, Heading, Paragraph
+
+    blocks = [Heading("Citaten"), Paragraph("Wie <zag> het & wie niet?", "quote", by="Esther"),
+              Paragraph("Wat gebeurde", "label"), Paragraph("(nog niets)", "muted"),
+              Paragraph("eerste regel\ntweede\tregel\n\nnieuwe alinea"), Heading("Einde")]
+    written = WordDocument(io.BytesIO(word.render(Document(title="T", language="nl", blocks=blocks))))
+    assert written.element.body[-1].tag == qn("w:sectPr")  # Word wants the section's properties last
+    paragraphs = written.paragraphs
+    texts = [p.text for p in paragraphs]
+    start = texts.index("Citaten")
+    quote, by, label, muted, first, second, end = paragraphs[start + 1:start + 8]
+    assert quote.text == "“Wie <zag> het & wie niet?”" and quote.style.name == "Quote"
+    assert quote.paragraph_format.keep_with_next and by.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert by.text == "— Esther"
+    assert label.text == "Wat gebeurde" and label.runs[0].bold and label.paragraph_format.keep_with_next
+    assert muted.runs[0].italic and muted.runs[0].font.color.rgb == RGBColor(0x55, 0x55, 0x55)
+    assert (first.text, second.text, end.text) == ("eerste regel\ntweede\tregel", "nieuwe alinea", "Einde")
+    assert end.style.name.startswith("Heading")  # the order kept, headings among them

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import __version__
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
-COMMANDS = ("new", "open", "notetaker", "list", "check", "example", "export", "merge", "import-timeline", "finalize",
+COMMANDS = ("new", "open", "notetaker", "list", "case", "check", "example", "export", "merge", "import-timeline", "finalize",
             "reopen", "quote", "bundle", "settings")
 _VALUE_OPTIONS = {"--lang", "--sessions-dir"}
 
@@ -45,7 +45,9 @@ def _common_options(default: object) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `only` that command's part of it: `retro-tui open
+    FILE` need not set up fourteen commands' options before the app's first frame."""
     # The options are accepted before and after the command; the command's copies must
     # not overwrite a value given before it, hence SUPPRESS as their default.
     common = _common_options(argparse.SUPPRESS)
@@ -56,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar_command"))
 
     def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return argparse.ArgumentParser(add_help=False)  # set up, never used
         p = sub.add_parser(name, parents=[common], help=t(f"cli.help_{name}"), description=t(f"cli.help_{name}"))
         p.set_defaults(handler=handler)
         return p
@@ -65,9 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     for option in DETAILS:
         new.add_argument(f"--{option.replace('_', '-')}", dest=option, metavar=t(f"details.metavar_{option}"),
                          help=t(f"details.opt_{option}"))
+    new.add_argument("--kind", choices=_follow_ups(), help=t("cli.opt_kind"))
+    new.add_argument("--case", dest="case", metavar=t("cli.metavar_code"), help=t("cli.opt_case"))
     command("open", cmd_open).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("notetaker", cmd_notetaker).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("list", cmd_list)
+    command("case", cmd_case).add_argument("code", nargs="?", metavar=t("cli.metavar_code"))
     command("check", cmd_check).add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     command("example", cmd_example)
     export = command("export", cmd_export)
@@ -151,12 +158,20 @@ def _sessions_dir(args: argparse.Namespace) -> Path:
 DETAILS = ("date", "place", "facilitator", "organisation", "notetaker", "case_code", "learning_question")
 
 
+def _follow_ups() -> tuple[str, ...]:
+    from .case import FOLLOW_UPS
+
+    return FOLLOW_UPS
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from .details import DetailsError, apply_details
     from .settings import current
     from .store import create
     from .store.shared import update
 
+    if args.kind or args.case:
+        return _new_in_case(args)
     mine = current()
     # The facilitator's own name and organisation unless given for this session.
     given = {name: value for name, value in (("facilitator", mine.name), ("organisation", mine.organisation)) if value}
@@ -169,6 +184,58 @@ def cmd_new(args: argparse.Namespace) -> int:
     if given:
         update(path, lambda session: apply_details(session, given))
     _say(t("cli.created", path=path))
+    return 0
+
+
+def _new_in_case(args: argparse.Namespace) -> int:
+    """The next session of a case, filled in from what the case holds, in the case's
+    language and with its facilitator; options given override what was filled in."""
+    from .case.collect import CaseError
+    from .case.start import start_next
+    from .details import DetailsError, apply_details, read_details
+    from .method import kind as kind_of
+
+    if not args.case:
+        return _fail(t("cli.kind_needs_case", kind=kind_of(args.kind).in_language(current_language()).name))
+    if not args.kind:
+        return _fail(t("cli.case_needs_kind", kinds=", ".join(_follow_ups())))
+    given = {name: getattr(args, name) for name in DETAILS if getattr(args, name) is not None and name != "case_code"}
+    try:
+        # A session dated on purpose is filled in as of that day (its next meeting date).
+        day = read_details(given).get("date")
+        started = start_next(_sessions_dir(args), args.case, args.kind, title=args.title or "", today=day,
+                             change=(lambda session: apply_details(session, given)) if given else None)
+    except DetailsError as error:
+        return _fail(error.message())
+    except CaseError as error:
+        return _fail(error.message())
+    _say(started.said(current_language()))
+    return 0
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    """Where a case stands, printed: its sessions in time order, the declaration in
+    force, the course, the open actions, the next meeting, the evaluation."""
+    from .case.collect import CaseError, collect
+    from .case.state import case_state
+    from .case_print import print_case, print_cases
+
+    if not args.code:
+        # Which cases there are, to pick one from.
+        from .store import list_sessions
+
+        folder = _sessions_dir(args)
+        if not folder.is_dir():
+            return _fail(t("case.no_folder", folder=folder))
+        print_cases(folder, list_sessions(folder))
+        return 0
+    try:
+        case = collect(_sessions_dir(args), args.code)
+    except CaseError as error:
+        return _fail(error.message())
+    if not _language_chosen(args):
+        set_language(case.sessions[0].session.session.language)
+    print_case(case_state(case))
     return 0
 
 
@@ -217,11 +284,16 @@ def cmd_notetaker(args: argparse.Namespace) -> int:
 
 
 def cmd_example(args: argparse.Namespace) -> int:
-    from .store import copy_example
+    from .store import copy_example, example_arc_sources, peek_case_code
 
     # Asked for a folder, the copy goes there; else among the state files, cleaned.
     path = copy_example(Path(args.sessions_dir) if args.sessions_dir else None)
     _say(t("cli.example_copied", path=path))
+    arc = example_arc_sources()
+    if arc:
+        _say(t("case.example_arc", count=len(arc) + 1, folder=path.parent, code=peek_case_code(path)))
+    # The app's sessions folder is the copy's, so the example's case is there whole.
+    args.sessions_dir = str(path.parent)
     return _show(path, args)
 
 
@@ -398,10 +470,15 @@ def _start_feedback_week(session, path: Path) -> None:
     """Sharing the report starts the participants' week of feedback (the method).
 
     On the file as it is now, under its lock: the report took a while to render, and
-    a notetaker may have saved meanwhile (the session read before is not written)."""
-    from .lifecycle import start_draft
+    a notetaker may have saved meanwhile (the session read before is not written).
+    Not at all when the week had started when the export began: reading a big session
+    again was a tenth of its export."""
+    from .lifecycle import feedback_started, start_draft
     from .store import SessionError, now
     from .store.shared import update
+
+    if feedback_started(session):
+        return
 
     def start(current) -> None:
         if not start_draft(current, now().date()):
@@ -626,7 +703,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(choose_language(lang, mine.language.value if mine.language else None))
     if first is not None and argv[first] not in COMMANDS:
         argv.insert(first, "open")  # `retro-tui FILE` is `retro-tui open FILE`
-    args = build_parser().parse_args(argv)
+    # Asking for help or the version needs every command; running one needs its own.
+    asked = first is not None and not {"-h", "--help", "--version"} & set(argv)
+    args = build_parser(argv[first] if asked and first is not None else None).parse_args(argv)
     from .store.errors import SessionError
 
     try:

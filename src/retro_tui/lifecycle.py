@@ -19,10 +19,15 @@ def is_read_only(session: Session) -> bool:
     return session.session.status == Status.final
 
 
+def feedback_started(session: Session) -> bool:
+    """The report went out before: its feedback week started (or the report is final)."""
+    return session.session.status in (Status.report_draft, Status.final)
+
+
 def start_draft(session: Session, today: dt.date) -> bool:
     """The report goes out as a draft: the feedback week starts. True if it changed."""
     meta = session.session
-    if meta.status in (Status.report_draft, Status.final):
+    if feedback_started(session):
         return False
     meta.status = Status.report_draft
     if meta.feedback_deadline is None:

@@ -122,6 +122,48 @@ def remove_person(session: Session, ident: str) -> None:
             member.participant = None
 
 
+def follow_participants(session: Session, before: dict[str, tuple[str, str]]) -> bool:
+    """The core team's copies of a participant whose name or organisation was changed
+    in the check-in since `before` ({id: (name, organisation)}) take the change: a name
+    is typed once. Copies of participants not changed keep what they say (a shorter
+    organisation, say). True when a copy changed."""
+    changed = False
+    now = {p.id: (p.name, p.organisation) for p in session.checkin.participants}
+    for member in session.closing.core_team:
+        ident = member.participant or ""
+        if ident in now and ident in before and now[ident] != before[ident]:
+            old_name, old_organisation = before[ident]
+            name, organisation = now[ident]
+            if member.name == old_name and name != old_name:
+                member.name, changed = name, True
+            if member.organisation == old_organisation and organisation != old_organisation:
+                member.organisation, changed = organisation, True
+    return changed
+
+
+def remove_core_member(session: Session, ident: str) -> None:
+    """Remove a core-team member and every reference to them: who holds a commitment,
+    the content team, the meeting's check-ins, who does or helps with an action."""
+    closing, meeting = session.closing, session.meeting
+    closing.core_team = [m for m in closing.core_team if m.id != ident]
+    closing.content_team = [m for m in closing.content_team if m != ident]
+    for commitment in closing.commitments:
+        if commitment.member == ident:
+            commitment.member = None
+    meeting.checkins = [c for c in meeting.checkins if c.member != ident]
+    for action in [*meeting.carried, *meeting.actions]:
+        if action.who == ident:
+            action.who = None
+        if ident in action.helpers:
+            action.helpers = [h for h in action.helpers if h != ident]
+
+
+def remove_course_item(session: Session, ident: str) -> None:
+    """Remove a course item and the meeting's answers about it."""
+    session.course.items = [c for c in session.course.items if c.id != ident]
+    session.meeting.course_checks = [c for c in session.meeting.course_checks if c.item != ident]
+
+
 def remove_event(session: Session, ident: str) -> None:
     session.timeline.events = [e for e in session.timeline.events if e.id != ident]
     for insight in session.insights.items:

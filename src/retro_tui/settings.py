@@ -22,11 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from .model.enums import Language
 from .places import settings_file
-from .store.atomic import ensure_private_dir, write_atomic
 from .store.errors import Finding, SessionError
 
 
@@ -116,6 +113,11 @@ def current() -> Settings:
 
 def set_value(key: str, value: str, path: Path | None = None) -> Path:
     """Set one setting (an empty value removes it), keeping the rest of the file."""
+    # Here, not at the top: every start reads the settings before its first frame.
+    import tomli_w
+
+    from .store.atomic import ensure_private_dir, write_atomic
+
     path = settings_file() if path is None else Path(path)
     data, _ = _read(path)
     if key.startswith("keymap.") and len(key) > len("keymap."):

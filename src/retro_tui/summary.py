@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .i18n import current_language, label, t
-from .method import steps
+from .method import RETROSPECTIVE, steps
 from .model import Session
 from .printable import printable
 from .store import Listing
@@ -34,6 +34,11 @@ def print_summary(session: Session, path: Path, console: Console | None = None) 
         grid.add_row(Text(name, style="dim"), Text(value))
     console.print(grid)
 
+    if meta.kind != RETROSPECTIVE:
+        console.print(_kind_steps(session))
+        console.print(Text(t("summary.captured", quotes=len(session.quotes),
+                             marked=sum(q.for_report for q in session.quotes), pauses=len(session.pauses)), style="dim"))
+        return
     counts = {
         "checkin": t("summary.checkin", count=len(session.checkin.participants)),
         "relate": t(
@@ -76,6 +81,40 @@ def print_summary(session: Session, path: Path, console: Console | None = None) 
     )
 
 
+def _recorded(session: Session, path: str) -> object:
+    section, name = path.split(".", 1)
+    if (section, name) == ("closing", "declaration"):
+        return session.closing.assignment or session.closing.collaboration or session.closing.frequency
+    return getattr(getattr(session, section), name, None)
+
+
+def _kind_steps(session: Session) -> Table:
+    """A session of another kind: each of its steps with how much it holds, read from
+    the records the kind's file names for the step."""
+    from .method import kind
+
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    for number, step in enumerate(kind(session.session.kind).steps, start=1):
+        values = [_recorded(session, path) for path in step.records]
+        entries = sum(len(v) for v in values if isinstance(v, list))
+        written = any(v not in (None, "", []) and not isinstance(v, list) for v in values)
+        parts = [t("summary.entries", count=entries)] if any(isinstance(v, list) for v in values) else []
+        parts += [t("summary.written")] if written else []
+        table.add_row(f"{number}.", Text(step.in_language(current_language()).title),
+                      Text(", ".join(parts) or "—", style="cyan"))
+    return table
+
+
+def kind_short(kind_id: str) -> str:
+    """The kind's short name ("Overleg"); a kind this version does not know, as written."""
+    from .method import kind
+
+    try:
+        return kind(kind_id).in_language(current_language()).short
+    except KeyError:
+        return kind_id
+
+
 def print_listing(folder: Path, listings: list[Listing], console: Console | None = None) -> None:
     console = console or Console()
     if not listings:
@@ -83,13 +122,15 @@ def print_listing(folder: Path, listings: list[Listing], console: Console | None
         return
     table = Table(title=Text(printable(t("list.title", folder=folder))), title_justify="left")
     table.add_column(t("field.date"))
+    table.add_column(t("cli.kind_column"))
     table.add_column(t("field.title"))
     table.add_column(t("field.status"))
     table.add_column(t("field.file"), style="dim")
     for item in listings:
         if item.meta is None:
-            table.add_row("—", Text(t("list.unreadable"), style="red"), "—", Text(printable(item.path.name)))
+            table.add_row("—", "—", Text(t("list.unreadable"), style="red"), "—", Text(printable(item.path.name)))
             continue
         date = item.meta.date.isoformat() if item.meta.date else "—"
-        table.add_row(date, Text(item.meta.title), label(item.meta.status), Text(printable(item.path.name)))
+        table.add_row(date, kind_short(item.meta.kind), Text(item.meta.title), label(item.meta.status),
+                      Text(printable(item.path.name)))
     console.print(table)

@@ -4,11 +4,12 @@ beside this module (`kinds/` holds one file per kind of session)."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import rtoml
 
 from ..model.enums import CatalogueKind, InsightLevel, StepId
 
@@ -17,7 +18,7 @@ HALF_DAY_MINUTES = 240
 
 def _load(name: str) -> dict[str, Any]:
     text = resources.files(__name__).joinpath(name).read_text("utf-8")
-    return tomllib.loads(text)
+    return rtoml.loads(text)  # the app's own file: the fast parser, as for its texts (i18n.py)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def kinds() -> tuple[Kind, ...]:
     for entry in resources.files(__name__).joinpath("kinds").iterdir():
         if not entry.name.endswith(".toml"):
             continue
-        data = tomllib.loads(entry.read_text("utf-8"))
+        data = rtoml.loads(entry.read_text("utf-8"))
         head = data["kind"]
         text = {lang: KindText(**head[lang]) for lang in ("nl", "en")}
         out.append(Kind(head["id"], head["order"], head["minutes"], text, tuple(_step(r) for r in data["step"])))

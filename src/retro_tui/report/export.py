@@ -192,21 +192,22 @@ def render_all(session: Session, stem: str, formats: set[str], choices=None) -> 
             out.append((names[kind], made(kind)))
     if "intention" in formats:
         out.append((names["intention-pdf"], made("intention-pdf")))
-    meetings = []
     declares = "intention" in formats_for(session)
-    if declares and session.closing.meeting_dates:
-        meetings.append((f"{own}-{named('meetings')}.ics", calendar(session)))
-    if session.meeting.next_starts:
-        meetings.append((f"{own}-{named('next_meeting')}.ics", next_meeting(session)))
+    # Made only when asked for: a calendar that cannot be made must not keep the other
+    # formats from being written (each is then made on its own, see export()).
+    upcoming = (f"{own}-{named('next_meeting')}.ics", next_meeting) if session.meeting.next_starts else None
     if "ics" in formats:
-        out += meetings
+        if declares and session.closing.meeting_dates:
+            out.append((f"{own}-{named('meetings')}.ics", calendar(session)))
+        if upcoming:
+            out.append((upcoming[0], upcoming[1](session)))
     if "eml" in formats:
         # What people open: the report for feedback (Word) and to read (PDF), the
         # declaration as a document where the kind makes one, and the next meeting
         # for their agenda; not the TOML, which a manager cannot open.
         kept = ("docx", "pdf", "intention-pdf") if declares else ("docx", "pdf")
         attached = [(names[k], made(k)) for k in kept]
-        if session.meeting.next_starts:
-            attached += meetings[-1:]
+        if upcoming:
+            attached.append((upcoming[0], upcoming[1](session)))
         out.append((f"{own}-{named('email')}.eml", draft(session, attached)))
     return out

@@ -2,10 +2,11 @@
 
 Written with ReportLab's page layout (Platypus), which installs with pip alone (no
 system libraries, unlike HTML-to-PDF converters) and flows text, keeps headings with
-what follows, repeats table headers and builds a contents list with page numbers. The
-text is set in Bitstream Vera, which ReportLab ships, embedded so every reader shows
-the same letters. Vera has no ★, and a symbol font's star depends on the reader's fonts,
-so the ★ of a crucial moment is drawn, as in the timeline picture."""
+what follows, repeats table headers and builds a contents list with page numbers, in
+one pass (see _Contents). The text is set in Bitstream Vera, which ReportLab ships,
+embedded so every reader shows the same letters. Vera has no ★, and a symbol font's
+star depends on the reader's fonts, so the ★ of a crucial moment is drawn, as in the
+timeline picture."""
 
 from __future__ import annotations
 
@@ -21,13 +22,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.graphics.shapes import Drawing, Polygon
 from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, Frame, Image, KeepTogether, ListFlowable, ListItem, PageTemplate,
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, KeepTogether, ListFlowable, ListItem, PageTemplate,
                                 Paragraph as Para, Spacer)
 from reportlab.platypus import Table as Grid
 from reportlab.platypus import TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..i18n import t
 from .document import Bullets, Document, Heading, Paragraph, Picture, Table, column_widths
@@ -94,8 +96,25 @@ def _star(size: float = 9) -> Drawing:
     return drawing
 
 
-def _cell(text: str, style):
-    return _star() if text == "★" else Para(_markup(text), style)
+CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell
+
+
+def _cell(text: str, style, width: float):
+    """A cell's text as plain lines, broken at spaces to the column's width: the table
+    sets them in the cell's font without laying out a paragraph (a big session's
+    timeline table has 10,000 cells). A cell with a word wider than its column is a
+    paragraph, which breaks the word."""
+    if text == "★":
+        return _star()
+    room = width - 2 * CELL_PADDING
+    font, size = style.fontName, style.fontSize
+    if "\n" not in text and stringWidth(text, font, size) <= room:
+        return text  # one line, the most common cell: no breaking to do
+    lines = [line for part in text.split("\n")
+             for line in simpleSplit(part, font, size, room) or [""]]
+    if all(stringWidth(line, font, size) <= room for line in lines):
+        return "\n".join(lines)
+    return Para(_markup(text), style)
 
 
 def _starred(text: str, style) -> list:
@@ -108,12 +127,82 @@ def _starred(text: str, style) -> list:
     return [line]
 
 
+class _Contents(Flowable):
+    """The contents list, laid out in the same single pass as the report.
+
+    ReportLab's TableOfContents needs multiBuild, which lays out and draws the whole
+    report twice (for a big session, seconds). Here each entry's page number is a PDF
+    form: drawn where the number goes before it is known, and defined when the section
+    lands (canvas.doForm allows a form defined later)."""
+
+    NUMBER_WIDTH = 1.2 * cm
+
+    def __init__(self, titles: list[tuple[int, str]], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.titles, self.style = titles, style
+
+    def _lines(self, width: float) -> list[list[str]]:
+        text_width = width - self.NUMBER_WIDTH
+        return [simpleSplit(title, self.style.fontName, self.style.fontSize, text_width) or [""]
+                for _, title in self.titles]
+
+    def _height(self, lines: list[str]) -> float:
+        return len(lines) * self.style.leading + self.style.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = sum(self._height(lines) for lines in self._lines(availWidth))
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list:
+        used, fits = 0.0, 0
+        for lines in self._lines(availWidth):
+            if used + self._height(lines) > availHeight:
+                break
+            used, fits = used + self._height(lines), fits + 1
+        if fits in (0, len(self.titles)):
+            return []
+        return [_Contents(self.titles[:fits], self.style), _Contents(self.titles[fits:], self.style)]
+
+    def draw(self) -> None:
+        canvas, style = self.canv, self.style
+        size, leading = style.fontSize, style.leading
+        dot_width = stringWidth(" .", style.fontName, size)
+        canvas.setFont(style.fontName, size)
+        y = self.height
+        for (number, _), lines in zip(self.titles, self._lines(self.width)):
+            for line in lines:
+                y -= leading
+                canvas.drawString(0, y + leading - size, line)
+            baseline = y + leading - size
+            start = stringWidth(lines[-1], style.fontName, size)
+            dots = int((self.width - self.NUMBER_WIDTH - start) / dot_width)
+            canvas.drawRightString(self.width - self.NUMBER_WIDTH + size / 2, baseline, " ." * max(dots, 0))
+            canvas.saveState()
+            canvas.translate(self.width, baseline)
+            canvas.doForm(_page_form(number))
+            canvas.restoreState()
+            y -= style.spaceAfter
+
+
+def _page_form(number: int) -> str:
+    return f"contents-page-{number}"
+
+
 class _Report(BaseDocTemplate):
     """Tells the contents list where each section heading landed."""
 
     def afterFlowable(self, flowable) -> None:
-        if isinstance(flowable, Para) and getattr(flowable, "section", False):
-            self.notify("TOCEntry", (0, flowable.getPlainText(), self.page))
+        number = getattr(flowable, "section", None)
+        if isinstance(flowable, Para) and number is not None:
+            style = self.contents_style
+            canvas = self.canv
+            # A form's box starts at its origin: the number is drawn to the left of it.
+            canvas.beginForm(_page_form(number), lowerx=-self.number_width, lowery=-style.fontSize,
+                             upperx=1, uppery=style.fontSize * 2)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.drawRightString(0, 0, str(self.page))
+            canvas.endForm()
 
 
 def render(doc: Document, now: dt.datetime | None = None) -> bytes:
@@ -135,14 +224,19 @@ def render(doc: Document, now: dt.datetime | None = None) -> bytes:
     frame = Frame(MARGIN, 2.0 * cm, TEXT_WIDTH, A4[1] - 3.9 * cm, id="text")
     report.addPageTemplates([PageTemplate("page", [frame], onPage=footer)])
 
+    report.contents_style, report.number_width = s["toc"], _Contents.NUMBER_WIDTH
     story: list = [Para(_markup(doc.title), s["title"])]
-    if doc.contents and any(isinstance(b, Heading) and b.level <= 2 for b in doc.blocks):
-        contents = TableOfContents(levelStyles=[s["toc"]], dotsMinLevel=0)
-        # Not kept with the list in one unit: multiBuild finds the list only at the top.
-        story += [Para(_markup(doc.contents), s["contents"]), contents, Spacer(1, 8)]
+    sections = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level <= 2]
+    if doc.contents and sections:
+        story += [Para(_markup(doc.contents), s["contents"]), _Contents(list(enumerate(sections)), s["toc"]),
+                  Spacer(1, 8)]
+    numbers = iter(range(len(sections)))
     for block in doc.blocks:
-        story += _flowables(block, s)
-    report.multiBuild(_kept_with_next(story))
+        flowables = _flowables(block, s)
+        if isinstance(block, Heading) and block.level <= 2:
+            flowables[0].section = next(numbers)
+        story += flowables
+    report.build(_kept_with_next(story))
     return out.getvalue()
 
 
@@ -166,9 +260,7 @@ def _kept_with_next(story: list) -> list:
 
 def _flowables(block, s) -> list:
     if isinstance(block, Heading):
-        heading = Para(_markup(block.text), s["h2" if block.level <= 2 else "h3"])
-        heading.section = block.level <= 2
-        return [heading]
+        return [Para(_markup(block.text), s["h2" if block.level <= 2 else "h3"])]
     if isinstance(block, Paragraph):
         if block.style == "quote":
             return [KeepTogether([Para(f"“{_markup(block.text)}”", s["quote"]),
@@ -182,9 +274,9 @@ def _flowables(block, s) -> list:
         items = [ListItem(Para(_markup(i), s["body"]), leftIndent=12) for i in block.items]
         return [ListFlowable(items, bulletType="bullet", start="•", leftIndent=12, bulletFontName="Vera")]
     if isinstance(block, Table):
-        rows = [[_cell(c, s["head"]) for c in block.header]]
-        rows += [[_cell(c, s["cell"]) for c in r] for r in block.rows]
         widths = [w * cm for w in column_widths(block, TEXT_WIDTH / cm, 1.2)]
+        rows = [[_cell(c, s["head"], w) for c, w in zip(block.header, widths)]]
+        rows += [[_cell(c, s["cell"], w) for c, w in zip(r, widths)] for r in block.rows]
         # A cell longer than a page (a long note) is split across pages, not refused.
         grid = Grid(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
         grid.setStyle(TableStyle([
@@ -192,6 +284,8 @@ def _flowables(block, s) -> list:
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("FONT", (0, 0), (-1, 0), s["head"].fontName, s["head"].fontSize, s["head"].leading),
+            ("FONT", (0, 1), (-1, -1), s["cell"].fontName, s["cell"].fontSize, s["cell"].leading),
         ]))
         return [grid, Spacer(1, 8)]
     if isinstance(block, Picture):

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from xml.sax.saxutils import escape
 
 from docx import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from .document import Bullets, Document, Heading, Paragraph, Picture, Table, column_widths
@@ -20,6 +21,7 @@ from .drawing import to_png
 LANGUAGE_TAG = {"nl": "nl-NL", "en": "en-GB"}
 TEXT_WIDTH_CM = 16.6  # A4 less the margins
 NARROWEST_COLUMN_CM = 1.4  # a ★ or a number stays readable, with its header
+CELL_POINTS = 9.5
 
 
 def render(doc: Document, now: dt.datetime | None = None) -> bytes:
@@ -128,22 +130,38 @@ def _contents(word, title: str, headings: list[Heading]) -> None:
         result.append(t)
 
 
-def _styled(word, name: str, text: str = ""):
-    """A paragraph in a built-in style. python-docx resolves a style given by name or
-    object by scanning every style for the default each time: for a regional bundle's
-    thousands of paragraphs that was most of the export. The style's id is looked up
-    once per document and set on the paragraph's properties directly."""
+def _style_id(word, name: str) -> str:
+    """A built-in style's id, looked up once per document: python-docx resolves a style
+    given by name or object by scanning every style for the default each time, which
+    for a regional bundle's thousands of paragraphs was most of the export."""
     ids = word.__dict__.setdefault("_retro_style_ids", {})
     if name not in ids:
         ids[name] = word.styles[name].style_id
+    return ids[name]
+
+
+def _styled(word, name: str, text: str = ""):
+    """A paragraph in a built-in style, set on its properties by id (see _style_id)."""
     paragraph = word.add_paragraph(text)
-    paragraph._p.get_or_add_pPr().style = ids[name]
+    paragraph._p.get_or_add_pPr().style = _style_id(word, name)
     return paragraph
 
 
 def _lines(paragraph, text: str) -> None:
     """Text whose lines are its own (a notetaker's notes) keeps them as line breaks."""
     paragraph.add_run(text)
+
+
+def _add(word, properties: str, run: str) -> None:
+    """A paragraph written as XML, before the section's properties that end the body:
+    python-docx's add_paragraph, add_run and their setters search the tree for their
+    place at each call, and a big session's report has thousands of paragraphs."""
+    body = word.element.body
+    p = parse_xml(f"<w:p {nsdecls('w')}>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}{run}</w:p>")
+    if body.sectPr is not None:
+        body.sectPr.addprevious(p)
+    else:
+        body.append(p)
 
 
 def _paragraph(word, block: Paragraph) -> None:
@@ -154,51 +172,60 @@ def _paragraph(word, block: Paragraph) -> None:
         run.font.color.rgb = RGBColor(0x7C, 0x3F, 0x00)
         _shade(p, "FFF4D6")
     elif block.style == "quote":
-        p = _styled(word, "Quote")
-        p.add_run(f"“{block.text}”")
-        p.paragraph_format.keep_with_next = True
-        by = word.add_paragraph(f"— {block.by}")
-        by.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        quote = _style_id(word, "Quote")
+        _add(word, f'<w:pStyle w:val="{escape(quote)}"/><w:keepNext/>', _run(f"“{block.text}”"))
+        _add(word, '<w:jc w:val="right"/>', _run(f"— {block.by}"))
     elif block.style == "label":
-        p = word.add_paragraph()
-        p.add_run(block.text).bold = True
-        p.paragraph_format.keep_with_next = True  # a label is a small heading
+        _add(word, "<w:keepNext/>", _run(block.text, "<w:b/>"))  # a label is a small heading
     elif block.style == "muted":
-        run = word.add_paragraph().add_run(block.text)
-        run.italic = True
-        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+        _add(word, "", _run(block.text, '<w:i/><w:color w:val="555555"/>'))
     else:
         # A blank line in the text is a new paragraph, not two line breaks.
         for part in (x.strip("\n") for x in block.text.split("\n\n")):
             if part:
-                _lines(word.add_paragraph(), part)
+                _add(word, "", _run(part))
 
 
 def _table(word, block: Table) -> None:
+    """The header row through python-docx, the body as one piece of XML: python-docx's
+    add_row and per-cell width and font setters search the tree for every cell, which
+    made Word most of a big session's export (2,000 rows: seconds instead of a tenth)."""
     table = word.add_table(rows=1, cols=len(block.header))
     table.style = "Table Grid"
-    header = table.rows[0]
-    for cell, text in zip(header.cells, block.header):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-    _repeat_header(header)
-    for row in block.rows:
-        added = table.add_row()
-        _keep_row_whole(added)
-        for cell, text in zip(added.cells, row):
-            cell.text = text
-    widths = column_widths(block, TEXT_WIDTH_CM, NARROWEST_COLUMN_CM)
+    widths = [Cm(w) for w in column_widths(block, TEXT_WIDTH_CM, NARROWEST_COLUMN_CM)]
     table.autofit = False
     for column, width in zip(table.columns, widths):
-        column.width = Cm(width)  # the grid, which LibreOffice follows
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = Cm(width)
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(9.5)
+        column.width = width  # the grid, which LibreOffice follows
+    header = table.rows[0]
+    for cell, text, width in zip(header.cells, block.header, widths):
+        cell.width = width
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        run.font.size = Pt(CELL_POINTS)
+    _repeat_header(header)
+    if block.rows:
+        size = f'<w:sz w:val="{int(CELL_POINTS * 2)}"/>'
+        cells = [f'<w:tc><w:tcPr><w:tcW w:w="{w.twips}" w:type="dxa"/></w:tcPr><w:p>{{}}</w:p></w:tc>' for w in widths]
+        rows = "".join(
+            '<w:tr><w:trPr><w:cantSplit/></w:trPr>'
+            + "".join(cell.format(_run(text, size)) for cell, text in zip(cells, row))
+            + "</w:tr>"
+            for row in block.rows
+        )
+        table._tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{rows}</w:tbl>"))
     word.add_paragraph()
+
+
+def _run(text: str, properties: str = "") -> str:
+    """Text as a run of XML with its properties, its lines and tabs kept as Word's own
+    breaks (as python-docx's run.text does)."""
+    if not text:
+        return ""
+    lines = "<w:br/>".join(
+        "<w:tab/>".join(f'<w:t xml:space="preserve">{escape(part)}</w:t>' if part else "" for part in line.split("\t"))
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    )
+    return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{lines}</w:r>"
 
 
 def _repeat_header(row) -> None:

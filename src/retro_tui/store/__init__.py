@@ -11,8 +11,8 @@ _WHERE = {
     "codec": ("dumps", "loads", "render", "snapshot"),
     "errors": ("Finding", "SessionError"),
     "files": (
-        "Listing", "copy_example", "create", "example_source", "list_sessions", "load",
-        "new_session", "now", "save",
+        "Listing", "copy_example", "create", "example_arc_sources", "example_source", "list_sessions", "load",
+        "new_session", "now", "peek_case_code", "save",
     ),
     "folder": ("sessions_dir",),
     "peek": ("Peek", "peek"),
@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     from .codec import dumps, loads, render, snapshot
     from .errors import Finding, SessionError
     from .files import (
-        Listing, copy_example, create, example_source, list_sessions, load, new_session, now, save,
+        Listing, copy_example, create, example_arc_sources, example_source, list_sessions, load, new_session, now,
+        peek_case_code, save,
     )
     from .folder import sessions_dir
     from .peek import Peek, peek

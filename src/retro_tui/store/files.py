@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..i18n import t
-from ..method import intention_defaults
+from ..method import RETROSPECTIVE, intention_defaults
 from ..model import (
     SCHEMA_VERSION,
     Commitment,
@@ -96,6 +96,38 @@ def free_path(folder: Path, stem: str, *, first: int | None = None) -> Path:
     return candidate
 
 
+def file_stem(day: dt.date, case_code: str, language: Language | str, kind: str = RETROSPECTIVE,
+              number: int | None = None) -> tuple[str, int | None]:
+    """A session's file name without suffix, and where its numbering starts: from its
+    date, case code and kind ("2026-10-27-VOORBEELD-01-overleg-2"), never from the
+    title, which often holds the family's name. Without a usable case code a neutral
+    word and a number ("2026-10-14-sessie-1")."""
+    lang = str(language)
+    word = "" if kind == RETROSPECTIVE else t(f"files.kind_{kind}", lang=lang)
+    if number is not None and word:
+        word = f"{word}-{number}"
+    if code := safe_part(case_code):
+        return "-".join(filter(None, (day.isoformat(), code, word))), None
+    return f"{day.isoformat()}-{word or t('files.neutral', lang=lang)}", (None if number else 1)
+
+
+def write_new(folder: Path, stem: str, session: Session | bytes, *, first: int | None = None) -> Path:
+    """Write a session to a file of its own that did not exist, under that file's lock:
+    two people starting a session at once each get a file, neither overwrites the other."""
+    from .shared import replace_locked, session_lock
+
+    ensure_private_dir(folder)
+    data = session if isinstance(session, bytes) else dumps(session).encode("utf-8")
+    number = first
+    while True:
+        path = free_path(folder, stem, first=number)
+        with session_lock(path):
+            if not path.exists():
+                replace_locked(path, data)
+                return path
+        number = (number or 1) + 1
+
+
 def create(
     folder: Path,
     title: str | None,
@@ -105,24 +137,19 @@ def create(
     facilitator: str = "",
     organisation: str = "",
 ) -> tuple[Path, Session]:
-    """A new session file, named from its date and case code ("2026-10-14-VOORBEELD-01"),
-    or its date, a neutral word and a number ("2026-10-14-sessie-1"): never from the
-    title, which often holds the family's name. The facilitator's name and organisation
-    come from their settings, so nobody types them again for every case."""
+    """A new retrospective session file, named by `file_stem`. The facilitator's name
+    and organisation come from their settings, so nobody types them again for every case."""
     title = title or t("session.untitled", lang=str(language))
     session = new_session(title, language)
     session.session.case_code = case_code
     session.session.facilitator = facilitator
     session.session.facilitator_organisation = organisation
-    ensure_private_dir(folder)
     assert session.session.date is not None  # a new session is dated today
-    day = session.session.date.isoformat()
-    if code := safe_part(case_code):
-        path = free_path(folder, f"{day}-{code}")
-    else:
-        path = free_path(folder, f"{day}-{t('files.neutral', lang=str(language))}", first=1)
-    save(session, path)
-    return path, session
+    stem, first = file_stem(session.session.date, case_code, language)
+    return write_new(folder, stem, session, first=first), session
+
+
+EXAMPLE_ARC = "example-arc"  # the sessions that follow the example's retrospective analysis
 
 
 def example_source() -> Path:
@@ -133,24 +160,70 @@ def example_source() -> Path:
     return Path(__file__).resolve().parents[3] / "sessions" / "example.toml"
 
 
-def copy_example(folder: Path | None = None) -> Path:
-    """A fresh copy of the example to play with; the bundled file itself is never opened.
+def example_arc_sources() -> list[Path]:
+    """The example case's later sessions (prospective analysis, meetings, evaluation),
+    shipped beside the example in a folder of their own, so a checkout's sessions
+    folder lists the example once."""
+    folder = example_source().parent / EXAMPLE_ARC
+    return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
 
-    By default the copies go to the state folder, not among the user's sessions, and
-    only the newest few are kept, so trying it out leaves nothing to clean up."""
-    source = example_source()
-    load(source)  # a broken bundle must fail here, not halfway into the app
+
+def _free_case_code(folder: Path, code: str) -> str:
+    """The example's case code, or a numbered one when the folder already holds a copy
+    of the case: two copies in one folder would be read as one case."""
+    taken = {item.meta.case_code.casefold() for item in list_sessions(folder) if item.meta}
+    candidate, number = code, 2
+    while candidate.casefold() in taken:
+        candidate, number = f"{code}-{number}", number + 1
+    return candidate
+
+
+def copy_example(folder: Path | None = None) -> Path:
+    """A fresh copy of the example case to play with: the retrospective analysis and the
+    sessions after it, all in one folder, so the case reads whole; the bundled files
+    themselves are never opened. Returns the retrospective's copy.
+
+    By default each copy gets a folder of its own among the state files, not among the
+    user's sessions, and only the newest few are kept, so trying it out leaves nothing
+    to clean up. Asked for a folder, the copy goes there, under a case code of its own
+    if a copy is there already."""
+    source, arc = example_source(), example_arc_sources()
+    sessions = [load(path) for path in (source, *arc)]  # a broken bundle fails here, not in the app
+    stamp = f"example-copy-{now():%Y%m%d-%H%M%S}"
     own_folder = folder is None
-    folder = examples_dir() if folder is None else folder
+    if folder is None:
+        base = examples_dir()
+        ensure_private_dir(base)
+        folder, number = base / stamp, 2
+        while folder.exists():
+            folder, number = base / f"{stamp}-{number}", number + 1
     ensure_private_dir(folder)
-    target = free_path(folder, f"example-copy-{now():%Y%m%d-%H%M%S}")
-    write_atomic(target, source.read_bytes(), keep_backup=False)
+    code = sessions[0].session.case_code
+    fresh_code = _free_case_code(folder, code) if code else code
+    stems = [stamp, *(p.stem.replace(safe_part(code), safe_part(fresh_code)) for p in arc)]
+    written = []
+    for path, session, stem in zip((source, *arc), sessions, stems, strict=True):
+        if fresh_code == code:
+            data = path.read_bytes()
+        else:
+            session.session.case_code = fresh_code
+            data = dumps(session).encode("utf-8")
+        written.append(write_new(folder, stem, data))
     if own_folder:
-        copies = sorted(folder.glob("example-copy-*.toml*"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in [c for c in copies if c.suffix == SUFFIX][EXAMPLE_COPIES_KEPT:]:
-            old.unlink(missing_ok=True)
-            old.with_name(old.name + ".bak").unlink(missing_ok=True)
-    return target
+        _keep_newest_copies(folder.parent)
+    return written[0]
+
+
+def _keep_newest_copies(base: Path) -> None:
+    import shutil
+
+    copies = sorted(base.glob("example-copy-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [c for c in copies if c.is_dir() and not c.is_symlink()][EXAMPLE_COPIES_KEPT:]:
+        shutil.rmtree(old, ignore_errors=True)
+    # Copies of versions before the example was a whole case lay loose in the folder.
+    for old in [c for c in copies if c.suffix == SUFFIX][EXAMPLE_COPIES_KEPT:]:
+        old.unlink(missing_ok=True)
+        old.with_name(old.name + ".bak").unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -171,6 +244,11 @@ def _peek_meta(path: Path) -> SessionMeta:
     except (tomllib.TOMLDecodeError, KeyError, ValueError):
         pass
     return loads(text, path).session
+
+
+def peek_case_code(path: Path) -> str:
+    """A session's case code, from its [session] table alone."""
+    return _peek_meta(Path(path)).case_code
 
 
 def list_sessions(folder: Path) -> list[Listing]:

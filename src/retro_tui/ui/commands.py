@@ -35,6 +35,13 @@ class SessionCommands(Provider):
                 (t("export_screen.key_open"), screen.action_export),
             ]
         else:
+            from .case_view import CaseScreen
+            from .opening import OpeningScreen
+
+            if isinstance(screen, OpeningScreen):
+                found.append((t("case_view.palette"), screen.action_case))
+            if isinstance(screen, CaseScreen):
+                found.append((t("case_view.choose_kind", code=screen.code), screen.action_next_session))
             found.append((t("command.open_bundle"), self.app.action_open_bundle))
         found += [
             (t("key.language"), self.app.action_switch_language),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import BaseModel
 from rich.console import Group
 from rich.text import Text
@@ -28,9 +30,34 @@ SPECS = [
 
 
 def _written(day, session: Session) -> str:
-    from ..report.build import _date
+    from ..report.written_dates import written_day
 
-    return _date(day, session.session.language.value)
+    return written_day(day, session.session.language.value)
+
+
+def team_specs(session: Session) -> list[FieldSpec]:
+    """The declaration with its content team: core-team members picked, and their deadline."""
+    members = lambda: [(m.name, m.id) for m in session.closing.core_team]  # noqa: E731
+    team = [
+        FieldSpec("content_team", "panes.field.content_team", "many", members),
+        FieldSpec("content_deadline", "panes.field.content_deadline", hint="panes.hint.content_deadline"),
+    ]
+    return SPECS[:2] + team + SPECS[2:]
+
+
+def typed_team_dates(values: dict, session: Session) -> dict:
+    from .record_types import planned_from, typed_day
+
+    return typed_day(typed_dates(values), "content_deadline", "panes.field.content_deadline", planned_from(session))
+
+
+def content_team_line(session: Session) -> str:
+    c = session.closing
+    names = [next((m.name for m in c.core_team if m.id == ident), ident) for ident in c.content_team]
+    parts = [", ".join(names) if names else ""]
+    if c.content_deadline:
+        parts.append(t("panes.deadline", day=_written(c.content_deadline, session)))
+    return " · ".join(p for p in parts if p)
 
 
 def typed_dates(values: dict) -> dict:
@@ -58,9 +85,11 @@ class DeclarationPanel(Static, can_focus=True):
 
     KEYS = [Key("enter,e", "edit", "key.edit", id="edit")]
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, team: bool = False):
+        """`team`: with the content team and its deadline (the prospective analysis)."""
         super().__init__()
         self.session = session
+        self.team = team
 
     def on_mount(self) -> None:
         self.border_title = t("closing.declaration")
@@ -76,6 +105,10 @@ class DeclarationPanel(Static, can_focus=True):
                     else "\n".join(f"• {v}" for v in value)
             parts.append(Text(t(f"field.{name}"), style="bold"))
             parts.append(Text(reflow(value) if value else t("closing.not_yet"), style="" if value else "dim italic"))
+            if name == "content_and_process" and self.team:
+                team = content_team_line(self.session)
+                parts.append(Text(t("panes.field.content_team"), style="bold"))
+                parts.append(Text(team or t("closing.not_yet"), style="" if team else "dim italic"))
         self.update(Group(*parts))
 
     def action_edit(self, values: dict | None = None) -> None:
@@ -85,13 +118,17 @@ class DeclarationPanel(Static, can_focus=True):
 
         def edited(result: BaseModel | None) -> None:  # the form gives back an IntentionDeclaration
             if result is not None:
-                for name in TEXT_FIELDS:
+                for name in TEXT_FIELDS + (("content_team", "content_deadline") if self.team else ()):
                     # The session's closing now: another writer's merge may have replaced it.
                     setattr(self.session.closing, name, getattr(result, name))
                 self.show()
                 self.post_message(SessionChanged())
 
-        form = localized(RecordForm)(t("closing.declaration"), closing, SPECS, normalise=typed_dates, values=values)
+        specs: list[FieldSpec] = SPECS
+        normalise: Callable[[dict], dict] = typed_dates
+        if self.team:
+            specs, normalise = team_specs(self.session), lambda typed: typed_team_dates(typed, self.session)
+        form = localized(RecordForm)(t("closing.declaration"), closing, specs, normalise=normalise, values=values)
         form.origin = {"node": "DeclarationPanel"}
         self.app.push_screen(form, edited)
 

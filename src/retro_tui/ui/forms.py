@@ -261,6 +261,10 @@ class RecordForm(ModalScreen[BaseModel | None]):
         self._hidden_choices[name] = chosen - {key for _, key in shown}
         widget.clear_options()
         widget.add_options([(label, key, key in chosen) for label, key in shown])
+        if widget.option_count:
+            # On the first match, so Tab then space picks it: a refilled list has no
+            # highlight of its own, and space would do nothing.
+            widget.highlighted = 0
 
     def action_save(self) -> None:
         data = self.record.model_dump()

@@ -1,4 +1,4 @@
-"""Without a file: the sessions in the folder, a new session, or the example."""
+"""Without a file: the sessions in the folder, a new session, a case, or the example."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import label, t
-from .keys import PALETTE, Key
+from .keys import PALETTE, Key, localized
 
 if TYPE_CHECKING:
     from ..store import SessionError
@@ -29,7 +29,8 @@ class OpeningScreen(Screen):
     KEYS = [
         PALETTE,
         Key("n", "app.new_session", "key.new_session", id="new_session"),
-        Key("x", "app.open_example", "key.example", id="open_example"),
+        Key("x", "example", "key.example", id="open_example"),
+        Key("c", "case", "case_view.key_case", id="open_case"),
         Key("b", "app.open_bundle", "key.bundle", id="open_bundle"),
         Key("f1", "app.help", "key.help", id="help"),
     ]
@@ -42,10 +43,12 @@ class OpeningScreen(Screen):
         options: list[Option] = [
             Option(Text("＋ " + t("opening.new"), style="bold"), id="new"),
             Option(Text("◇ " + t("opening.example")), id="example"),
+            Option(Text(t("case_view.opening_item")), id="case"),
         ]
         from ..store import list_sessions
 
-        for item in list_sessions(self.folder):
+        self.listings = list_sessions(self.folder)
+        for item in self.listings:
             if item.meta is None:
                 text = Text.assemble(("   —        ", "dim"), (item.path.name, ""), ("  " + t("list.unreadable"), "red"))
             else:
@@ -64,9 +67,44 @@ class OpeningScreen(Screen):
         if ident == "new":
             app.action_new_session()
         elif ident == "example":
-            app.action_open_example()
+            self.action_example()
+        elif ident == "case":
+            self.action_case()
         elif ident.startswith("file:"):
             app.open_session(Path(ident.removeprefix("file:")))
+
+
+    def action_example(self) -> None:
+        """A fresh copy of the whole example case, shown as the case it is."""
+        from ..store import copy_example, peek_case_code
+
+        path = copy_example()
+        self.open_case(path.parent, peek_case_code(path))
+
+    def action_case(self) -> None:
+        """The case of the highlighted session, else a choice of the folder's cases."""
+        from .case_view import CaseChoice, cases_in
+
+        options = self.query_one(OptionList)
+        option = options.highlighted_option
+        ident = option.id if option else ""
+        if ident and ident.startswith("file:"):
+            path = Path(ident.removeprefix("file:"))
+            meta = next((i.meta for i in self.listings if i.path == path and i.meta), None)
+            if meta and meta.case_code.strip():
+                self.open_case(self.folder, meta.case_code)
+                return
+
+        def chosen(code: str | None) -> None:
+            if code:
+                self.open_case(self.folder, code)
+
+        self.app.push_screen(localized(CaseChoice)(cases_in(self.listings), self.folder), chosen)
+
+    def open_case(self, folder: Path, code: str) -> None:
+        from .case_view import CaseScreen
+
+        self.app.push_screen(localized(CaseScreen)(folder, code))
 
 
 class LoadErrorScreen(Screen):

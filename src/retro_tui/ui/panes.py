@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Select, Static
 
 from .. import operations as ops
 from ..i18n import label, t
-from ..method import catalogue
+from ..method import Step, catalogue
+from ..method import step as method_step
 from ..model import (
     Backing,
     Commitment,
@@ -61,8 +62,11 @@ class StepPane(VerticalScroll, can_focus=False):
     StepPane #family-names { margin-bottom: 1; color: $text-muted; }
     """
 
-    def __init__(self, session: Session, step: StepId):
-        super().__init__(id=f"pane-{step.value}")
+    def __init__(self, session: Session, step: Step | StepId | str):
+        """`step`: the method's step (a kind's); a retrospective's StepId as before."""
+        if not isinstance(step, Step):
+            step = method_step(step)
+        super().__init__(id=f"pane-{step.id}")
         self.session = session
         self.step = step
 
@@ -97,6 +101,22 @@ class StepPane(VerticalScroll, can_focus=False):
 
 class CheckinPane(StepPane):
     KEYS = [Key("r", "round", "key.round", id="round")]
+
+    def on_mount(self) -> None:
+        self._people = self._names()
+
+    def _names(self) -> dict[str, tuple[str, str]]:
+        return {p.id: (p.name, p.organisation) for p in self.session.checkin.participants}
+
+    def on_session_changed(self, event: SessionChanged) -> None:
+        # A participant renamed here is renamed in the core team's copy too (a
+        # follow-up session carries one): typed once. Not stopped: the screen saves.
+        ops.follow_participants(self.session, self._people)
+        self._people = self._names()
+
+    def others_saved(self) -> None:
+        super().others_saved()
+        self._people = self._names()
 
     def reopen(self, origin: dict, values: dict) -> bool:
         """The round's form as it was when the app stopped; the round goes on from there."""
@@ -159,15 +179,18 @@ class CheckinPane(StepPane):
 
 class RelatePane(StepPane):
     DEFAULT_CSS = """
-    RelatePane #group-sense-row { height: 3; }
-    RelatePane #group-sense-row > Static { width: auto; padding: 1 1 0 0; }
-    RelatePane #group-sense { width: 32; }
+    RelatePane #group-sense-row { height: auto; }
+    /* Under its question, not beside it: at 80 columns the answer then fits whole. */
+    RelatePane #group-sense { width: 1fr; max-width: 40; }
     """
+
+    # The lists of remarks under the senses (the evaluation asks the senses alone again).
+    REMARKS: tuple[str, ...] = ("observations", "agreements")
 
     def compose(self) -> ComposeResult:
         s = self.session
         # The group as a whole first: the question of this step is asked of the room.
-        with Horizontal(id="group-sense-row"):
+        with Vertical(id="group-sense-row"):
             yield Static(t("relate.group_sense"), classes="records-title")
             yield choice(
                 [(label(sense), sense) for sense in Sense],
@@ -175,6 +198,7 @@ class RelatePane(StepPane):
                 prompt=t("relate.not_yet"),
                 id="group-sense",
             )
+        yield from self.beside_group()
         yield self.table(
             "relate.senses",
             lambda: s.relate.senses,
@@ -191,7 +215,7 @@ class RelatePane(StepPane):
             lambda: SenseRating(id=ops.fresh_id(s, "sr"), sense=Sense.mixed),
             id="senses",
         )
-        for name in ("observations", "agreements"):
+        for name in self.REMARKS:
             yield self.table(
                 f"relate.{name}",
                 lambda name=name: getattr(s.relate, name),
@@ -201,6 +225,17 @@ class RelatePane(StepPane):
                 id=name,
             )
 
+    def others_saved(self) -> None:
+        super().others_saved()
+        # The group's answer too, without it coming back as a change of this app's own.
+        select = self.query_one("#group-sense", Select)
+        sense = self.session.relate.group_sense
+        with select.prevent(Select.Changed):
+            select.value = sense if sense else Select.NULL
+
+    def beside_group(self) -> ComposeResult:
+        """What a pane built on this one shows under the group's answer."""
+        yield from ()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "group-sense":
@@ -443,15 +478,30 @@ class ClosingPane(StepPane):
         )
 
 
-def pane_class(step_id: StepId) -> type[StepPane]:
-    # The timeline's editor lives in its own module, which builds on StepPane here.
+def pane_class(step: Step | StepId) -> type[StepPane]:
+    """The pane a step names (`pane` in its kind's file), else the generic pane that
+    lists the step's records. A bare StepId is the retrospective's step of that name."""
+    # The other panes live in their own modules, which build on StepPane here.
+    from .panes_evaluation import RelateAgainPane
+    from .panes_meeting import MeetingCheckinPane, ProgressPane
+    from .panes_prospective import BackdropPane, CommitmentsPane, CoreTeamPane
+    from .records_pane import RecordsPane
     from .timeline_pane import TimelinePane
 
-    return {
-        StepId.checkin: CheckinPane,
-        StepId.relate: RelatePane,
-        StepId.family: FamilyPane,
-        StepId.timeline: TimelinePane,
-        StepId.insights: InsightsPane,
-        StepId.closing: ClosingPane,
-    }[step_id]
+    if not isinstance(step, Step):
+        step = method_step(step)
+    made = {
+        "checkin": CheckinPane,
+        "relate": RelatePane,
+        "family": FamilyPane,
+        "timeline": TimelinePane,
+        "insights": InsightsPane,
+        "closing": ClosingPane,
+        "backdrop": BackdropPane,
+        "core_team": CoreTeamPane,
+        "commitments": CommitmentsPane,
+        "meeting_checkin": MeetingCheckinPane,
+        "progress": ProgressPane,
+        "relate_again": RelateAgainPane,
+    }
+    return made.get(step.pane, RecordsPane)

@@ -31,6 +31,9 @@ class Column:
     label: str  # i18n key
     value: Callable[[Any], str]  # the table's own kind of record
     width: int | None = None
+    # Shown only where every column fits whole (a wide terminal): at 80 columns the
+    # record's main words get the room, and the form shows the rest.
+    spare: bool = False
 
 
 def _fit(text: str, width: int | None) -> str:
@@ -85,12 +88,22 @@ class RecordTable(Widget, can_focus=False):
         items: Callable[[], list],
         columns: Sequence[Column],
         specs: Sequence[FieldSpec],
-        new: Callable[[], BaseModel],
+        new: Callable[[], BaseModel] | None,
         *,
         on_remove: Callable[[BaseModel], None] | None = None,
         ordered: Callable[[list], list] | None = None,
+        normalise: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        fixed: bool = False,
+        describe: Callable[[Any], str] | None = None,
+        empty: str = "records.empty",
         id: str | None = None,
     ):
+        """`new` None: a list copied from an earlier session, shown, never edited
+        (no specs either) or only edited (specs). `ordered` may also give rows for
+        records not in the list yet (one row per course item, say): such a row is
+        added to the list when it is first saved. `fixed`: rows are not removed here.
+        `describe`: what an edit form is about, where its fields do not say it (the
+        course item a check answers). `empty`: what an empty list says (i18n key)."""
         super().__init__(id=id)
         self.title = title
         self.items = items
@@ -99,38 +112,69 @@ class RecordTable(Widget, can_focus=False):
         self.new = new
         self.on_remove = on_remove
         self.ordered = ordered  # a sort order (timeline by date) disables manual reordering
+        self.normalise = normalise
+        self.fixed = fixed
+        self.describe = describe
+        self.empty = empty
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # What a list cannot do is not offered in the footer or the help at all.
+        if action == "add":
+            return self.new is not None
+        if action == "edit":
+            return bool(self.specs)
+        if action == "remove":
+            return not self.fixed and self.new is not None
+        if action == "move":
+            return self.ordered is None and self.new is not None
+        return True
 
     def compose(self) -> ComposeResult:
         yield Static(t(self.title), classes="records-title")
         table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
         self._add_columns(table)
         yield table
-        yield Static(t("records.empty"), classes="records-empty")
+        yield Static(t(self.empty), classes="records-empty")
 
     def _add_columns(self, table: DataTable) -> None:
-        for column, width in zip(self.columns, self.widths):
+        for column, width in zip(self.shown, self.widths):
             table.add_column(_fit(t(column.label), width), width=width)
+
+    @staticmethod
+    def _wanted(columns: Sequence[Column]) -> list[int | None]:
+        # A heading is never cut mid-word: the column grows to hold it in either language.
+        return [c.width and max(c.width, len(t(c.label))) for c in columns]
+
+    @property
+    def shown(self) -> list[Column]:
+        """The columns on screen: the spare ones only while every column fits whole,
+        the last spare one given up first."""
+        shown = list(self.columns)
+        while any(c.spare for c in shown):
+            room = self._room(len(shown))
+            if room is None or sum(w or 24 for w in self._wanted(shown)) <= room:
+                break
+            shown.remove(next(c for c in reversed(shown) if c.spare))
+        return shown
 
     @property
     def widths(self) -> Sequence[int | None]:
-        # A heading is never cut mid-word: the column grows to hold it in either language.
-        wanted = [c.width and max(c.width, len(t(c.label))) for c in self.columns]
-        return fit_widths(wanted, [len(t(c.label)) for c in self.columns], self._room)
+        shown = self.shown
+        return fit_widths(self._wanted(shown), [len(t(c.label)) for c in shown], self._room(len(shown)))
 
-    @property
-    def _room(self) -> int | None:
-        """The columns' share of the table's width: less each cell's padding and the
-        scrollbar. None until the table is laid out."""
+    def _room(self, count: int) -> int | None:
+        """The share of the table's width of `count` columns: less each cell's padding
+        and the scrollbar. None until the table is laid out."""
         if not self.size.width:
             return None
-        return self.size.width - 2 * len(self.columns) - 2
+        return self.size.width - 2 * count - 2
 
     def on_resize(self) -> None:
         # Narrower than the columns want (80 columns, the side panel beside it): the
         # widest give way, so the last column stays on screen and cut text shows "…".
         # (No sideways scrollbar, so the table's height does not change when they do.)
-        if self._laid_out_for != self._room:
-            self._laid_out_for = self._room
+        if self._laid_out_for != self.size.width:
+            self._laid_out_for = self.size.width
             table = self.table
             table.clear(columns=True)
             self._add_columns(table)
@@ -157,9 +201,9 @@ class RecordTable(Widget, can_focus=False):
             # may come in above it.
             select = table.coordinate_to_cell_key(Coordinate(old_row, 0)).row_key.value
         table.clear()
-        widths = self.widths
+        shown, widths = self.shown, self.widths
         for record in self.rows():
-            cells = (_fit(column.value(record), width) for column, width in zip(self.columns, widths))
+            cells = (_fit(column.value(record), width) for column, width in zip(shown, widths))
             table.add_row(*cells, key=record.id)
         self.query_one(".records-empty").display = table.row_count == 0
         if table.row_count:
@@ -173,14 +217,17 @@ class RecordTable(Widget, can_focus=False):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
-        return next((r for r in self.items() if r.id == key), None)
+        found = next((r for r in self.items() if r.id == key), None)
+        if found is None and self.ordered is not None:
+            found = next((r for r in self.rows() if r.id == key), None)  # a row not in the list yet
+        return found
 
     def _changed(self, select: str | None = None) -> None:
         self.reload(select)
         self.post_message(SessionChanged())
 
     def action_add(self, values: dict | None = None) -> None:
-        if refused(self):
+        if self.new is None or refused(self):
             return
         record = self.new()
 
@@ -189,7 +236,7 @@ class RecordTable(Widget, can_focus=False):
                 self.items().append(result)
                 self._changed(result.id)
 
-        form = localized(RecordForm)(t("form.new", what=t(self.title)), record, self.specs, values=values)
+        form = localized(RecordForm)(t("form.new", what=t(self.title)), record, self.specs, self.normalise, values=values)
         form.origin = {"node": f"#{self.id}", "record": None}
         self.app.push_screen(form, added)
 
@@ -198,14 +245,15 @@ class RecordTable(Widget, can_focus=False):
         if origin.get("record") is None:
             self.action_add(values)
             return True
-        record = next((r for r in self.items() if r.id == origin["record"]), None)
+        # A row may stand for a record not in the list yet (one per course item).
+        record = next((r for r in self.rows() if r.id == origin["record"]), None)
         if record is None:
             return False  # removed since: the words go to the notes instead
         self.action_edit(values, record)
         return True
 
     def action_edit(self, values: dict | None = None, record: Any | None = None) -> None:
-        if refused(self):
+        if not self.specs or refused(self):
             return
         record = record or self.current()
         if record is None:
@@ -222,15 +270,18 @@ class RecordTable(Widget, can_focus=False):
                     items[at] = result
                 self._changed(result.id)
 
-        form = localized(RecordForm)(t("form.edit", what=t(self.title)), record, self.specs, values=values)
+        title = t("form.edit", what=t(self.title))
+        if self.describe is not None:
+            title += f" — {self.describe(record)}"
+        form = localized(RecordForm)(title, record, self.specs, self.normalise, values=values)
         form.origin = {"node": f"#{self.id}", "record": record.id}
         self.app.push_screen(form, edited)
 
     def action_remove(self) -> None:
-        if refused(self):
+        if self.fixed or self.new is None or refused(self):
             return
         record = self.current()
-        if record is None:
+        if record is None or all(r.id != record.id for r in self.items()):
             return
 
         def answered(yes: bool | None) -> None:
@@ -249,7 +300,7 @@ class RecordTable(Widget, can_focus=False):
         if refused(self):
             return
         record = self.current()
-        if record is None or self.ordered:
+        if record is None or self.ordered or self.new is None:
             return
         items = self.items()
         move(items, items.index(record), delta)
