@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
@@ -226,7 +227,10 @@ class NotetakerScreen(Screen):
         else:
             saved = not self.autosave.dirty
             text.append(t("status.saved") if saved else t("status.unsaved"), style="green" if saved else "yellow")
-        self.query_one("#status", Static).update(text)
+        try:
+            self.query_one("#status", Static).update(text)
+        except NoMatches:
+            pass  # a save that ended as the screen closed: no line left to say it on
 
     # --- writing ------------------------------------------------------------------------
 

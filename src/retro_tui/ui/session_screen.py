@@ -497,9 +497,13 @@ class SessionScreen(Screen):
                 key = "lifecycle.past" if left < 0 else "lifecycle.last_day" if left == 0 else "lifecycle.days_left"
                 saved += " · " + t(key, days=left)
         paused = ops.open_pause(self.session) is not None
+        try:
+            status = self.query_one("#status", Static)
+        except NoMatches:
+            return  # a save that ended as the screen closed: no line left to say it on
         # One line high whatever it says (session.tcss): every second and after every
         # change, so no layout pass of the whole screen.
-        self.query_one("#status", Static).update(status_text(self.session, now(), saved, paused), layout=False)
+        status.update(status_text(self.session, now(), saved, paused), layout=False)
 
     # --- capture ------------------------------------------------------------------
 
