@@ -32,7 +32,7 @@ def terminal_gone(fd: int) -> bool:
     """Has the terminal on `fd` hung up? A terminal whose other side closed without a
     SIGHUP reaching us (we are not its controlling process: started by a program that
     owns the terminal) reads as end-of-file for ever; Textual's input thread then
-    spins on it. `poll` sees the hang-up; Windows has no `poll` and sends no SIGHUP,
+    spins on it (Textualize/textual PR #6690, open). `poll` sees the hang-up; Windows has no `poll` and sends no SIGHUP,
     and its console closes the process itself."""
     import select
 
