@@ -18,13 +18,15 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from .. import operations as ops
 from ..i18n import t
 from ..model import Session
 from .capture import SpeakerInput, speakers
 from .clashes import ClashNotice
+from . import heap
+from .footer import KeyBar
 from .guard import refused
 from .keys import PALETTE, Key, localized
 from .live_text import take_in
@@ -107,7 +109,7 @@ class NotetakerScreen(SessionHost, Screen):
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
         yield ClashNotice(id="clash-notice")
         yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.session is not None:
@@ -136,6 +138,7 @@ class NotetakerScreen(SessionHost, Screen):
         (self.query_one("#step-notes") if read_only else words if words.value else speaker).focus()
         self.set_interval(1, self.refresh_status)  # the pause's minutes
         self.ready.set()
+        heap.settle()
 
     # --- following the facilitator ----------------------------------------------------
 

@@ -26,6 +26,8 @@ from rich.text import Text
 from ..i18n import current_language, t
 from ..method import RETROSPECTIVE
 from .clashes import ClashNotice
+from . import heap
+from .footer import KeyBar
 from .keys import PALETTE, Key, localized
 from .messages import SessionChanged
 from .notes_area import NotesArea
@@ -126,7 +128,7 @@ class SessionScreen(SessionHost, Screen):
                 )
                 notes.border_title = t("side.notes")
                 yield notes
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_resize(self, event: events.Resize) -> None:
         # Below 100 columns the step's keys need the room, and F1 must stay whole: the
@@ -160,6 +162,7 @@ class SessionScreen(SessionHost, Screen):
         self.call_after_refresh(self._focus_pane)
         self.ready.set()
         self.refresh_bindings()
+        heap.settle()
 
     def reopen(self, restore: dict) -> bool:
         """Open again what was being typed in when the app stopped (ui/drafts.py):
@@ -222,7 +225,9 @@ class SessionScreen(SessionHost, Screen):
     def _label_tabs(self, width: int | None = None) -> None:
         labels = self._tab_labels(self.app.size.width if width is None else width)
         for step_id, label in zip(self.kind.step_ids, labels):
-            self.query_one(f"#tab-{step_id}", Tab).label = label
+            tab = self.query_one(f"#tab-{step_id}", Tab)
+            if tab.label_text != label.plain:  # each new label lays the tabs out again
+                tab.label = label
 
     # While the file is read the screen paints from a peek at it: the constructor
     # makes sure there is one when there is no session yet.
@@ -239,9 +244,11 @@ class SessionScreen(SessionHost, Screen):
         self._loaded().session.current_step = self.kind.step(step_id).id
         self._saver().changed()
         # A step change is a natural moment to be on disk, but a keypress must not wait
-        # for a whole session to be rendered: the write goes to the worker now.
-        self._saver().save_soon()
+        # for a whole session to be rendered: the write goes to the worker once the new
+        # step is on the screen (its snapshot and the worker's hold on the GIL made the
+        # step's own frame wait).
         self._show_step(step_id)
+        self.call_after_refresh(self._saver().save_soon)
 
     def _show_step(self, step_id: str) -> None:
         tabs = self.query_one(Tabs)
