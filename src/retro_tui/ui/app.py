@@ -10,6 +10,7 @@ from textual.app import App
 
 from ..i18n import current_language, set_language, t
 from ..platform_calls import stop_signals
+from . import heap
 from .commands import SessionCommands
 from .help import HelpScreen
 from .keys import Key, localized
@@ -115,6 +116,7 @@ class RetroApp(TypeAhead):
             self.closing = True
             stop()  # the last save happens on this thread
             self.keep_everything()
+            heap.release()  # quit while a session was being read
         super().exit(*args, **kwargs)
 
     def open_session(self, path: Path, replace: bool = True, session: Session | None = None) -> None:
@@ -158,10 +160,15 @@ class RetroApp(TypeAhead):
             try:
                 session = load(path)
             except SessionError as error:
+                heap.release()
                 self.call_from_thread(self.open_failed, error)
                 return
-            self.call_from_thread(shown, session)
+            except BaseException:
+                heap.release()
+                raise
+            self.call_from_thread(shown, session)  # whose screen settles the heap
 
+        heap.hold()
         screen.run_worker(read, thread=True, exit_on_error=False)
 
     def open_failed(self, error: SessionError) -> None:

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from .. import operations as ops
 from ..i18n import current_language, t
@@ -25,6 +26,8 @@ from ..method import step as method_step
 from ..model import Session, StepId
 from .capture import SpeakerInput, speakers
 from .clashes import ClashNotice
+from . import heap
+from .footer import KeyBar
 from .guard import refused
 from .keys import PALETTE, Key, localized
 from .live_text import take_in
@@ -111,7 +114,7 @@ class NotetakerScreen(Screen):
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
         yield ClashNotice(id="clash-notice")
         yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.session is not None:
@@ -156,6 +159,7 @@ class NotetakerScreen(Screen):
         (self.query_one("#step-notes") if read_only else words if words.value else speaker).focus()
         self.set_interval(1, self.refresh_status)  # the pause's minutes
         self.ready.set()
+        heap.settle()
 
     # --- following the facilitator ----------------------------------------------------
 
@@ -223,7 +227,10 @@ class NotetakerScreen(Screen):
         else:
             saved = not self.autosave.dirty
             text.append(t("status.saved") if saved else t("status.unsaved"), style="green" if saved else "yellow")
-        self.query_one("#status", Static).update(text)
+        try:
+            self.query_one("#status", Static).update(text)
+        except NoMatches:
+            pass  # a save that ended as the screen closed: no line left to say it on
 
     # --- writing ------------------------------------------------------------------------
 
@@ -317,6 +324,7 @@ class NotetakerScreen(Screen):
 
     def on_unmount(self) -> None:
         self.keep_everything()
+        heap.give_back()
 
     def keep_everything(self) -> None:
         """The app stops: the notes into the file (every keystroke in them is in the

@@ -26,6 +26,8 @@ from ..i18n import current_language, t
 from ..method import step
 from ..model.enums import StepId
 from .clashes import ClashNotice
+from . import heap
+from .footer import KeyBar
 from .keys import PALETTE, Key, localized
 from .messages import SessionChanged
 from .notes_area import NotesArea
@@ -140,7 +142,7 @@ class SessionScreen(Screen):
                 )
                 notes.border_title = t("side.notes")
                 yield notes
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_resize(self, event: events.Resize) -> None:
         # Below 100 columns the step's keys need the room, and F1 must stay whole: the
@@ -191,6 +193,7 @@ class SessionScreen(Screen):
         self.call_after_refresh(self._focus_pane)
         self.ready.set()
         self.refresh_bindings()
+        heap.settle()
 
     def _recover(self) -> None:
         """Drafts a crashed writer of this session left, and its half-written saves."""
@@ -258,6 +261,7 @@ class SessionScreen(Screen):
         # However the app ends (ctrl+q, a closed terminal, a language switch), what was
         # typed is written before this screen goes.
         self.keep_everything()
+        heap.give_back()
 
     def keep_everything(self) -> None:
         """The app stops: the notes as typed into the file, and what is typed in any
@@ -311,9 +315,11 @@ class SessionScreen(Screen):
         self._loaded().session.current_step = step_id
         self._saver().changed()
         # A step change is a natural moment to be on disk, but a keypress must not wait
-        # for a whole session to be rendered: the write goes to the worker now.
-        self._saver().save_soon()
+        # for a whole session to be rendered: the write goes to the worker once the new
+        # step is on the screen (its snapshot and the worker's hold on the GIL made the
+        # step's own frame wait).
         self._show_step(step_id)
+        self.call_after_refresh(self._saver().save_soon)
 
     def _show_step(self, step_id: StepId) -> None:
         tabs = self.query_one(Tabs)
@@ -322,7 +328,9 @@ class SessionScreen(Screen):
         with tabs.prevent(Tabs.TabActivated):
             tabs.active = f"tab-{step_id.value}"
         for i, s in enumerate(STEP_ORDER):
-            self.query_one(f"#tab-{s.value}", Tab).label = tab_label(i, s, step_id)
+            tab, label = self.query_one(f"#tab-{s.value}", Tab), tab_label(i, s, step_id)
+            if tab.label_text != label:  # each new label lays the tabs out again
+                tab.label = label
         self.query_one(ContentSwitcher).current = f"pane-{step_id.value}"
         self.query_one("#guidance", Static).update(guidance(step_id))
         notes = self.query_one("#notes", TextArea)
@@ -489,9 +497,13 @@ class SessionScreen(Screen):
                 key = "lifecycle.past" if left < 0 else "lifecycle.last_day" if left == 0 else "lifecycle.days_left"
                 saved += " · " + t(key, days=left)
         paused = ops.open_pause(self.session) is not None
+        try:
+            status = self.query_one("#status", Static)
+        except NoMatches:
+            return  # a save that ended as the screen closed: no line left to say it on
         # One line high whatever it says (session.tcss): every second and after every
         # change, so no layout pass of the whole screen.
-        self.query_one("#status", Static).update(status_text(self.session, now(), saved, paused), layout=False)
+        status.update(status_text(self.session, now(), saved, paused), layout=False)
 
     # --- capture ------------------------------------------------------------------
 
