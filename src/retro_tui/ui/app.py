@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import signal
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -68,6 +70,9 @@ class RetroApp(TypeAhead):
                 asyncio.get_running_loop().add_signal_handler(sig, self.stop_for_signal, sig)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests)
+        if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self._terminal = sys.__stdin__.fileno()
+            self.set_interval(1, self._watch_terminal, name="terminal-watch")
         if self.bundle is not None:
             from .bundle_view import BundleScreen
 
@@ -82,6 +87,13 @@ class RetroApp(TypeAhead):
         self.painted = True
         if isinstance(self.screen, SessionScreen):
             self.screen.read_session()
+
+    def _watch_terminal(self) -> None:
+        # A terminal closed without a SIGHUP to us ends as a closed window does.
+        from ..platform_calls import terminal_gone
+
+        if not self.closing and terminal_gone(self._terminal):
+            self.stop_for_signal(getattr(signal, "SIGHUP", signal.SIGTERM))
 
     def stop_for_signal(self, sig: int) -> None:
         """The terminal is gone or the system asks us to stop: keep everything, then
