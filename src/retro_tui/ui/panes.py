@@ -277,13 +277,14 @@ class FamilyPane(StepPane):
         super().others_saved()
         self.query_one("#family-names", Static).update(self._names_line())
 
-    def action_follow(self) -> None:
+    async def action_follow(self) -> None:
         """The moments on the timeline that the selected family member was part of."""
         member = self.query_one("#members", RecordTable).current()
         if member is not None:
             screen = cast("SessionScreen", self.screen)
+            timeline = await screen.pane(StepId.timeline)  # built whole before it filters
             screen.go_to(StepId.timeline)
-            cast("TimelinePane", screen.query_one("#pane-timeline")).follow(member.id)
+            cast("TimelinePane", timeline).follow(member.id)
 
     def compose(self) -> ComposeResult:
         s = self.session
