@@ -314,7 +314,10 @@ class SessionScreen(SessionHost, Screen):
         self.refresh_bindings()  # the optional step's key comes and goes
         self._show_quotes()
         if not isinstance(self.focused, Tabs):
-            self.call_after_refresh(self._focus_pane)
+            # At once when the pane is built: the old pane's hidden list losing the focus
+            # a frame before the new one takes it rebuilt the key bar (and laid out the
+            # whole screen) twice per step change.
+            self._focus_pane()
 
     def _show_skipped(self) -> None:
         """Which steps are passed over, in the tabs, the guidance, the status and the footer."""
