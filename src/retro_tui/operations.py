@@ -244,7 +244,7 @@ def end_pause(session: Session, when: dt.datetime | None = None) -> Pause | None
 
 
 def notes_clashes(session: Session, notes_path: str) -> list:
-    """The lines of a step's notes (at `notes_path`, e.g. "checkin.notes" or
+    """The lines of a step's notes (at `notes_path`, e.g. `checkin.notes` or
     "step_notes.summary") that two writers changed at once, set aside."""
     return [c for c in session.conflicts if c.field == notes_path]
 
