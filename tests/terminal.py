@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RETRO_TUI = Path(sys.executable).with_name("retro-tui")
+KEYS = {"f5": "\x1b[15~", "f6": "\x1b[17~", "ctrl+s": "\x13", "ctrl+q": "\x11", "tab": "\t", "enter": "\r"}
 _ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 
 
@@ -81,6 +82,10 @@ class Terminal:
 
     def type(self, keys: str | bytes) -> None:
         os.write(self.master, keys.encode("utf-8") if isinstance(keys, str) else keys)
+
+    def press(self, key: str) -> None:
+        """A named key, as xterm sends it."""
+        self.type(KEYS[key])
 
     def signal(self, sig: int) -> None:
         self.process.send_signal(sig)

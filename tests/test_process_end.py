@@ -148,3 +148,94 @@ def test_the_notetakers_unsent_quote_survives_a_closed_terminal(example_copy, pr
     quote = next(q for q in load(example_copy).quotes if q.text == "we hebben het nooit samen besproken")
     assert quote.speaker_id or quote.speaker
     assert list(journal_dir().glob("*.json")) == []
+
+
+@pytest.mark.parametrize("save", ["finishes", "cannot finish"])
+def test_a_meetings_step_notes_survive_a_hang_up(tmp_path, private_state, save):
+    """A meeting keeps its step's notes in `step_notes`: typed in the notetaker's box,
+    then the terminal's process is hung up (SIGHUP). With the last save able to finish
+    they are in the file; with another writer holding the lock they come back from the
+    journal at the next start, into the same step's notes."""
+    from filelock import FileLock
+
+    from host_sessions import write_session
+    from retro_tui.store.shared import lock_path
+
+    path = write_session(tmp_path, "meeting", "nl", step="summary")
+    words = "Jamal woont sinds maandag bij oma in Zwolle"
+    env = {"XDG_STATE_HOME": str(private_state)}
+    lock = FileLock(str(lock_path(path)))
+    term = Terminal("notetaker", str(path), env=env)
+    try:
+        term.wait_for("Aantekeningen · Actualiteit")  # the meeting's step, read from its kind
+        time.sleep(1)  # the name box takes the focus once the session is read
+        term.press("f5")  # to the step's notes
+        time.sleep(1)
+        if save == "cannot finish":
+            lock.acquire(timeout=10)
+        term.type(words)
+        term.wait_for(words)
+        term.signal(signal.SIGHUP)
+        assert term.ended_within(ENDS_WITHIN), "the process lingers"
+    finally:
+        term.close()
+        if lock.is_locked:
+            lock.release()
+    if save == "finishes":
+        assert load(path).step_notes == {"summary": words}
+        assert list(journal_dir().glob("*.json")) == []
+        return
+    assert words not in path.read_text(encoding="utf-8")
+    assert any(words in j.read_text(encoding="utf-8") for j in journal_dir().glob("*.json"))
+    term = Terminal("notetaker", str(path), env=env)
+    try:
+        term.wait_for("Hersteld")
+        term.wait_until_saved(path, words)
+        term.press("ctrl+q")
+        assert term.ended_within(ENDS_WITHIN)
+    finally:
+        term.close()
+    assert load(path).step_notes == {"summary": words}
+    assert list(journal_dir().glob("*.json")) == []
+
+
+def test_a_meetings_summary_typed_in_its_own_box_comes_back_into_it_after_a_hang_up(tmp_path, private_state):
+    """The here and now is typed straight into the session (h/panes' text box, class
+    `in-session`): with another writer holding the lock at the hang-up, its words go to
+    the journal and, at the next start, back into that same box and the file."""
+    pytest.importorskip("retro_tui.ui.records_pane")  # the meeting's text boxes (h/panes)
+    from filelock import FileLock
+
+    from host_sessions import write_session
+    from retro_tui.store.shared import lock_path
+
+    path = write_session(tmp_path, "meeting", "nl", step="summary")
+    words = "Jamal woont sinds maandag bij oma in Zwolle"
+    env = {"XDG_STATE_HOME": str(private_state)}
+    lock = FileLock(str(lock_path(path)))
+    term = Terminal("open", str(path), env=env)
+    try:
+        term.wait_for("De actualiteit")
+        time.sleep(1)  # the step's box takes the focus once the panes are built
+        lock.acquire(timeout=10)
+        term.type(words)
+        term.wait_for(words)
+        term.signal(signal.SIGHUP)
+        assert term.ended_within(ENDS_WITHIN), "the process lingers"
+    finally:
+        term.close()
+        if lock.is_locked:
+            lock.release()
+    assert words not in path.read_text(encoding="utf-8")
+    assert any(words in j.read_text(encoding="utf-8") for j in journal_dir().glob("*.json"))
+    term = Terminal("open", str(path), env=env)
+    try:
+        term.wait_for("Hersteld")
+        term.wait_until_saved(path, words)
+        term.press("ctrl+q")
+        assert term.ended_within(ENDS_WITHIN)
+    finally:
+        term.close()
+    again = load(path)
+    assert again.meeting.summary == words and words not in again.step_notes.get("summary", "")
+    assert list(journal_dir().glob("*.json")) == []

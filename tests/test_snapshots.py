@@ -121,3 +121,21 @@ def test_the_notetakers_view(snap_compare, tmp_path, lang):
         await pilot.press(*"Lot")  # the speaker's name is offered as it is typed
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("kind_id", ["prospective", "meeting", "evaluation"])
+def test_the_first_step_of_each_kind_after_the_retrospective(snap_compare, tmp_path, monkeypatch, kind_id):
+    """80x24 in Dutch: the kind's own steps as tabs (seven for a prospective analysis
+    must fit), its first step's questions and notes, the clock against its own time."""
+    from host_sessions import write_session
+
+    monkeypatch.setattr(SessionScreen, "clock_running", False)
+    set_language("nl")
+    path = write_session(tmp_path, kind_id, "nl")
+    app = localized(RetroApp)(tmp_path, path, follow_session_language=False)
+
+    async def run_before(pilot) -> None:
+        await opened(pilot)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

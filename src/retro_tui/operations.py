@@ -16,7 +16,6 @@ from .model import (
     Pause,
     Quote,
     Session,
-    StepId,
     TimelineEvent,
     new_id,
 )
@@ -190,7 +189,7 @@ def resolve_speaker(session: Session, speaker: str) -> tuple[str | None, str]:
     return None, speaker.strip()
 
 
-def add_quote(session: Session, step: StepId, speaker: str, text: str, when: dt.datetime | None = None) -> Quote:
+def add_quote(session: Session, step: str, speaker: str, text: str, when: dt.datetime | None = None) -> Quote:
     speaker_id, label = resolve_speaker(session, speaker)
     quote = Quote(
         id=fresh_id(session, "q"), time=when or now(), step=step,
@@ -229,7 +228,7 @@ def open_pause(session: Session) -> Pause | None:
     return next((p for p in reversed(session.pauses) if p.ended is None), None)
 
 
-def start_pause(session: Session, step: StepId, note: str = "", when: dt.datetime | None = None) -> Pause:
+def start_pause(session: Session, step: str, note: str = "", when: dt.datetime | None = None) -> Pause:
     pause = open_pause(session)
     if pause is None:
         pause = Pause(id=fresh_id(session, "pa"), started=when or now(), step=step, note=note)
@@ -244,19 +243,23 @@ def end_pause(session: Session, when: dt.datetime | None = None) -> Pause | None
     return pause
 
 
-def notes_clashes(session: Session, step: StepId) -> list:
-    """The lines of a step's notes that two writers changed at once, set aside."""
-    return [c for c in session.conflicts if c.field == f"{step.value}.notes"]
+def notes_clashes(session: Session, notes_path: str) -> list:
+    """The lines of a step's notes (at `notes_path`, e.g. "checkin.notes" or
+    "step_notes.summary") that two writers changed at once, set aside."""
+    return [c for c in session.conflicts if c.field == notes_path]
 
 
 def settle_notes_clash(session: Session, clash, choice: str) -> None:
     """Take `both`, `kept` (as it is) or `other` (the lines set aside) for a clash in
     a step's notes; the clash is settled then."""
-    model = getattr(session, clash.field.split(".")[0])
+    from .step_notes import read_notes, write_notes
+
+    notes = read_notes(session, clash.field)
     if choice in ("both", "other"):
         lines = f"{clash.kept}\n{clash.text}" if choice == "both" and clash.kept else clash.text
-        if clash.kept and clash.kept in model.notes:
-            model.notes = model.notes.replace(clash.kept, lines, 1)
+        if clash.kept and clash.kept in notes:
+            notes = notes.replace(clash.kept, lines, 1)
         else:  # edited since: the other lines go at the end rather than nowhere
-            model.notes = "\n".join(part for part in (model.notes.rstrip("\n"), clash.text) if part)
+            notes = "\n".join(part for part in (notes.rstrip("\n"), clash.text) if part)
+        write_notes(session, clash.field, notes)
     session.conflicts[:] = [c for c in session.conflicts if c != clash]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..step_notes import is_notes_path
 from .text_merge import merge_lines
 
 
@@ -34,7 +35,7 @@ def merge(base: Any, mine: Any, theirs: Any, path: tuple = ()) -> tuple[Any, lis
         return _merge_tables(base if isinstance(base, dict) else {}, mine, theirs, path)
     if _records(mine) and _records(theirs):
         return _merge_records(base if _records(base) else [], mine, theirs, path)
-    if path[-1:] == ("notes",) and _text(mine) and _text(theirs) and _text(base):
+    if is_notes_path(path) and _text(mine) and _text(theirs) and _text(base):
         # Where two people write along, their lines are merged, not one text picked.
         merged, clashes = merge_lines(*(("" if v is _MISSING else v) for v in (base, mine, theirs)))
         return merged, [Conflict(path, kept, lost) for kept, lost in clashes]

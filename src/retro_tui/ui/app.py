@@ -14,7 +14,8 @@ from .commands import SessionCommands
 from .help import HelpScreen
 from .keys import Key, localized
 from .opening import LoadErrorScreen, OpeningScreen
-from .session_screen import SessionScreen, guidance
+from .session_host import SessionHost
+from .session_screen import SessionScreen
 from .textual_words import open_palette, open_theme_search, quit_hint, system_commands
 from .type_ahead import TypeAhead
 
@@ -212,7 +213,8 @@ class RetroApp(TypeAhead):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
-        step = guidance(screen.current) if isinstance(screen, SessionScreen) else None
+        # The step's guidance, on the facilitator's screen and the notetaker's alike.
+        step = screen.guidance() if isinstance(screen, SessionHost) else None
         self.push_screen(localized(HelpScreen)(screen, step))
 
     # Textual's own words in the person's language (textual_words.py).

@@ -11,11 +11,11 @@ from textual.suggester import SuggestFromList
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from .. import operations as ops
-from ..i18n import label, t
+from ..i18n import t
 from ..method import facilitator_aids
-from ..method import step as method_step
+from ..method import kind
 from ..i18n import current_language
-from ..model import Perspective, Quote, Session, StepId
+from ..model import Perspective, Quote, Session
 from .confirm import Confirm, unless_kept
 from .forms import FieldSpec
 from .keys import Key, localized
@@ -161,7 +161,9 @@ class QuotesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = t("quotes.title")
-            yield choice([(label(s), s) for s in StepId], prompt=t("quotes.all_steps"), id="step-filter")
+            lang = current_language()
+            steps = kind(self.session.session.kind).steps
+            yield choice([(s.in_language(lang).short, s.id) for s in steps], prompt=t("quotes.all_steps"), id="step-filter")
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
             # The words last and widest: they are what this list is for.
             for key, width in (("field.quote_marks", 2), ("field.time", 5), ("field.step", 10), ("field.speaker", 16), ("field.words", None)):
@@ -189,7 +191,7 @@ class QuotesScreen(ModalScreen[None]):
                 # A colour alone is lost on a projector: the mark says it too.
                 speaker = Text(f"? {q.speaker}", style="bold yellow")
                 unknown = True
-            step = method_step(q.step).in_language(current_language()).short
+            step = kind(self.session.session.kind).step(q.step).in_language(current_language()).short
             marks = ("★" if q.for_report else " ") + ("◆" if q.for_programme else "")
             table.add_row(marks.rstrip(), q.time.strftime("%H:%M"), step, speaker, q.text, key=q.id)
         self.set_class(unknown, "has-unknown")

@@ -19,10 +19,10 @@ class ClashNotice(Static):
 
     DEFAULT_CSS = "ClashNotice { color: $warning; height: auto; display: none; }"
 
-    def show(self, session, step) -> None:
+    def show(self, session, notes_path: str) -> None:
         from ..operations import notes_clashes  # not before the first frame: it needs the model
 
-        found = notes_clashes(session, step) if session is not None else []
+        found = notes_clashes(session, notes_path) if session is not None else []
         self.display = bool(found)
         if found:
             self.update(t("clash.notice", count=len(found)))
@@ -75,12 +75,12 @@ class ClashScreen(ModalScreen[str | None]):
 
 def settle(screen, notes_box) -> None:
     """Show the current step's first clash; apply the choice to the session and the
-    notes box (`screen` has session, current, autosave, and a ClashNotice)."""
+    notes box (`screen` is a session host: ui/session_host.py)."""
     from ..operations import notes_clashes, settle_notes_clash
     from .keys import localized
     from .live_text import take_in
 
-    found = notes_clashes(screen.session, screen.current) if screen.session is not None else []
+    found = notes_clashes(screen.session, screen.notes_path) if screen.session is not None else []
     if not found:
         return
     clash = found[0]
@@ -89,9 +89,9 @@ def settle(screen, notes_box) -> None:
         if choice is None or clash not in screen.session.conflicts:
             return  # closed, or settled in the other app meanwhile
         settle_notes_clash(screen.session, clash, choice)
-        take_in(notes_box, getattr(screen.session, screen.current.value).notes)
+        take_in(notes_box, screen.step_notes())
         screen.autosave.changed()
-        screen.query_one(ClashNotice).show(screen.session, screen.current)
+        screen.query_one(ClashNotice).show(screen.session, screen.notes_path)
         screen.notify(t("clash.settled"), timeout=3)
 
     screen.app.push_screen(localized(ClashScreen)(clash), chosen)

@@ -7,7 +7,6 @@ from functools import partial
 from textual.command import Hit, Hits, Provider
 
 from ..i18n import current_language, t
-from ..method import steps
 
 
 class SessionCommands(Provider):
@@ -18,22 +17,35 @@ class SessionCommands(Provider):
         lang = current_language()
         found = []
         if isinstance(screen, SessionScreen):
-            for _number, step in enumerate(steps(), start=1):
+            # The steps of the session's own kind, and the lists only where its kind has them.
+            steps = screen.kind.steps
+            for step in steps:
                 found.append((t("command.go_to", step=step.in_language(lang).title), partial(screen.go_to, step.id)))
+            panes = {step.pane for step in steps}
+            for pane, table, key in (("checkin", "participants", "command.add_participant"),
+                                     ("family", "members", "command.add_family_member"),
+                                     ("timeline", "events", "command.add_event"),
+                                     ("insights", "insights", "command.add_insight")):
+                if pane in panes:
+                    step_id = next(s.id for s in steps if s.pane == pane)
+                    found.append((t(key), partial(screen.add_in, step_id, table)))
+            if screen.session is not None and screen.method_step.optional:
+                name = screen.method_step.in_language(lang).short
+                if screen.current in screen.session.session.skipped_steps:
+                    found.append((t("host.unskip_command", step=name), partial(screen.action_skip, False)))
+                else:
+                    found.append((t("host.skip_command", step=name), partial(screen.action_skip, True)))
             found += [
-                (t("command.add_participant"), partial(screen.add_in, "checkin", "participants")),
-                (t("command.add_family_member"), partial(screen.add_in, "family", "members")),
-                (t("command.add_event"), partial(screen.add_in, "timeline", "events")),
-                (t("command.add_insight"), partial(screen.add_in, "insights", "insights")),
                 (t("key.quote"), screen.action_quote),
                 (t("key.pause"), screen.action_pause),
                 (t("key.quotes"), screen.action_quotes),
                 (t("key.perspectives"), screen.action_perspectives),
                 (t("key.save"), screen.action_save),
                 (t("details.palette"), screen.action_details),
-                (t("command.export_intention"), screen.action_export_intention),
-                (t("export_screen.key_open"), screen.action_export),
             ]
+            if any("closing.declaration" in step.records for step in steps):
+                found.append((t("command.export_intention"), screen.action_export_intention))
+            found.append((t("export_screen.key_open"), screen.action_export))
         else:
             from .case_view import CaseScreen
             from .opening import OpeningScreen

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 SECONDS = 1.0
 IN_SESSION = {"notes", "step-notes"}  # their text is the session's own
+# A box typed straight into a text of the session (a meeting's summary), at its `path`:
+# no draft either, but kept like the notes when the file does not have it yet.
+IN_SESSION_CLASS = "in-session"
 
 
 def _where(widget) -> str:
@@ -48,8 +51,8 @@ def _where(widget) -> str:
 
 class DraftKeeper:
     def __init__(self, screen: Screen, path: Path, step):
-        """`screen`: the session's own screen (the facilitator's or the notetaker's);
-        `step()`: the step the session is in now."""
+        """`screen`: the session's host (ui/session_host.py: the facilitator's screen or
+        the notetaker's); `step()`: the id of the step the session is in now."""
         self.screen = screen
         self.app = screen.app
         self.step = step
@@ -61,7 +64,7 @@ class DraftKeeper:
     def drafts(self) -> list[Draft]:
         """Everything typed and not kept, on every open screen (UI thread only)."""
         found = []
-        step = self.step().value
+        step = str(self.step())
         for screen in self.app.screen_stack:
             if hasattr(screen, "draft"):
                 typed = screen.draft()
@@ -74,7 +77,8 @@ class DraftKeeper:
                 continue
             opening = getattr(screen, "opening", {})
             for widget in screen.query("Input, TextArea"):
-                if widget.id in IN_SESSION or widget.disabled or not widget.display or widget.has_class("search"):
+                if (widget.id in IN_SESSION or widget.has_class(IN_SESSION_CLASS) or widget.disabled
+                        or not widget.display or widget.has_class("search")):
                     continue
                 text = widget.value if isinstance(widget, Input) else cast(TextArea, widget).text
                 if text.strip() and text != opening.get(widget.id, ""):
@@ -123,32 +127,54 @@ class DraftKeeper:
 
 def unsaved_notes(screen) -> list[Draft]:
     """Each step's notes as typed, where the file does not have them yet, with the
-    text they were typed on (given back by a three-way merge, so nothing doubles)."""
-    from ..model.enums import StepId
+    text they were typed on (given back by a three-way merge, so nothing doubles); and
+    so each box typed straight into a text of the session (class `in-session`)."""
+    from ..step_notes import notes_on_disk, read_notes
 
     saving = getattr(screen, "autosave", None)
     if saving is None or not saving.dirty:
         return []
-    found = []
-    for step in StepId:
-        base = saving.shared.on_disk.get(step.value, {}).get("notes", "")
-        text = getattr(screen.session, step.value).notes
+    found, seen = [], set()
+    for step in screen.kind.steps:
+        if step.notes in seen:
+            continue
+        seen.add(step.notes)
+        base = notes_on_disk(saving.shared.on_disk, step.notes)
+        text = read_notes(screen.session, step.notes)
         if text != base:
-            found.append(Draft(step.value, t("side.notes"), text,
-                               {"step": step.value, "origin": {"notes": step.value},
+            found.append(Draft(str(step.id), t("side.notes"), text,
+                               {"step": str(step.id), "origin": {"notes": step.notes},
+                                "values": {"base": base, "text": text}}))
+    for box in screen.query(f".{IN_SESSION_CLASS}"):
+        path = getattr(box, "path", None)
+        pane = next((n for n in box.ancestors if str(n.id or "").startswith("pane-")), None)
+        if not isinstance(path, str) or pane is None or not box.id:
+            continue
+        base, text = notes_on_disk(saving.shared.on_disk, path), box.text
+        if text != base:
+            step_id = str(pane.id).removeprefix("pane-")
+            # Given back to the box itself, which merges it with what the file has then.
+            found.append(Draft(step_id, str(box.border_title or _where(box)), text,
+                               {"step": step_id, "origin": {"node": f"#{box.id}"},
                                 "values": {"base": base, "text": text}}))
     return found
 
 
 def give_back_notes(session, restore: dict) -> bool:
     """Notes journalled at a stop, merged into the notes as the file has them now."""
+    from ..method import kind
+    from ..step_notes import read_notes, write_notes
     from ..store.text_merge import merge_text
 
-    step, values = (restore.get("origin") or {}).get("notes"), restore.get("values") or {}
-    model = getattr(session, step, None) if isinstance(step, str) else None
-    if model is None or not hasattr(model, "notes"):
+    where, values = (restore.get("origin") or {}).get("notes"), restore.get("values") or {}
+    if not isinstance(where, str):
         return False
-    model.notes = merge_text(values.get("base", ""), values.get("text", ""), model.notes)[0]
+    # A journal of an older version names the retrospective step ("checkin").
+    path = where if "." in where else f"{where}.notes"
+    if path not in {s.notes for s in kind(session.session.kind).steps}:
+        return False  # a place this session's kind has no notes in
+    merged = merge_text(values.get("base", ""), values.get("text", ""), read_notes(session, path))[0]
+    write_notes(session, path, merged)
     return True
 
 
@@ -157,8 +183,7 @@ def give_back(screen, found: Recovered) -> None:
     more goes to the end of the notes of its step, marked. Then say what came back."""
     from ..i18n import current_language
     from ..lifecycle import is_read_only
-    from ..method import step as method_step
-    from ..model.enums import StepId
+    from ..step_notes import read_notes, write_notes
 
     session = screen.session
     steps: list[str] = []
@@ -172,12 +197,12 @@ def give_back(screen, found: Recovered) -> None:
                 continue
             if _kept_already(session, draft.text):
                 continue  # killed between keeping it and clearing the box
-            step = StepId(draft.step) if draft.step in StepId._value2member_map_ else screen.current
-            model = getattr(session, step.value)
+            step = screen.kind.step(draft.step if draft.step in screen.kind.step_ids else screen.current)
             head = t("recovery.line", when=stamp, where=draft.where)
-            model.notes = "\n".join(part for part in (model.notes.rstrip("\n"), head, draft.text) if part)
+            notes = read_notes(session, step.notes)
+            write_notes(session, step.notes, "\n".join(part for part in (notes.rstrip("\n"), head, draft.text) if part))
             to_notes += 1
-            name = method_step(step).in_language(current_language()).short
+            name = step.in_language(current_language()).short
             if name not in steps:
                 steps.append(name)
         if steps:

@@ -1,5 +1,6 @@
 """F1: the keys that work right now (read from the live bindings, never typed twice),
-the current step's guidance and the facilitator's aids from work card 1."""
+the kind of session, the current step's guidance and the facilitator's aids from work
+card 1."""
 
 from __future__ import annotations
 
@@ -61,6 +62,11 @@ class HelpScreen(ModalScreen[None]):
             yield Static(t("help.keys"), classes="help-heading")
             yield Static(keys_table(self.below))
             yield Static(t("help.palette"), classes="help-heading")
+            kind = getattr(self.below, "kind", None)  # a session host's kind of session
+            if kind is not None:
+                about = kind.in_language(current_language())
+                yield Static(about.name, classes="help-heading")
+                yield Static(about.about)
             if self.guidance is not None:
                 yield Static(t("help.this_step"), classes="help-heading")
                 yield Static(self.guidance)

@@ -4,13 +4,13 @@ a second terminal while the facilitator drives the session.
 It follows the facilitator's step as it is saved, and never moves it; it has no clock.
 The quote box is the fast path: a name (completed from the participants and the family's
 pseudonyms and roles), the words, Enter. Below are the latest quotes, the step's notes
-(the same notes the facilitator's side panel shows) and, on F3, a note to the pause."""
+(the same notes the facilitator's side panel shows) and, on F3, a note to the pause.
+The steps are the session's kind's (method/kinds/); saving, following, recovery and
+saving on the way out are the session host's (ui/session_host.py)."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,9 +20,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from .. import operations as ops
-from ..i18n import current_language, t
-from ..method import step as method_step
-from ..model import Session, StepId
+from ..i18n import t
+from ..model import Session
 from .capture import SpeakerInput, speakers
 from .clashes import ClashNotice
 from .guard import refused
@@ -30,10 +29,7 @@ from .keys import PALETTE, Key, localized
 from .live_text import take_in
 from .notes_area import NotesArea
 from .recent_quotes import RecentQuotes
-
-if TYPE_CHECKING:
-    from .app import RetroApp
-    from .autosave import Autosave
+from .session_host import SessionHost
 
 
 class PauseNote(ModalScreen[str | None]):
@@ -62,7 +58,7 @@ class PauseNote(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class NotetakerScreen(Screen):
+class NotetakerScreen(SessionHost, Screen):
     DEFAULT_CSS = """
     NotetakerScreen #title { height: 1; padding: 0 1; background: $panel; }
     NotetakerScreen #status { height: 1; padding: 0 1; color: $text-muted; }
@@ -86,20 +82,19 @@ class NotetakerScreen(Screen):
         Key("f1", "app.help", "key.help", id="help"),
     ]
 
+    NOTES_ID = "step-notes"
+
     def __init__(self, session: Session | None, path: Path):
         super().__init__()
-        self.session = session
-        self.path = path
-        self.autosave: Autosave | None = None
-        self.step: StepId | None = None  # the facilitator's step, as last saved
+        self.host(session, path)
+        self.step: str | None = None  # the facilitator's step, as last saved
         # What the boxes hold that is no draft (ui/drafts.py): the name kept for the
         # next quote after one is saved.
         self.opening: dict[str, str] = {}
-        self.ready = asyncio.Event()
 
     @property
-    def current(self) -> StepId:
-        return self.step or StepId.checkin
+    def current(self) -> str:
+        return self.step or self.kind.step_ids[0]
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -117,39 +112,23 @@ class NotetakerScreen(Screen):
         if self.session is not None:
             self._start()
         else:
-            cast("RetroApp", self.app).read_for(self, self.path, self._loaded)
+            self.read_session()  # no first frame to wait for: the boxes show at once
 
-    def _loaded(self, session: Session) -> None:
-        if not getattr(self.app, "closing", False):
-            self.session = session
-            self._start()
+    async def session_arrived(self) -> None:
+        self._start()
 
     def _start(self) -> None:
         from ..lifecycle import is_read_only
-        from ..store.recovery import recover
-        from ..store.shared import lock_path
-        from .autosave import Autosave
-        from .drafts import DraftKeeper, give_back
-        from .follow import Follow
 
-        session = self._session()
-        self.autosave = Autosave(self.app, session, self.path, self.refresh_status)
-        self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
-        self.step = StepId(session.session.current_step)
-        self.drafts = DraftKeeper(self, self.path, lambda: self.current)
-        found = recover(self.path, lock_path)
-        give_back(self, found)
-        if found.journals:
-            self.autosave.save_now()  # given-back notes in the file
-            self.drafts.keep_now()  # the words given back are journalled by this writer now
-            found.discard()
-        self.step = None  # others_saved below shows the step and its notes
+        session = self._loaded()
+        self.step = session.session.current_step
+        self.start_hosting()
+        self.step = None  # show_others below shows the step and its notes
         speaker = self.query_one("#speaker", Input)
         speaker.suggester = SuggestFromList(speakers(session), case_sensitive=False)
         read_only = is_read_only(session)
         for widget in (speaker, self.query_one("#words", Input)):
             widget.disabled = read_only
-        self.query_one("#step-notes", TextArea).read_only = read_only
         self.others_saved({"session"})
         words = self.query_one("#words", Input)
         # Words given back from a stop are what was being done: Enter keeps them.
@@ -159,70 +138,40 @@ class NotetakerScreen(Screen):
 
     # --- following the facilitator ----------------------------------------------------
 
-    def _notes_model(self):
-        return getattr(self.session, self.current.value)
-
-    # Both are there from _start on, before anything that uses them can run.
-    def _session(self) -> Session:
-        assert self.session is not None, "used before the session was read"
-        return self.session
-
-    def _saver(self) -> Autosave:
-        assert self.autosave is not None, "used before the session was read"
-        return self.autosave
-
-    def _flush_notes(self) -> None:
-        notes = self.query_one("#step-notes", TextArea)
-        if not notes.read_only and notes.text != self._notes_model().notes:
-            self._notes_model().notes = notes.text
-            self._saver().changed()
-
-    def others_saved(self, fields: set[str]) -> None:
-        session = self._session()
+    def show_others(self, fields: set[str]) -> None:
+        session = self._loaded()
         moved = session.session.current_step != self.step
         if moved:
             # (What was typed in the old step's notes went in before the merge: Follow
             # calls _flush_notes first. Flushing here would undo the others' lines.)
-            self.step = StepId(session.session.current_step)
+            self.step = session.session.current_step
         self.query_one("#title", Static).update(
             Text.assemble((session.session.title, "bold"), ("  ·  " + t("notetaker.role"), "dim")))
-        notes = self.query_one("#step-notes", TextArea)
-        notes.border_title = t("notetaker.notes_of", step=method_step(self.current).in_language(current_language()).short)
+        notes = self.notes_box()
+        notes.border_title = t("notetaker.notes_of", step=self.step_name())
         if moved:
-            with notes.prevent(TextArea.Changed):
-                notes.load_text(self._notes_model().notes)
+            self.load_notes()
         else:
-            take_in(notes, self._notes_model().notes)
+            take_in(notes, self.step_notes())
         if fields & {"checkin", "family"}:
             self.query_one("#speaker", Input).suggester = SuggestFromList(speakers(session), case_sensitive=False)
         self.query_one("#latest", RecentQuotes).show(session, None)
-        self.query_one(ClashNotice).show(session, self.current)
-        for screen in self.app.screen_stack:
-            if screen is not self and hasattr(screen, "others_saved"):
-                screen.others_saved(fields)
-        self.refresh_status()
+        self.query_one(ClashNotice).show(session, self.notes_path)
 
     def refresh_status(self) -> None:
-        from ..lifecycle import is_read_only
         from ..store import now
 
         if self.session is None or self.autosave is None:
             return
         text = Text()
-        here = method_step(self.current).in_language(current_language())
-        text.append(t("notetaker.following", step=here.short), style="bold")
+        text.append(t("notetaker.following", step=self.step_name()), style="bold")
         pause = ops.open_pause(self.session)
         if pause is not None:
             minutes = int((now() - pause.started).total_seconds()) // 60
             text.append("  ·  " + t("notetaker.paused", since=pause.started.strftime("%H:%M"), minutes=minutes), style="cyan")
         text.append("  ·  ")
-        if is_read_only(self.session):
-            text.append(t("lifecycle.read_only"), style="yellow")
-        elif self.autosave.error:
-            text.append(t("status.save_failed", reason=self.autosave.error), style="yellow")
-        else:
-            saved = not self.autosave.dirty
-            text.append(t("status.saved") if saved else t("status.unsaved"), style="green" if saved else "yellow")
+        saved = self.saved_state()
+        text.append(saved, style="green" if saved == t("status.saved") else "yellow")
         self.query_one("#status", Static).update(text)
 
     # --- writing ------------------------------------------------------------------------
@@ -251,30 +200,13 @@ class NotetakerScreen(Screen):
         speaker.select_all()
         self.query_one("#latest", RecentQuotes).show(self.session, None)
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "step-notes" and self.session is not None:
-            self._flush_notes()
-
     def action_quote(self) -> None:
         self.query_one("#speaker", Input).focus()
-
-    def action_clash(self) -> None:
-        from .clashes import settle
-
-        if self.session is not None:
-            settle(self, self.query_one("#step-notes", TextArea))
 
     def action_notes(self) -> None:
         notes = self.query_one("#step-notes", TextArea)
         notes.focus()
         notes.move_cursor(notes.document.end)  # writing along adds at the end
-
-    def action_quotes(self) -> None:
-        from .capture import QuotesScreen
-
-        if self.session is None:
-            return
-        self.app.push_screen(localized(QuotesScreen)(self.session), lambda _: self._saver().changed())
 
     def action_pause_note(self) -> None:
         if self.session is None or refused(self):
@@ -295,31 +227,12 @@ class NotetakerScreen(Screen):
 
         self.app.push_screen(localized(PauseNote)(pause.note, heading), noted)
 
-    def action_save(self) -> None:
-        if self.autosave is not None:
-            self.autosave.save_now()
-            self.refresh_status()
-
     def reopen(self, restore: dict) -> bool:
         """The quote box's name or words as they were typed when the app stopped."""
         if (restore.get("origin") or {}).get("notes"):
-            from .drafts import give_back_notes
-
-            if not give_back_notes(self._session(), restore):
-                return False
-            self._saver().changed()
-            return True
+            return self.reopen_notes(restore)
         box = (restore.get("origin") or {}).get("box")
         if box not in ("speaker", "words"):
             return False
         self.query_one(f"#{box}", Input).value = (restore.get("values") or {}).get("text", "")
         return True
-
-    def on_unmount(self) -> None:
-        self.keep_everything()
-
-    def keep_everything(self) -> None:
-        """The app stops: the notes into the file (every keystroke in them is in the
-        session already), what is typed in the quote box into the journal."""
-        if self.autosave is not None:
-            self.drafts.finish(self.autosave.save_now)

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from ..i18n import t
 
 if TYPE_CHECKING:  # the screen paints before the models are imported
-    from ..model import Session, StepId
+    from ..model import Session
 
 
 class RecentQuotes(Static):
@@ -25,9 +25,9 @@ class RecentQuotes(Static):
         self.session = session
         self.count = count
         self.hide_empty = hide_empty
-        self.step: StepId | None = None
+        self.step: str | None = None  # a step id of the session's kind
 
-    def show(self, session: Session, step: StepId | None) -> None:
+    def show(self, session: Session, step: str | None) -> None:
         """The quotes of one step (or of all steps: None)."""
         from .. import operations as ops
 
