@@ -238,3 +238,36 @@ async def test_a_clash_in_another_steps_text_is_not_offered_here(tmp_path):
         assert app.screen is not None and "Oma belde de wijkagent" not in visible_text(app)
         await burst(pilot, "f6")
         assert "Tegelijk getypt: 1 apart" in visible_text(app)
+
+
+async def test_keys_in_the_summary_not_yet_handled_survive_others_lines_coming_in(tmp_path):
+    """The box's change message may still be queued when the follower takes in the
+    others' save (it runs between two messages of the app): the keys typed last are in
+    the box but not yet in the session. They must not be merged away."""
+    from textual.widgets import TextArea
+
+    from retro_tui.ui.app import RetroApp
+    from retro_tui.ui.keys import localized
+
+    file = write_session(tmp_path, "meeting", lang="nl", step="summary")
+    app = localized(RetroApp)(tmp_path, file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        box = screen.query_one("#text-meeting-summary", TextArea)
+        other = Writer(file, "meeting.summary")
+        write_notes(other.session, "meeting.summary", "Notulist: oma belt de school")
+        other.save()
+        found = screen.autosave.shared.changed_on_disk()
+        box.insert("Gespreksleider: de moeder was er niet bij")  # its Changed is queued, not handled
+        # What the follower does when the read comes back (ui/follow.py, _arrived).
+        screen.follow.before()
+        screen.follow.after(screen.autosave.adopt(*found))
+        await settle(pilot)
+        assert "Gespreksleider: de moeder was er niet bij" in box.text
+        assert "Notulist: oma belt de school" in box.text
+        assert box.text == screen.session.meeting.summary
+        await pilot.press("ctrl+q")
+    saved = load(file)
+    assert "Gespreksleider: de moeder was er niet bij" in saved.meeting.summary
+    assert "Notulist: oma belt de school" in saved.meeting.summary
