@@ -271,3 +271,36 @@ async def test_keys_in_the_summary_not_yet_handled_survive_others_lines_coming_i
     saved = load(file)
     assert "Gespreksleider: de moeder was er niet bij" in saved.meeting.summary
     assert "Notulist: oma belt de school" in saved.meeting.summary
+
+
+async def test_others_summary_lines_come_in_after_the_check_in_was_seen_and_survive_typing_on(tmp_path):
+    """At 80 columns the check-in's table drops a column it has no room for; hidden
+    behind the next step it has no width, and filling it again as another writer's save
+    came in asked for every column: the take-in stopped there, the summary box never got
+    the other's lines, and typing on wrote the box over them."""
+    from textual.widgets import TextArea
+
+    from retro_tui.ui.app import RetroApp
+    from retro_tui.ui.keys import localized
+
+    file = write_session(tmp_path, "meeting", lang="nl", step="checkin")
+    app = localized(RetroApp)(tmp_path, file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await burst(pilot, "f6")
+        box = app.screen.query_one("#text-meeting-summary", TextArea)
+        await burst(pilot, "Een rustige week.")
+        await pilot.press("ctrl+s")
+        other = Writer(file, "meeting.summary")
+        other.take_in()
+        write_notes(other.session, "meeting.summary", other.text + "\nNotulist: oma belt de school")
+        other.save()
+        for _ in range(100):  # the app looks at the file twice a second
+            if "Notulist" in box.text:
+                break
+            await pilot.pause(0.05)
+        assert box.text == "Een rustige week.\nNotulist: oma belt de school"
+        await burst(pilot, "ctrl+end", "enter", "Sem praat met Henk.")
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+q")
+    assert load(file).meeting.summary == "Een rustige week.\nNotulist: oma belt de school\nSem praat met Henk."
