@@ -304,3 +304,35 @@ async def test_others_summary_lines_come_in_after_the_check_in_was_seen_and_surv
         await pilot.press("ctrl+s")
         await pilot.press("ctrl+q")
     assert load(file).meeting.summary == "Een rustige week.\nNotulist: oma belt de school\nSem praat met Henk."
+
+
+@pytest.mark.parametrize("box_id", ["#text-meeting-summary", "#notes"], ids=["summary", "step_notes"])
+async def test_a_line_the_other_adds_after_the_one_being_typed_leaves_the_cursor_on_it(tmp_path, box_id):
+    """The facilitator is half-way through the last line when the notetaker's next line
+    comes in under it: the facilitator's next keys finish their own line, they do not
+    run on at the end of the notetaker's."""
+    from textual.widgets import TextArea
+
+    from retro_tui.ui.app import RetroApp
+    from retro_tui.ui.keys import localized
+
+    path = "meeting.summary" if box_id == "#text-meeting-summary" else "step_notes.summary"
+    file = write_session(tmp_path, "meeting", lang="nl", step="summary")
+    app = localized(RetroApp)(tmp_path, file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        box = app.screen.query_one(box_id, TextArea)
+        box.focus()
+        await burst(pilot, "Oma Ria belt")
+        await pilot.press("ctrl+s")
+        other = Writer(file, path)
+        write_notes(other.session, path, other.text + "\nNotulist: de school belt terug")
+        other.save()
+        for _ in range(100):
+            if "Notulist" in box.text:
+                break
+            await pilot.pause(0.05)
+        await burst(pilot, " vaker.")
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+q")
+    assert read_notes(load(file), path) == "Oma Ria belt vaker.\nNotulist: de school belt terug"
