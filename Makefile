@@ -26,8 +26,17 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)
 	$(BIN)/retro-tui example
 
-test: lint
-	$(BIN)/python -m pytest -q -n auto --dist worksteal
+# mypy runs beside the tests rather than before them: most tests wait on an app's
+# screen as much as they compute, and mypy's cold start (a fresh clone has no
+# .mypy_cache) fits in that time. Its report follows the tests'; either failing fails.
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	@report=$$(mktemp); $(BIN)/mypy >$$report 2>&1 & types=$$!; \
+	echo "$(BIN)/mypy (beside the tests; its report follows them)"; \
+	echo "$(BIN)/python -m pytest -q -n auto --dist worksteal"; \
+	$(BIN)/python -m pytest -q -n auto --dist worksteal; tests=$$?; \
+	wait $$types; typed=$$?; cat $$report; rm -f $$report; \
+	[ $$tests -eq 0 ] && [ $$typed -eq 0 ]
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -23,7 +23,7 @@ import zipfile
 from email import policy
 from pathlib import Path
 
-from retro_tui.report.export import check, export, prepared
+from retro_tui.report.export import check, export, formats_for, prepared
 from retro_tui.report.texts import rewrite
 from retro_tui.store import dumps, load
 
@@ -99,7 +99,9 @@ def run_kind(folder: Path, session, kind: str) -> int:
     t1 = time.perf_counter()
     check(outgoing)
     t2 = time.perf_counter()
-    written = export(loaded, source, folder / "out", {"md", "html", "docx", "eml", "ics", "intention"})
+    # What the kind writes: a meeting makes no declaration, and asking for one by name is refused.
+    asked = {"md", "html", "docx", "eml", "ics", "intention"} & set(formats_for(loaded))
+    written = export(loaded, source, folder / "out", asked)
     t3 = time.perf_counter()
     print(f"{kind}: {len(set(PLANTED))} variants planted in every free text; exported from {source.name}")
     total = 0

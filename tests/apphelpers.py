@@ -83,7 +83,7 @@ def _key_event(key: str):
 
     from textual import events
 
-    names = {" ": "space", "-": "minus", ":": "colon", ".": "full_stop", ",": "comma", '"': "quotation_mark"}
+    names = {" ": "space", "-": "minus", "+": "plus", ":": "colon", ".": "full_stop", ",": "comma", '"': "quotation_mark"}
     if len(key) == 1:
         return events.Key(names.get(key, key), key)
     char = {"space": " ", "enter": "\r", "tab": "\t", "escape": "\x1b"}.get(key)

@@ -51,10 +51,41 @@ tags = ["pattern.islands"]
 """
 
 
+def pytest_xdist_auto_num_workers(config) -> int | None:
+    """`-n auto`: two workers a core. A test driving an app spends about half its time
+    asleep, waiting for the app to go idle after each key (Textual's pilot sleeps in
+    steps of 20 ms until it does); with one worker a core, that half of the machine
+    stays unused. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when it is set."""
+    import os
+
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 * cores
+
+
 def pytest_collection_modifyitems(items) -> None:
-    # The long stress tests first: in a parallel run (make test: pytest -n) a long test
-    # that starts last keeps the whole run waiting for it alone.
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """The long tests first, on every worker: a long test that starts last keeps the
+    whole run waiting for it alone. `--dist worksteal` hands each worker an equal,
+    unbroken share of this list (and later moves tests from the end of one share to
+    an idle worker), so the long tests are dealt out one by one to the front of each
+    share; the rest keep their order, so a module's tests stay together."""
+    import os
+
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    rest = [item for item in items if not item.get_closest_marker("slow")]
+    shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    for n, item in enumerate(slow):
+        shares[n % workers].append(item)
+    left = len(items)
+    for n, share in enumerate(shares):
+        size = left // (workers - n)  # as xdist's worksteal divides what is left
+        take = max(0, size - len(share))
+        share += rest[:take]
+        rest = rest[take:]
+        left -= len(share)
+    items[:] = [item for share in shares for item in share] + rest
 
 
 @pytest.fixture(autouse=True)

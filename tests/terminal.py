@@ -20,7 +20,8 @@ _ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\
 
 
 class Terminal:
-    def __init__(self, *args: str, env: dict[str, str] | None = None, cols: int = 100, rows: int = 30):
+    def __init__(self, *args: str, env: dict[str, str] | None = None, cols: int = 100, rows: int = 30,
+                 controlling: bool = True):
         import fcntl
         import struct
         import termios
@@ -34,7 +35,9 @@ class Terminal:
         self.process = subprocess.Popen(
             [str(RETRO_TUI), *args], stdin=slave, stdout=slave, stderr=slave, env=environment,
             start_new_session=True, close_fds=True,
-            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+            # `controlling=False`: started by a program that keeps the terminal its own
+            # (an editor's or a test runner's), so closing it sends no SIGHUP.
+            preexec_fn=(lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0)) if controlling else None,
         )
         os.close(slave)
         self._output = bytearray()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apphelpers import fill, opened, visible_text
+from apphelpers import fill, opened, settle, visible_text
 from conftest import EXAMPLE
 from retro_tui.model import StepId
 from retro_tui.store import dumps, load
@@ -117,16 +117,14 @@ async def test_fast_f6_presses_move_one_step_each(tmp_path, example_copy):
         assert screen.current == StepId.checkin
         for _ in range(3):
             app.post_message(events.Key("f6", None))
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)  # every key handled (two pauses were not, on a busy machine)
         assert screen.current == StepId.timeline
         assert screen.query_one("Tabs").active == "tab-timeline"
         await app.workers.wait_for_complete()  # a step change is written by the worker
         assert load(path).session.current_step == StepId.timeline
         for _ in range(2):
             app.post_message(events.Key("f5", None))
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
         assert screen.current == StepId.relate
         assert screen.query_one("Tabs").active == "tab-relate"
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from apphelpers import opened, visible_text
-from retro_tui.i18n import set_language
+from retro_tui.i18n import set_language, t
 from retro_tui.model import Language, StepId
 from retro_tui.report.export import render_all
 from retro_tui.store import create, load
@@ -58,6 +60,7 @@ def english_in(app) -> list[str]:
     return [m.group(0) for m in ENGLISH.finditer(visible_text(app))]
 
 
+@pytest.mark.slow  # one long walk through every screen: started first in a parallel run
 async def test_every_screen_in_dutch_shows_no_english_textual_words(tmp_path):
     from retro_tui.ui.session_screen import SessionScreen
 
@@ -260,3 +263,50 @@ def test_no_text_hedges_its_plural_with_brackets():
     hedged = re.compile(r"\{\w+\} (\w+ )?\w+\((s|en|sen)\)")
     for lang in ("nl", "en"):
         assert {k: v for k, v in catalog(lang).items() if hedged.search(v)} == {}, lang
+
+
+async def shows(pilot, words: str) -> str:
+    """The screen once it shows `words`: the palette says it found nothing only after a
+    countdown of Textual's, so a screenshot taken at once would show nothing yet."""
+    for _ in range(400):
+        if words in (shown := visible_text(pilot.app)):
+            return shown
+        await pilot.pause(0.05)
+    raise AssertionError(f"{words!r} never showed:\n{shown}")
+
+
+@pytest.mark.parametrize(("lang", "words", "other"), [("nl", "Niets gevonden", "Nothing found"), ("en", "Nothing found", "Niets gevonden")])
+async def test_a_palette_search_that_finds_nothing_says_so_in_the_persons_language(tmp_path, lang, words, other):
+    from textual.command import CommandList, CommandPalette
+
+    set_language(lang)
+    path, _ = create(tmp_path, "Casus", lang)
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        found = app.screen.query_one(CommandList)
+        # Textual paints its own words once before we can change them: unseen.
+        assert found.get_component_styles("option-list--option-disabled").color.a == 0
+        await pilot.press(*"zqxj")
+        shown = await shows(pilot, words)
+        assert "No matches" not in shown and other not in shown
+        assert found.get_component_styles("option-list--option-disabled").color.a > 0
+        await pilot.press("enter")  # nothing to choose: the palette stays open
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        # A search that finds, then one that does not again: the words come back.
+        await pilot.press(*["backspace"] * 4, *t("key.help"))
+        await shows(pilot, t("key.help"))
+        assert words not in await settled(pilot)
+        await pilot.press(*["backspace"] * len(t("key.help")), *"qqqq")
+        shown = await shows(pilot, words)
+        assert "No matches" not in shown
+        # The colour theme search is a palette too.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *t("palette.theme"), "enter")
+        await shows(pilot, t("palette.search_themes"))
+        await pilot.press(*"zqxj")
+        assert "No matches" not in await shows(pilot, words)

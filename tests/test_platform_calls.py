@@ -204,3 +204,32 @@ def test_user_tag_without_getuid_as_on_windows(monkeypatch):
     monkeypatch.setenv("USERNAME", "facilitator")
     monkeypatch.setenv("LOGNAME", "facilitator")
     assert platform_calls.user_tag() == "facilitator"
+
+
+def test_a_terminal_hung_up_is_seen_and_one_still_there_is_not():
+    import os
+
+    from retro_tui.platform_calls import terminal_gone
+
+    master, slave = os.openpty()
+    try:
+        assert not terminal_gone(slave)
+        os.close(master)
+        assert terminal_gone(slave)
+    finally:
+        os.close(slave)
+
+
+def test_without_poll_as_on_windows_a_terminal_is_never_taken_for_gone(monkeypatch):
+    import os
+    import select
+
+    from retro_tui.platform_calls import terminal_gone
+
+    monkeypatch.delattr(select, "poll")
+    master, slave = os.openpty()
+    os.close(master)
+    try:
+        assert not terminal_gone(slave)
+    finally:
+        os.close(slave)

@@ -163,8 +163,10 @@ def test_example_copies_go_to_the_state_folder_and_do_not_pile_up(tmp_path, run_
     monkeypatch.chdir(tmp_path)
     for _ in range(5):
         assert run_cli("example")[0] == 0
-    copies = list((private_state / "retro-tui" / "examples").glob("example-copy-*.toml"))
-    assert len(copies) == 3
+    # Each copy is the whole example case in a folder of its own; the newest three stay.
+    copies = [p for p in (private_state / "retro-tui" / "examples").iterdir() if p.name.startswith("example-copy-")]
+    assert len(copies) == 3 and all(p.is_dir() for p in copies)
+    assert all(len(list(p.glob("*.toml"))) == 6 for p in copies)
     assert list(tmp_path.iterdir()) == []  # nothing where the terminal is
 
 

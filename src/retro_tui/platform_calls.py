@@ -28,6 +28,25 @@ def stop_signals(interrupt: bool = False) -> tuple[signal.Signals, ...]:
     return tuple(getattr(signal, name) for name in names if hasattr(signal, name))
 
 
+def terminal_gone(fd: int) -> bool:
+    """Has the terminal on `fd` hung up? A terminal whose other side closed without a
+    SIGHUP reaching us (we are not its controlling process: started by a program that
+    owns the terminal) reads as end-of-file for ever; Textual's input thread then
+    spins on it (Textualize/textual PR #6690, open). `poll` sees the hang-up; Windows has no `poll` and sends no SIGHUP,
+    and its console closes the process itself."""
+    import select
+
+    poll = getattr(select, "poll", None)
+    if poll is None:
+        return False
+    watcher = poll()
+    watcher.register(fd, select.POLLHUP)
+    try:
+        return any(event & (select.POLLHUP | select.POLLNVAL) for _, event in watcher.poll(0))
+    except OSError:
+        return True
+
+
 def fsync_file(fd: int) -> None:
     """Flush a file's bytes to the disk itself. On macOS `fsync` only reaches the
     drive's cache; F_FULLFSYNC asks the drive to write it (some file systems, e.g. a

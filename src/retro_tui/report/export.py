@@ -54,27 +54,32 @@ def prepared(session: Session, pseudonymise: bool = True) -> Session:
     return Pseudonymiser(session, session.session.language.value).session(session)
 
 
-def check(session: Session, formats: Iterable[str] = FORMATS, choices=None) -> list:
+# The formats that write the report document (report.build).
+WRITE_THE_REPORT = {"md", "html", "docx", "pdf", "eml"}
+
+
+def check(session: Session, formats: Iterable[str] = FORMATS, choices=None, doc=None) -> list:
     """Identifier findings in what will be written, not yet accepted by the user.
 
     The session is scanned field by field (so each finding says where it is), and a
-    finding counts when its text is in what these formats would write."""
+    finding counts when its text is in what these formats would write. `doc`: the
+    report already built from `session` and `choices`, when the caller has it."""
     from .identifier_scan import unaccepted
 
     findings = unaccepted(session)
     if not findings:
         return []
-    flat = " ".join(" ".join(_written_text(session, set(formats), choices)).split())
+    flat = " ".join(" ".join(_written_text(session, set(formats), choices, doc)).split())
     return [f for f in findings if " ".join(f.text.split()) in flat]
 
 
-def _written_text(session: Session, formats: set[str], choices=None) -> list[str]:
+def _written_text(session: Session, formats: set[str], choices=None, doc=None) -> list[str]:
     from .build import build
     from .document import Bullets, Heading, Paragraph, Table
 
     parts: list[str] = []
-    if formats & {"md", "html", "docx", "pdf", "eml"}:
-        doc = build(session, choices)
+    if formats & WRITE_THE_REPORT:
+        doc = doc if doc is not None else build(session, choices)
         parts.append(doc.title)
         for block in doc.blocks:
             if isinstance(block, (Heading, Paragraph)):
@@ -108,7 +113,15 @@ def export(
     formats = asked & set(formats_for(session))
     unmade = set() if asked == set(FORMATS) else asked - formats - {"ics"}
     outgoing = prepared(session, pseudonymise)
-    findings = check(outgoing, formats, choices)
+    from .build import build
+
+    # Built once: the identifier check reads the same document the formats write. One
+    # that cannot be built is tried again by each, and fails there as it did before.
+    try:
+        doc = build(outgoing, choices) if formats & WRITE_THE_REPORT else None
+    except Exception:
+        doc = None
+    findings = check(outgoing, formats, choices, doc)
     if findings and not accept_identifiers:
         raise IdentifiersFound(findings)
     # Named from the case code, never from the source file, whose name may hold the family's.
@@ -120,7 +133,7 @@ def export(
     name_of_kind = name_of_kind[:1].lower() + name_of_kind[1:]  # mid-sentence
     failed: dict[str, Exception] = {f: ValueError(t("export.not_for_kind", lang, kind=name_of_kind)) for f in unmade}
     try:
-        contents = render_all(outgoing, name, set(formats), choices)
+        contents = render_all(outgoing, name, set(formats), choices, doc)
     except Exception:  # isolated below, format by format
         # One format could not be made: make each on its own, so that it does not keep
         # the others from being written (`--format all` writing nothing). Only on this
@@ -128,7 +141,7 @@ def export(
         contents = []
         for one in [f for f in FORMATS if f in formats]:
             try:
-                contents += render_all(outgoing, name, {one}, choices)
+                contents += render_all(outgoing, name, {one}, choices, doc)
             except Exception as error:  # reported per format, never lost
                 failed[one] = error
     ensure_private_dir(folder)
@@ -142,10 +155,11 @@ def export(
     return written
 
 
-def render_all(session: Session, stem: str, formats: set[str], choices=None) -> list[tuple[str, bytes]]:
+def render_all(session: Session, stem: str, formats: set[str], choices=None, doc=None) -> list[tuple[str, bytes]]:
     """(file name, content) for each format; names are `stem` and the document's kind in
     the session's language ("VOORBEELD-01-verslag.docx"). `choices`: which quotes and
-    whether check-in words go in (report.document.Choices; None: the defaults)."""
+    whether check-in words go in (report.document.Choices; None: the defaults); `doc`:
+    the report already built from them."""
     from . import html, markdown, pdf, word
     from .build import build, declaration
     from .calendar import calendar, next_meeting
@@ -156,7 +170,7 @@ def render_all(session: Session, stem: str, formats: set[str], choices=None) -> 
     unknown = formats - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown formats: {sorted(unknown)}")
-    doc = build(session, choices)
+    doc = doc if doc is not None else build(session, choices)
     out: list[tuple[str, bytes]] = []
     cache: dict[str, bytes] = {}
 

@@ -97,6 +97,17 @@ def _star(size: float = 9) -> Drawing:
 
 
 CELL_PADDING = 6  # ReportLab's default left and right padding of a table cell
+TOP_PADDING, BOTTOM_PADDING = 2.5, 3.5  # of every cell of a report's table
+
+
+def _row_height(cells: list, style) -> float | None:
+    """A row of plain lines is as high as its longest cell, in the arithmetic ReportLab's
+    table uses, so the layout is the same to the byte. Given, it spares the table
+    working every row out again for each page it splits off (a big session's timeline
+    table is 40 pages). A row with a paragraph or a star is left to ReportLab."""
+    if not all(isinstance(c, str) for c in cells):
+        return None
+    return style.leading * max(c.count("\n") + 1 for c in cells) + (BOTTOM_PADDING + TOP_PADDING)
 
 
 def _cell(text: str, style, width: float):
@@ -277,13 +288,14 @@ def _flowables(block, s) -> list:
         widths = [w * cm for w in column_widths(block, TEXT_WIDTH / cm, 1.2)]
         rows = [[_cell(c, s["head"], w) for c, w in zip(block.header, widths)]]
         rows += [[_cell(c, s["cell"], w) for c, w in zip(r, widths)] for r in block.rows]
+        heights = [_row_height(rows[0], s["head"]), *(_row_height(r, s["cell"]) for r in rows[1:])]
         # A cell longer than a page (a long note) is split across pages, not refused.
-        grid = Grid(rows, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
+        grid = Grid(rows, colWidths=widths, rowHeights=heights, repeatRows=1, splitByRow=1, splitInRow=1)
         grid.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#bbbbbb")),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f0f0")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING), ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PADDING),
             ("FONT", (0, 0), (-1, 0), s["head"].fontName, s["head"].fontSize, s["head"].leading),
             ("FONT", (0, 1), (-1, -1), s["cell"].fontName, s["cell"].fontSize, s["cell"].leading),
         ]))

@@ -64,20 +64,23 @@ def _walk(value, loc: tuple, owner) -> Iterator[tuple[tuple, str, BaseModel]]:
 
 
 def rewrite(model: M, change: Callable[[str], str]) -> M:
-    """A deep copy with `change` applied to every free-text string."""
-    copy = model.model_copy(deep=True)
-    _rewrite(copy, change)
-    return copy
+    """A copy with `change` applied to every free-text string. Built while walking, not
+    deep-copied first (for a big session that copy took longer than the rewriting): each
+    model and container is new, so the copy shares nothing that can change with the
+    original; only values that cannot change (strings, numbers, dates, enums) are shared."""
+    return _rewritten(model, change)
 
 
-def _rewrite(model: BaseModel, change: Callable[[str], str]) -> None:
+def _rewritten(model: M, change: Callable[[str], str]) -> M:
+    updates = {}
     for name in type(model).model_fields:
         value = getattr(model, name)
-        if _skipped(model, name, value):
-            continue
-        new = _changed(value, change)
+        new = _copied(value) if _skipped(model, name, value) else _changed(value, change)
         if new is not value:
-            object.__setattr__(model, name, new) if model.model_config.get("frozen") else setattr(model, name, new)
+            updates[name] = new
+    # model_copy's update sets values without validating them again (they were valid,
+    # and a pseudonym is text like any other); it works on frozen models too.
+    return model.model_copy(update=updates)
 
 
 def _changed(value, change):
@@ -86,10 +89,20 @@ def _changed(value, change):
     if isinstance(value, str):
         return change(value)
     if isinstance(value, BaseModel):
-        _rewrite(value, change)
-        return value
+        return _rewritten(value, change)
     if isinstance(value, list):
         return [_changed(item, change) for item in value]
     if isinstance(value, dict):
         return {key: _changed(item, change) for key, item in value.items()}
+    return value
+
+
+def _copied(value):
+    """A field left as it is (ids, references), in containers of its own."""
+    if isinstance(value, BaseModel):
+        return value.model_copy(deep=True)
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
     return value

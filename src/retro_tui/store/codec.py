@@ -22,6 +22,7 @@ from .errors import Finding, SessionError
 from .locate import Locator
 from .nesting import nesting_problem
 from .render_process import render_toml
+from .strict_toml import parse
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
 
@@ -189,7 +190,7 @@ def loads(text: str, path: Path) -> Session:
     if too_deep := nesting_problem(text):
         raise SessionError(path, [too_deep])
     try:
-        data = tomllib.loads(text)
+        data = parse(text)
     except tomllib.TOMLDecodeError as error:
         raise SessionError(path, [syntax_finding(error, text)]) from None
     if findings := _schema_version(data, text):

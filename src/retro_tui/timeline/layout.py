@@ -6,6 +6,7 @@ thousands of events can be measured and tested without a terminal."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from functools import cache
@@ -67,18 +68,71 @@ class Layout:
     overflow: dict[tuple[Lane, int], int] = field(default_factory=dict)
     ticks: list[Tick] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    end: float = 0.0  # the month after the axis's last
     _index: dict[int, Placed] = field(default_factory=dict, repr=False)
+    # What placing one more event needs without placing all again: the cells each lane
+    # row has taken, and every event's month in order (the gaps follow from them).
+    _taken: dict[Lane, list[bytearray]] = field(default_factory=dict, repr=False)
+    _points: list[float] = field(default_factory=list, repr=False)
 
     def x_at(self, date: str) -> int:
         return MARGIN + int((months(date) - self.start) * self.per_month)
 
-    def replace(self, old, new) -> None:
-        """The same event in a new object (crucial marked, words changed), in its place."""
+    def insert(self, event) -> bool:
+        """One event more, pinned as `lay_out` pins the selected one: next to the axis
+        with its title, the events in its way moved to another row or counted as more,
+        without placing all the others again. False (and nothing changed) when the event
+        falls outside the axis: then the axis itself changes and `lay_out` must run."""
+        at = months(event.date)
+        if not self._taken or not self.start <= at < self.end:
+            return False
+        rows, x = self._taken[event.lane], self.x_at(event.date)
+        label = _shorten(event.title, LABEL_MAX) if self.per_month >= LABEL_FROM else ""
+        end = x + _span(label)
+        in_way = [p for p in self.placed
+                  if p.event.lane == event.lane and p.row == 0 and p.x < end and x < p.x + _span(p.label)]
+        for placed in in_way:
+            rows[0][placed.x : placed.x + _span(placed.label)] = bytes(_span(placed.label))
+            self._remove(placed)
+        rows[0][x:end] = b"\x01" * (end - x)
+        self._add(Placed(event, x, 0, label))
+        for placed in in_way:
+            moved = _place(rows, placed.event, placed.x, self.per_month)
+            if moved is None:
+                key = (event.lane, placed.x)
+                self.overflow[key] = self.overflow.get(key, 0) + 1
+            else:
+                self._add(moved)
+        bisect.insort(self._points, at)
+        self.gaps = _gaps(self._points, self._x_of)
+        return True
+
+    def _add(self, placed: Placed) -> None:
+        # After the events of the same date, as a stable sort of the events puts it.
+        where = bisect.bisect_right(self.placed, placed.event.sort_key, key=lambda p: p.event.sort_key)
+        self.placed.insert(where, placed)
+        if self._index:
+            self._index[id(placed.event)] = placed
+
+    def _remove(self, placed: Placed) -> None:
+        # By identity: `==` would compare the events field by field.
+        del self.placed[next(i for i, p in enumerate(self.placed) if p is placed)]
+        self._index.pop(id(placed.event), None)
+
+    def _x_of(self, value: float) -> int:
+        return MARGIN + int((value - self.start) * self.per_month)
+
+    def replace(self, old, new) -> Placed | None:
+        """The same event in a new object (crucial marked, words changed), in its place;
+        where it is now, if it is placed."""
         for i, placed in enumerate(self.placed):
             if placed.event is old:
                 self.placed[i] = Placed(new, placed.x, placed.row, placed.label)
-                self._index = {}
-                return
+                if self._index:
+                    del self._index[id(old)]
+                    self._index[id(new)] = self.placed[i]
+                return self.placed[i]
+        return None
 
     def where(self, event) -> Placed | None:
         if not self._index or len(self._index) != len(self.placed):
@@ -113,30 +167,41 @@ def lay_out(
     per_month = zoom if zoom is not None else max(0.05, (view_width - 2 * MARGIN - 1) / span)
     width = max(view_width, MARGIN * 2 + math.ceil(span * per_month) + 1)
 
-    def x_of(value: float) -> int:
-        return MARGIN + int((value - start) * per_month)
-
-    layout = Layout(per_month=per_month, width=width, start=start)
+    layout = Layout(per_month=per_month, width=width, start=start, end=end)
+    x_of = layout._x_of
     layout.ticks = _ticks(first_year, int(end // 12), per_month, x_of, month_names)
-    layout.gaps = _gaps(sorted(at.values()), x_of)
+    layout._points = sorted(at.values())
+    layout.gaps = _gaps(layout._points, x_of)
 
     taken = {lane: [bytearray(width + LABEL_MAX + 2) for _ in range(rows)] for lane in Lane}
+    layout._taken = taken
     # Crucial moments are placed first, so when a lane is crowded they are the ones kept.
     for event in sorted(shown, key=lambda e: (e is not pinned, not e.crucial)):
         x = x_of(at[id(event)])
-        label = _shorten(event.title, LABEL_MAX) if per_month >= LABEL_FROM else ""
-        spot = _fit(taken[event.lane], x, 2 + len(label)) if label else None
-        if spot is None:
-            label = ""
-            spot = _fit(taken[event.lane], x, 1)
-        if spot is None:
+        placed = _place(taken[event.lane], event, x, per_month)
+        if placed is None:
             key = (event.lane, x)
             layout.overflow[key] = layout.overflow.get(key, 0) + 1
             continue
-        layout.placed.append(Placed(event, x, spot, label))
+        layout.placed.append(placed)
     order = {id(e): i for i, e in enumerate(shown)}
     layout.placed.sort(key=lambda p: order[id(p.event)])
     return layout
+
+
+def _span(label: str) -> int:
+    """The cells a marker takes: itself, and a space and its title when it has one."""
+    return 2 + len(label) if label else 1
+
+
+def _place(rows: list[bytearray], event, x: int, per_month: float) -> Placed | None:
+    """The event in the first lane row with room: with its title where that fits."""
+    label = _shorten(event.title, LABEL_MAX) if per_month >= LABEL_FROM else ""
+    spot = _fit(rows, x, _span(label)) if label else None
+    if spot is None:
+        label = ""
+        spot = _fit(rows, x, 1)
+    return None if spot is None else Placed(event, x, spot, label)
 
 
 def _fit(rows: list[bytearray], x: int, length: int) -> int | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import signal
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -10,6 +12,7 @@ from textual.app import App
 
 from ..i18n import current_language, set_language, t
 from ..platform_calls import stop_signals
+from . import heap
 from .commands import SessionCommands
 from .help import HelpScreen
 from .keys import Key, localized
@@ -68,6 +71,9 @@ class RetroApp(TypeAhead):
                 asyncio.get_running_loop().add_signal_handler(sig, self.stop_for_signal, sig)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests)
+        if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self._terminal = sys.__stdin__.fileno()
+            self.set_interval(1, self._watch_terminal, name="terminal-watch")
         if self.bundle is not None:
             from .bundle_view import BundleScreen
 
@@ -82,6 +88,13 @@ class RetroApp(TypeAhead):
         self.painted = True
         if isinstance(self.screen, SessionScreen):
             self.screen.read_session()
+
+    def _watch_terminal(self) -> None:
+        # A terminal closed without a SIGHUP to us ends as a closed window does.
+        from ..platform_calls import terminal_gone
+
+        if not self.closing and terminal_gone(self._terminal):
+            self.stop_for_signal(getattr(signal, "SIGHUP", signal.SIGTERM))
 
     def stop_for_signal(self, sig: int) -> None:
         """The terminal is gone or the system asks us to stop: keep everything, then
@@ -116,6 +129,7 @@ class RetroApp(TypeAhead):
             self.closing = True
             stop()  # the last save happens on this thread
             self.keep_everything()
+            heap.release()  # quit while a session was being read
         super().exit(*args, **kwargs)
 
     def open_session(self, path: Path, replace: bool = True, session: Session | None = None) -> None:
@@ -159,10 +173,15 @@ class RetroApp(TypeAhead):
             try:
                 session = load(path)
             except SessionError as error:
+                heap.release()
                 self.call_from_thread(self.open_failed, error)
                 return
-            self.call_from_thread(shown, session)
+            except BaseException:
+                heap.release()
+                raise
+            self.call_from_thread(shown, session)  # whose screen settles the heap
 
+        heap.hold()
         screen.run_worker(read, thread=True, exit_on_error=False)
 
     def open_failed(self, error: SessionError) -> None:

@@ -59,6 +59,7 @@ class DraftKeeper:
         self.journal = DraftJournal(path)
         self._order = itertools.count(1)
         self.finished = False
+        self._kept: tuple | None = None  # _where_typing_goes() at the last keep
         screen.set_interval(SECONDS, self.keep)
 
     def drafts(self) -> list[Draft]:
@@ -88,10 +89,23 @@ class DraftKeeper:
                     found.append(Draft(step, _where(widget), text, restore))
         return found
 
+    def _where_typing_goes(self) -> tuple:
+        """What the drafts can have changed by since the last keep: text changes where
+        the keyboard is, so which screens are open, which box has the focus and what
+        it holds. Looking through every box of every screen each second cost more than
+        all the rest of an idle second."""
+        focused = self.app.focused
+        text = focused.value if isinstance(focused, Input) else focused.text if isinstance(focused, TextArea) else None
+        return tuple(map(id, self.app.screen_stack)), id(focused), text
+
     def keep(self) -> None:
         """The journal written in a thread: its fsync must not hold up the keys."""
         if self.finished:
             return
+        state = self._where_typing_goes()
+        if state == self._kept:
+            return
+        self._kept = state
         drafts, order = self.drafts(), next(self._order)
         self.app.run_worker(lambda: self._write(drafts, order), thread=True, group="drafts", exit_on_error=False)
 

@@ -15,15 +15,18 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from .. import operations as ops
 from ..i18n import t
 from ..model import Session
 from .capture import SpeakerInput, speakers
 from .clashes import ClashNotice
+from . import heap
+from .footer import KeyBar
 from .guard import refused
 from .keys import PALETTE, Key, localized
 from .live_text import take_in
@@ -106,7 +109,7 @@ class NotetakerScreen(SessionHost, Screen):
         yield RecentQuotes(None, 7, id="latest", hide_empty=False)
         yield ClashNotice(id="clash-notice")
         yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.session is not None:
@@ -135,6 +138,7 @@ class NotetakerScreen(SessionHost, Screen):
         (self.query_one("#step-notes") if read_only else words if words.value else speaker).focus()
         self.set_interval(1, self.refresh_status)  # the pause's minutes
         self.ready.set()
+        heap.settle()
 
     # --- following the facilitator ----------------------------------------------------
 
@@ -172,7 +176,10 @@ class NotetakerScreen(SessionHost, Screen):
         text.append("  ·  ")
         saved = self.saved_state()
         text.append(saved, style="green" if saved == t("status.saved") else "yellow")
-        self.query_one("#status", Static).update(text)
+        try:
+            self.query_one("#status", Static).update(text)
+        except NoMatches:
+            pass  # a save that ended as the screen closed: no line left to say it on
 
     # --- writing ------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from textual.widgets import TextArea
 from ..i18n import current_language, t
 from ..method import RETROSPECTIVE, Kind, Step, kind
 from ..step_notes import read_notes, write_notes
+from . import heap
 from .keys import localized
 
 if TYPE_CHECKING:
@@ -248,6 +249,7 @@ class SessionHost(_Screen):
         # However the app ends (ctrl+q, a closed terminal, a language switch), what was
         # typed is written before this screen goes.
         self.keep_everything()
+        heap.give_back()  # the session's objects back to the garbage collector (heap.py)
 
     def keep_everything(self) -> None:
         """The app stops: the notes as typed into the file, and what is typed in any

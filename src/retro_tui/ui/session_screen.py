@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static, Tab, Tabs
 from rich.text import Text
@@ -25,6 +26,8 @@ from rich.text import Text
 from ..i18n import current_language, t
 from ..method import RETROSPECTIVE
 from .clashes import ClashNotice
+from . import heap
+from .footer import KeyBar
 from .keys import PALETTE, Key, localized
 from .messages import SessionChanged
 from .notes_area import NotesArea
@@ -125,7 +128,7 @@ class SessionScreen(SessionHost, Screen):
                 )
                 notes.border_title = t("side.notes")
                 yield notes
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_resize(self, event: events.Resize) -> None:
         # Below 100 columns the step's keys need the room, and F1 must stay whole: the
@@ -159,6 +162,7 @@ class SessionScreen(SessionHost, Screen):
         self.call_after_refresh(self._focus_pane)
         self.ready.set()
         self.refresh_bindings()
+        heap.settle()
 
     def reopen(self, restore: dict) -> bool:
         """Open again what was being typed in when the app stopped (ui/drafts.py):
@@ -197,9 +201,10 @@ class SessionScreen(SessionHost, Screen):
             self.call_after_refresh(self._focus_pane, tries - 1)
 
     def _make_panes(self) -> list:
-        from .step_pane import make_pane
+        from .panes import pane_class
 
-        panes = [make_pane(self._loaded(), step) for step in self.kind.steps]
+        # The pane made for a step, else the generic pane of its records (ui/panes.py).
+        panes = [localized(pane_class(step))(self._loaded(), step) for step in self.kind.steps]
         for pane in panes:
             # Mounted into a switcher that is already on the screen, a pane would show
             # (and take tab focus) unless hidden here; `_start` shows the current one.
@@ -220,7 +225,9 @@ class SessionScreen(SessionHost, Screen):
     def _label_tabs(self, width: int | None = None) -> None:
         labels = self._tab_labels(self.app.size.width if width is None else width)
         for step_id, label in zip(self.kind.step_ids, labels):
-            self.query_one(f"#tab-{step_id}", Tab).label = label
+            tab = self.query_one(f"#tab-{step_id}", Tab)
+            if tab.label_text != label.plain:  # each new label lays the tabs out again
+                tab.label = label
 
     # While the file is read the screen paints from a peek at it: the constructor
     # makes sure there is one when there is no session yet.
@@ -237,9 +244,11 @@ class SessionScreen(SessionHost, Screen):
         self._loaded().session.current_step = self.kind.step(step_id).id
         self._saver().changed()
         # A step change is a natural moment to be on disk, but a keypress must not wait
-        # for a whole session to be rendered: the write goes to the worker now.
-        self._saver().save_soon()
+        # for a whole session to be rendered: the write goes to the worker once the new
+        # step is on the screen (its snapshot and the worker's hold on the GIL made the
+        # step's own frame wait).
         self._show_step(step_id)
+        self.call_after_refresh(self._saver().save_soon)
 
     def _show_step(self, step_id: str) -> None:
         tabs = self.query_one(Tabs)
@@ -402,9 +411,13 @@ class SessionScreen(SessionHost, Screen):
             return
         saved = self.saved_state(deadline=True)
         paused = ops.open_pause(self.session) is not None
+        try:
+            status = self.query_one("#status", Static)
+        except NoMatches:
+            return  # a save that ended as the screen closed: no line left to say it on
         # One line high whatever it says (session.tcss): every second and after every
         # change, so no layout pass of the whole screen.
-        self.query_one("#status", Static).update(status_text(self.session, now(), saved, paused), layout=False)
+        status.update(status_text(self.session, now(), saved, paused), layout=False)
 
     # --- capture ------------------------------------------------------------------
 

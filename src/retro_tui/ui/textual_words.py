@@ -4,16 +4,22 @@ carry our labels, its `placeholder`, and `App.get_system_commands`.
 
 A drop-down's open list says "esc Dismiss menu" in the footer; `Choice` puts its own
 escape key, in our words, in its place (a priority binding of an ancestor replaces a
-plain one in the footer and handles the key first). Left in English because Textual
-offers no public hook for it: the palette's "No matches found".
+plain one in the footer and handles the key first).
+
+The palette's "No matches found" has no hook of its own: Textual adds it to the
+palette's `CommandList` as the one option that is not a `Command`. The palette listens
+to its own layout refreshes (the list grows by a line when it is added) and gives that
+option our words, through `OptionList`'s public `replace_option_prompt_at_index`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
+from textual.command import Command, CommandList, CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widgets import Select
@@ -34,6 +40,29 @@ class Palette(CommandPalette):
         Key("pageup", "command_list('page_up')", "palette.previous_page", show=False, id="palette_previous_page"),
         Key("up", "command_list('cursor_up')", "palette.previous", show=False, id="palette_previous"),
     ]
+
+    # Textual's "No matches found" is painted in the same turn it is added, before the
+    # layout refresh tells us it is there: it stays transparent until it says our words.
+    DEFAULT_CSS = """
+    Palette CommandList > .option-list--option-disabled { color: transparent; }
+    Palette.-nothing-found CommandList > .option-list--option-disabled { color: $text-disabled; }
+    """
+
+    def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._say_nothing_found, immediate=True)
+
+    def _say_nothing_found(self, _screen: Screen) -> None:
+        found = self.query_one(CommandList)
+        # Every hit is a `Command`; the one option that is not is the empty state.
+        empty = found.option_count == 1 and not isinstance(found.get_option_at_index(0), Command)
+        if empty:
+            words = t("palette.no_matches")
+            prompt = found.get_option_at_index(0).prompt
+            # Only once: a new prompt refreshes the list, which would bring us back here.
+            if not (isinstance(prompt, Align) and str(prompt.renderable) == words):
+                # Textual's own look: centred, not bold, a line that cannot be chosen.
+                found.replace_option_prompt_at_index(0, Align.center(Text(words, style="not bold")))
+        self.set_class(empty, "-nothing-found")
 
 
 class Choice(Select):

@@ -186,15 +186,19 @@ class TimelinePane(StepPane):
 
     # --- changes ------------------------------------------------------------------
 
-    def _change(self, apply, select=None, replaced=None) -> None:
+    def _change(self, apply, select=None, replaced=None, added=None) -> None:
         """`replaced` (old, new) says the change only replaced one event by an equal one
-        but for its mark: the view then keeps its layout (see TimelineView.replaced)."""
+        but for its mark: the view then keeps its layout (see TimelineView.replaced).
+        `added` says it only added that event: the view places it among the others."""
         if refused(self):
             return
         self.history.record()
         apply()
         if replaced is not None:
             self.view.replaced(*replaced)
+            self.show_state()
+        elif added is not None:
+            self.view.added(added)
             self.show_state()
         else:
             self.refresh_view(select)
@@ -220,6 +224,19 @@ class TimelinePane(StepPane):
         box.value = ""
         box.display = error.display = True
         box.focus()
+        self.call_after_refresh(self._ready_guessing)
+
+    def _ready_guessing(self) -> None:
+        """The guessing's word lists and patterns are made once the box is on the
+        screen, while the line is typed, instead of on its Enter (the first line's
+        Enter took 30 ms more for them)."""
+        from ..timeline.guess import guess_event
+        from ..timeline.spoken_dates import WhenError
+
+        try:
+            guess_event("2019 " + t("timeline.event"), self.session)
+        except WhenError:
+            pass
 
     def close_quick_add(self) -> None:
         self.query_one(QuickAdd).display = self.query_one("#quick-error", Static).display = False
@@ -259,7 +276,7 @@ class TimelinePane(StepPane):
         if refine:
             self._open_form(record, new=True)
             return
-        self._change(lambda: self.session.timeline.events.append(record), select=record)
+        self._change(lambda: self.session.timeline.events.append(record), added=record)
         when = guess.date_label or guess.date
         said = "timeline.added" if guess.dated else "timeline.added_near"
         self.app.notify(t(said, when=when, kind=label(guess.kind), lane=label(guess.lane)), timeout=4)
@@ -289,7 +306,7 @@ class TimelinePane(StepPane):
             if result is None:
                 return
             if new:
-                self._change(lambda: self.session.timeline.events.append(result), select=result)
+                self._change(lambda: self.session.timeline.events.append(result), added=result)
             else:
                 self._change(lambda: self._replace(record, result), select=result)
 

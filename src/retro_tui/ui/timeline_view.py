@@ -7,10 +7,13 @@ each. Moving the selection only repaints."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -84,6 +87,9 @@ class TimelineView(Widget, can_focus=True):
         # Layouts and their paint per (width, lane rows, zoom) of the current events: a
         # view that changes height (quick add opening) or zoom and back costs nothing.
         self._cache: dict[tuple, tuple[Layout, _Painted | None]] = {}
+        # Each style name's Rich style, until the CSS says the styles changed (focus,
+        # theme): looked up per character run, they were most of a line's drawing.
+        self._styles: dict[str, Style] = {}
         self.reload()
 
     # --- data ---------------------------------------------------------------------
@@ -158,13 +164,38 @@ class TimelineView(Widget, can_focus=True):
             return
         self._shown[at] = new
         self._position = None
-        for key, (layout, _) in list(self._cache.items()):
-            layout.replace(old, new)
-            self._cache[key] = (layout, None)
+        line = None
+        for key, (layout, painted) in self._cache.items():
+            placed = layout.replace(old, new)
+            if placed is not None:
+                if painted is not None:
+                    # Only its marker's colour can differ: the one cell, not the whole axis.
+                    painted.styles[self._line_of(placed, key[1])][placed.x] = self._marker_style(new)
+                if key == self._view_key:
+                    line = self._line_of(placed)
         if self.selected is old:
             self.selected = new
-        self.refresh()
+        self._refresh_lines(self._selected_line(), *([] if line is None else [line]))
         self.post_message(self.Selected(self, self.selected))
+
+    def added(self, event) -> None:
+        """One new event, selected: placed into the layouts there are, instead of laying
+        out every event again (a quick-add line on a big timeline). Anything else, or
+        an event the axis must grow for, goes through `reload`."""
+        if not self.filter.matches(event):
+            self.reload(event)
+            return
+        for layout, _ in self._cache.values():
+            if not layout.insert(event):
+                self.reload(event)
+                return
+        self._shown.insert(bisect.bisect_right(self._shown, event.sort_key, key=lambda e: e.sort_key), event)
+        self._position = None
+        self._cache = {key: (layout, None) for key, (layout, _) in self._cache.items()}
+        self.selected = event
+        self._scroll_to_selected()
+        self.refresh()
+        self.post_message(self.Selected(self, event))
 
     def placed_selected(self) -> Placed | None:
         """Where the selected event is drawn. Crowded out of its lane, it is drawn anyway,
@@ -180,6 +211,18 @@ class TimelineView(Widget, can_focus=True):
 
     # --- moving -------------------------------------------------------------------
 
+    def _selected_line(self) -> int | None:
+        placed = self.placed_selected() if self.size.width else None
+        return None if placed is None else self._line_of(placed)
+
+    def _refresh_lines(self, *lines: int | None) -> None:
+        """Draw these lines again, or all of them when one is not known."""
+        width = self.size.width
+        if not width or None in lines:
+            self.refresh()
+        else:
+            self.refresh(*(Region(0, y, width, 1) for y in set(lines) if y is not None))
+
     def mark(self, ids) -> None:
         self.marked = set(ids)
         self._cache = {key: (layout, None) for key, (layout, _) in self._cache.items()}
@@ -188,9 +231,12 @@ class TimelineView(Widget, can_focus=True):
     def select(self, event) -> None:
         if event is None or event is self.selected:
             return
+        before, column = self._selected_line(), self.first_column
         self.selected = event
         self._scroll_to_selected()
-        self.refresh()
+        if self.first_column == column:
+            # The axis stays put: only the lines of the old and the new cursor change.
+            self._refresh_lines(before, self._selected_line())
         self.post_message(self.Selected(self, event))
 
     def step(self, delta: int) -> None:
@@ -223,11 +269,13 @@ class TimelineView(Widget, can_focus=True):
             return
         layout = self.axis_layout
         placed = self.placed_selected()
+        column = self.first_column
         if placed is None or layout.width <= width:
             self.first_column = 0
         elif not self.first_column + 1 <= placed.x <= self.first_column + width - 1 - len(placed.label):
             self.first_column = max(0, min(layout.width - width, placed.x - width // 3))
-        self.refresh()
+        if self.first_column != column:
+            self.refresh()
 
     def on_resize(self) -> None:
         self._scroll_to_selected()
@@ -273,10 +321,7 @@ class TimelineView(Widget, can_focus=True):
         for placed in layout.placed:
             event = placed.event
             line = rows - 1 - placed.row if event.lane == Lane.professionals else ticks + 1 + placed.row
-            style = "timeline--crucial" if event.crucial else f"timeline--{event.lane.value}"
-            if event.id in self.marked:
-                style = "timeline--marked"
-            put(line, placed.x, GLYPH[event.kind], style)
+            put(line, placed.x, GLYPH[event.kind], self._marker_style(event))
             if placed.label:
                 put(line, placed.x + 1, " " + placed.label, "timeline--label")
         for (lane, x), count in layout.overflow.items():
@@ -287,14 +332,38 @@ class TimelineView(Widget, can_focus=True):
         self._cache[key] = (layout, painted)
         return painted
 
-    def _line_of(self, placed) -> int:
-        rows = self.lane_rows
+    def _marker_style(self, event) -> str:
+        if event.id in self.marked:
+            return "timeline--marked"
+        return "timeline--crucial" if event.crucial else f"timeline--{event.lane.value}"
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = {}
+
+    def on_focus(self) -> None:
+        # The cursor's colour follows focus, and the view's own rules (which notify
+        # above) do not change with it.
+        self._styles = {}
+
+    def on_blur(self) -> None:
+        self._styles = {}
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            base = self.rich_style
+            style = self._styles[name] = base + self.get_component_rich_style(name, partial=True) if name else base
+        return style
+
+    def _line_of(self, placed, rows: int | None = None) -> int:
+        rows = self.lane_rows if rows is None else rows
         return rows - 1 - placed.row if placed.event.lane == Lane.professionals else rows + 2 + placed.row
 
     def render_line(self, y: int) -> Strip:
         painted = self._paint()
         width = self.size.width
-        base = self.rich_style
+        base = self._style("")
         if y >= len(painted.chars):
             return Strip.blank(width, base)
         chars = painted.chars[y][self.first_column : self.first_column + width]
@@ -319,9 +388,7 @@ class TimelineView(Widget, can_focus=True):
         run_start = 0
         for i in range(1, len(chars) + 1):
             if i == len(chars) or styles[i] != styles[run_start]:
-                name = styles[run_start]
-                style = base + self.get_component_rich_style(name, partial=True) if name else base
-                segments.append(Segment("".join(chars[run_start:i]), style))
+                segments.append(Segment("".join(chars[run_start:i]), self._style(styles[run_start])))
                 run_start = i
         return Strip(segments, len(chars)).extend_cell_length(width, base)
 

@@ -130,6 +130,8 @@ class TypeAhead(App):
         message.stop()
         if not self._in_flight or message.serial != self._round:
             return  # a marker overtaken by a newer round
+        if not self.screen_stack:
+            return  # the app is closing: no screen left for the keys held
         # The first round only proves the key was handled; what it set going (a deferred
         # focus, a new screen) is in the queues ahead of the second round's marker.
         unsettled = self._rounds < 2 or self._state() != self._round_state

@@ -1,0 +1,260 @@
+"""What a key on the timeline costs: nothing on its path that grows with the session or
+with the screen when what it changes is small. Counted, not timed: how often the footer
+is rebuilt, which lines of the view are drawn again, which events are laid out again."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+
+from apphelpers import burst, opened, visible_text
+from retro_tui.model import StepId
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.keys import localized
+from retro_tui.ui.timeline_view import TimelineView
+
+
+async def on_timeline(pilot) -> TimelineView:
+    await opened(pilot)
+    pilot.app.screen.go_to(StepId.timeline)
+    await pilot.pause()
+    view = pilot.app.screen.query_one("#pane-timeline TimelineView", TimelineView)
+    assert pilot.app.focused is view
+    return view
+
+
+def footer_text(app) -> str:
+    return [line for line in visible_text(app).splitlines() if line.strip()][-1]
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path, example_copy, monkeypatch):
+    """Moving through the timeline leaves the key bar as it is; opening quick add shows
+    its own keys (one rebuild, not one per focus change and binding refresh), and
+    closing it brings the timeline's keys back."""
+    built = []
+    compose = Footer.compose
+    monkeypatch.setattr(Footer, "compose", lambda self: built.append(1) or compose(self))
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        before = footer_text(app)
+        second = view.shown[view.shown.index(view.selected) + 1]
+        built.clear()
+        await burst(pilot, "right", "right", "left", "+", "-", "z", "z")
+        app.screen.refresh_bindings()  # what a step's own code does after a change
+        await pilot.pause()
+        assert built == []
+        assert footer_text(app) == before and "Cruciaal" in before
+        assert view.selected is second  # the keys did reach the view
+        await burst(pilot, "a")
+        assert len(built) == 1
+        assert "Annuleren" in footer_text(app) and "Cruciaal" not in footer_text(app)
+        await burst(pilot, "escape")
+        assert len(built) == 2
+        assert footer_text(app) == before
+
+
+def drawn(view) -> list:
+    """Every line of the view as drawn now, from its caches."""
+    return [view.render_line(y) for y in range(view.size.height)]
+
+
+def drawn_afresh(view) -> list:
+    """The same lines from a layout and paint made anew (what the caches must equal)."""
+    view._cache.clear()
+    return drawn(view)
+
+
+async def test_moving_the_cursor_draws_only_its_old_and_new_lines(tmp_path, example_copy, monkeypatch):
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        lines: list[int] = []
+        render_line = TimelineView.render_line
+        monkeypatch.setattr(TimelineView, "render_line", lambda self, y: lines.append(y) or render_line(self, y))
+        for _ in range(4):
+            before = view._line_of(view.placed_selected())
+            lines.clear()
+            await burst(pilot, "right")
+            after = view._line_of(view.placed_selected())
+            assert set(lines) == {before, after}
+        assert drawn(view) == drawn_afresh(view)
+
+
+async def test_marking_a_moment_crucial_repaints_its_line_not_the_axis(tmp_path, example_copy, monkeypatch):
+    """c changes one marker's colour: no event is laid out again, the axis is not
+    painted again, one line is drawn, and what is drawn is what a fresh paint gives."""
+    from retro_tui.ui import timeline_view
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        await burst(pilot, "right", "right")
+        laid_out: list[int] = []
+        real = timeline_view.lay_out
+        monkeypatch.setattr(timeline_view, "lay_out", lambda *a, **k: laid_out.append(1) or real(*a, **k))
+        painted = view._cache[view._view_key][1]
+        lines: list[int] = []
+        render_line = TimelineView.render_line
+        monkeypatch.setattr(TimelineView, "render_line", lambda self, y: lines.append(y) or render_line(self, y))
+        was = view.selected.crucial
+        await burst(pilot, "c")
+        assert view.selected.crucial is not was
+        assert laid_out == [] and view._cache[view._view_key][1] is painted
+        assert set(lines) == {view._line_of(view.placed_selected())}
+        monkeypatch.setattr(TimelineView, "render_line", render_line)
+        assert drawn(view) == drawn_afresh(view)
+
+
+async def test_a_loaded_session_is_left_out_of_full_collections_while_its_screen_lives(tmp_path, example_copy):
+    """The collector's full passes walked every object of a big session (100 to 180 ms
+    on whatever key came then): once loaded they are frozen. When the screen goes they
+    are given back, so a closed session does not stay in memory."""
+    import gc
+
+    first = localized(RetroApp)(tmp_path, example_copy)
+    async with first.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        assert gc.get_freeze_count() >= len(view.session.timeline.events) * 10
+        assert gc.isenabled()  # held off only while the session was read and built
+    assert gc.get_freeze_count() == 0
+    second = localized(RetroApp)(tmp_path, example_copy)
+    async with second.run_test(size=(100, 30)) as pilot:
+        await on_timeline(pilot)
+        assert gc.get_freeze_count() > 0
+
+
+async def test_a_quick_add_line_is_placed_without_laying_out_the_others(tmp_path, example_copy, monkeypatch):
+    """Enter on a quick-add line places the one new event in the layout there is (a
+    big timeline took a full layout of every event per line); what is drawn is what a
+    fresh layout draws. A date before the axis's first year grows the axis: laid out."""
+    from retro_tui.ui import timeline_view
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        await burst(pilot, "z")  # close up, titles beside the markers
+        laid_out: list[int] = []
+        real = timeline_view.lay_out
+        monkeypatch.setattr(timeline_view, "lay_out", lambda *a, **k: laid_out.append(1) or real(*a, **k))
+        count = len(view.shown)
+        await burst(pilot, "a", "2020-05 besluit tot overplaatsing", "enter")
+        new = view.selected
+        assert new.title == "Besluit tot overplaatsing" and len(view.shown) == count + 1
+        assert view.shown == sorted(view.shown, key=lambda e: e.sort_key)
+        assert laid_out == []
+        placed = view.axis_layout.where(new)
+        assert placed is not None and placed.x == view.axis_layout.x_at("2020-05") and placed.label
+        assert "Besluit tot overplaatsing" in visible_text(app)
+        assert drawn(view) == drawn_afresh(view)
+        laid_out.clear()
+        await burst(pilot, "a", "1990 grootvader overlijdt", "enter")
+        assert view.selected.date == "1990" and laid_out
+        assert "1990" in visible_text(app)
+
+
+async def test_the_details_are_drawn_once_per_event_and_cut_when_quick_add_takes_room(tmp_path, example_copy, monkeypatch):
+    """The selected moment's text is drawn once per event (it was rendered twice per
+    arrow key); quick add opening below it only cuts it shorter, still ending in the
+    line that says the rest is in the form."""
+    from retro_tui.ui.event_details import EventDetails
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_timeline(pilot)
+        draws: list[int] = []
+        draw = EventDetails._draw
+        monkeypatch.setattr(EventDetails, "_draw", lambda self, *a: draws.append(1) or draw(self, *a))
+        await burst(pilot, "right")
+        assert len(draws) == 1
+        details = app.screen.query_one(EventDetails)
+        more = "meer in het formulier"
+        shown = [details.render_line(y).text for y in range(details.content_size.height)]
+        assert more in shown[-1], shown
+        await burst(pilot, "a")
+        assert app.screen.query_one("QuickAdd").display
+        cut = [details.render_line(y).text for y in range(details.content_size.height)]
+        assert len(cut) < len(shown) and cut[:-1] == shown[: len(cut) - 1] and more in cut[-1]
+        assert len(draws) == 1
+
+
+async def test_an_idle_second_does_not_look_through_every_box_for_drafts(tmp_path, example_copy, monkeypatch):
+    """The draft keeper's tick looks through every text box of every screen only when
+    something can have been typed since its last look: another screen, another focus,
+    other text where the focus is."""
+    import json
+
+    import retro_tui.ui.drafts
+    from retro_tui.ui.drafts import DraftKeeper
+
+    monkeypatch.setattr(retro_tui.ui.drafts, "SECONDS", 3600)  # only the ticks below
+    looked: list[int] = []
+    drafts = DraftKeeper.drafts
+    monkeypatch.setattr(DraftKeeper, "drafts", lambda self: looked.append(1) or drafts(self))
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await on_timeline(pilot)
+        keeper = app.screen.drafts
+        keeper.keep()
+        looked.clear()
+        await burst(pilot, "right", "z", "z")
+        keeper.keep()
+        keeper.keep()
+        assert looked == []
+        await burst(pilot, "a", "2020 gesprek")
+        keeper.keep()
+        assert looked == [1]
+        await app.workers.wait_for_complete()
+        journal = json.loads(keeper.journal.path.read_text(encoding="utf-8"))["drafts"]
+        assert [d["text"] for d in journal] == ["2020 gesprek"]
+        keeper.keep()
+        assert looked == [1]
+        await burst(pilot, "e")
+        keeper.keep()
+        assert looked == [1, 1]
+
+
+async def test_the_collector_is_held_off_while_a_session_is_read_and_back_when_it_is_refused(tmp_path, monkeypatch):
+    """While the file is read and validated no full collection walks it; a file that
+    is refused gives the collector back, or the app would never collect again."""
+    import gc
+
+    from retro_tui.store import files
+
+    enabled_while_reading: list[bool] = []
+    load = files.load
+    monkeypatch.setattr("retro_tui.store.load", lambda path: enabled_while_reading.append(gc.isenabled()) or load(path))
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[session]\ntitle = "x"\nlanguage = "nl"\n[[timeline.events]]\nid = 3\n', encoding="utf-8")
+    app = localized(RetroApp)(tmp_path, broken)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        assert enabled_while_reading == [False]
+        assert gc.isenabled()
+
+
+def test_an_event_added_where_the_lane_is_full_is_pinned_like_the_selected_one():
+    """The added event is the selected one: as a full layout pins it, it sits next to
+    the axis with its title, and what was in its way moves to another row or is
+    counted as more. Nothing overlaps, nothing is lost."""
+    from retro_tui.model import EventKind, Lane, TimelineEvent
+    from retro_tui.timeline.layout import LABEL_FROM, lay_out
+
+    def event(n: int, date: str) -> TimelineEvent:
+        return TimelineEvent(id=f"ev-{n}", date=date, title=f"Moment nummer {n}", lane=Lane.family, kind=EventKind.other)
+
+    events = sorted((event(n, f"2019-0{1 + n % 3}") for n in range(12)), key=lambda e: e.sort_key)
+    layout = lay_out(events, events, zoom=LABEL_FROM * 2, view_width=80, rows=2)
+    assert layout.overflow  # the lane is full
+    new = event(99, "2019-02")
+    events.append(new)
+    assert layout.insert(new)
+    placed = layout.where(new)
+    assert placed is not None and placed.row == 0 and placed.label == new.title
+    assert placed.x == layout.x_at("2019-02")
+    cells = set()
+    for p in layout.placed:
+        span = {(p.row, x) for x in range(p.x, p.x + (2 + len(p.label) if p.label else 1))}
+        assert not cells & span, p
+        cells |= span
+    assert len(layout.placed) + sum(layout.overflow.values()) == len(events)
+    assert [p.event for p in layout.placed] == sorted((p.event for p in layout.placed), key=lambda e: e.sort_key)

@@ -1,0 +1,124 @@
+"""A session's TOML is read by rtoml where that gives tomllib's answer, and by tomllib
+everywhere else: the same data (types, key order, time zones, -0.0, nan) or the same
+refusal with the same words, for every file we have and for thousands of damaged ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from retro_tui.store import strict_toml
+from retro_tui.store.strict_toml import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+INVALID = sorted((ROOT / "tests" / "data" / "toml-test-invalid").rglob("*.toml"))
+SESSIONS = sorted((ROOT / "sessions").rglob("*.toml"))
+
+
+def _same(a, b) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, float):
+        both_nan = math.isnan(a) and math.isnan(b)
+        return both_nan or (a == b and math.copysign(1, a) == math.copysign(1, b))
+    if isinstance(a, (dt.datetime, dt.time)):
+        return a == b and repr(a.tzinfo) == repr(b.tzinfo)
+    return a == b
+
+
+def _answer(read, text: str):
+    try:
+        return "data", read(text)
+    except tomllib.TOMLDecodeError as error:
+        return "refused", str(error)
+
+
+def _agrees(text: str) -> bool:
+    expected, got = _answer(tomllib.loads, text), _answer(parse, text)
+    return expected[0] == got[0] and (_same(expected[1], got[1]) if got[0] == "data" else expected[1] == got[1])
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.name for p in INVALID])
+def test_every_invalid_case_is_refused_with_tomllibs_words(path):
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        pytest.skip("not UTF-8: refused before any parser sees it")
+    with pytest.raises(tomllib.TOMLDecodeError) as refused:
+        parse(text)
+    with pytest.raises(tomllib.TOMLDecodeError) as judged:
+        tomllib.loads(text)
+    assert str(refused.value) == str(judged.value)
+
+
+@pytest.mark.parametrize("text", [
+    'a = "\\e"', 'a = "\\x33"', "a = 17:45", "a = 1987-07-05T17:45", "a = 1987-07-05T17:45Z",
+    "\ufeffa = 1", "t = {a = 1,\nb = 2}", "t = {a = 1,}", "t = {\n  a = 1\n}", "x = [\n  {a = 1,\n   b = 2},\n]",
+])
+def test_what_toml_1_1_allows_is_refused(text):
+    """rtoml reads TOML 1.1 and takes each of these; a session file is TOML 1.0."""
+    with pytest.raises(tomllib.TOMLDecodeError):
+        parse(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a = 1979-05-27T07:32:00Z", "a = 1979-05-27T07:32:00+01:00", "a = 1979-05-27T07:32:00-00:00",
+    'a = """\r\nx\r\ny"""\r\n', "a = 100000000000000000000000000000000", "a = -0.0", "a = nan", "a = 1e1000",
+    'a = "om 17:45 belde ze"', 'a = "C:\\\\export"', 'a = "{niet af"', "a = [{b = 1}, {c = 2}]",
+])
+def test_values_where_the_parsers_differ_come_out_as_tomllibs(text):
+    assert _agrees(text)
+
+
+@pytest.mark.parametrize("path", SESSIONS, ids=[p.name for p in SESSIONS])
+def test_the_apps_own_files_take_the_fast_way_and_read_the_same(path):
+    text = path.read_text("utf-8")
+    assert strict_toml._rtoml_reads_it_as_tomllib(text)  # else the speed is lost
+    assert _same(parse(text), tomllib.loads(text))
+
+
+def test_a_big_written_session_takes_the_fast_way_and_reads_the_same(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from big_session import big_session
+
+    from retro_tui.store import dumps
+
+    text = dumps(big_session())
+    assert strict_toml._rtoml_reads_it_as_tomllib(text)
+    assert _same(parse(text), tomllib.loads(text))
+
+
+PIECES = [*'{}[]=,."\'\\#:\n\r\t -+_0123456789eExXzZTt:abcé',
+          "\\e", "\\x1b", "\\x33", "\r\n", "}\n", ",\n", ":00", "+01:00", "Z", '"""', "'''", "inf", "nan", "1e1000"]
+
+
+def test_damaged_files_get_tomllibs_answer():
+    """Files the app wrote, each damaged at one to three places with what TOML 1.0 and
+    1.1 tell apart: the same data, or the same refusal with the same words."""
+    rng = random.Random(14)
+    seeds = [p.read_text("utf-8") for p in SESSIONS[:3]]
+    seeds.append('a = {b = 1, c = [1, 2]}\nt = 07:32:00\nd = 1979-05-27T07:32:00\ns = """x\ny"""\n[x]\ny = "q"\n')
+    differ = []
+    for _ in range(3000):
+        text = rng.choice(seeds)
+        if len(text) > 4000:  # a window of a long file: the damage, not the length, is tested
+            start = rng.randrange(0, len(text) - 3000)
+            text = text[start:start + 3000]
+            text = text[text.find("\n") + 1:]
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text))
+            text = text[:at] + rng.choice(PIECES) + text[at + (1 if rng.random() < 0.5 else 0):]
+        if not _agrees(text):
+            differ.append(text)
+    assert differ == []
