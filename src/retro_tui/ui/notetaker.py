@@ -160,7 +160,7 @@ class NotetakerScreen(SessionHost, Screen):
         if fields & {"checkin", "family"}:
             self.query_one("#speaker", Input).suggester = SuggestFromList(speakers(session), case_sensitive=False)
         self.query_one("#latest", RecentQuotes).show(session, None)
-        self.query_one(ClashNotice).show(session, self.notes_path)
+        self.query_one(ClashNotice).show(session, self.method_step)
 
     def refresh_status(self) -> None:
         from ..store import now

@@ -187,11 +187,17 @@ class SessionHost(_Screen):
 
     def _flush_notes(self) -> None:
         """The notes as typed this very moment belong to the session before others'
-        changes are merged in (the text area's change message may still be queued)."""
+        changes are merged in (the text area's change message may still be queued), and
+        so do the boxes typed straight into a text of the session (a meeting's summary)."""
+        from .records_pane import TextBox
+
         box = self.notes_box()
         if not box.read_only and box.text != self.step_notes():
             write_notes(self._loaded(), self.notes_path, box.text)
             self._saver().changed()
+        for typed in self.query(TextBox):
+            if typed.keep():
+                self._saver().changed()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == self.NOTES_ID and self.autosave is not None:

@@ -329,7 +329,7 @@ class SessionScreen(SessionHost, Screen):
     def _show_quotes(self) -> None:
         self.query_one("#recent-quotes", RecentQuotes).show(self._loaded(), self.current)
         # With the quotes: both follow the step and others' saves.
-        self.query_one(ClashNotice).show(self._loaded(), self.notes_path)
+        self.query_one(ClashNotice).show(self._loaded(), self.method_step)
 
     # --- other writers ----------------------------------------------------------------
 
