@@ -189,9 +189,11 @@ class SessionScreen(SessionHost, Screen):
     async def pane(self, step_id: str) -> StepPane:
         """The step's pane with everything in it composed and mounted."""
         pane = self._pane(step_id)
-        mounting = self._mounting.pop(step_id, None)
+        # Kept until mounted: a second caller while the first still waits waits too.
+        mounting = self._mounting.get(step_id)
         if mounting is not None and not pane.is_mounted:
             await mounting
+        self._mounting.pop(step_id, None)
         return pane
 
     def _built(self) -> list[StepPane]:
