@@ -26,3 +26,43 @@ async def test_the_new_action_form_is_named_as_one_action(tmp_path, lang, title,
         assert isinstance(app.screen, RecordForm)
         shown = visible_text(app)
         assert title in shown and wrong not in shown
+
+
+@pytest.mark.parametrize(("lang", "others"), [("nl", ("toezegging", "termijn", "check-in ")),
+                                              ("en", ("pledge", "promise", "time limit"))])
+def test_one_word_for_one_thing_on_screen_in_reports_and_bundle(lang, others):
+    """A commitment is a commitment (the method's word: "commitment in houding en
+    gedrag"), the content team's deadline a deadline, in every text the app has."""
+    from retro_tui.i18n import catalog
+
+    found = {key: text for key, text in catalog(lang).items() if any(w in text.lower() for w in others)}
+    assert found == {}
+    set_language(lang)
+    from retro_tui.i18n import t
+
+    assert t("summary.closing", members=3, commitments=2).endswith("2 commitments")
+    assert "/" not in t("checkin.round_title", number=1, count=5, name="Ann")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_progress_step_names_the_deadline_once(tmp_path, lang):
+    import datetime as dt
+
+    from retro_tui.store import dumps, load
+    from retro_tui.ui.app import RetroApp
+    from retro_tui.ui.keys import localized
+
+    set_language(lang)
+    file = write_session(tmp_path, "meeting", lang=lang, step="progress")
+    session = load(file)
+    session.closing.content_team = [m.id for m in session.closing.core_team[:1]]
+    session.session.date = dt.date(2026, 12, 8)
+    session.closing.content_deadline = (session.session.date - dt.timedelta(days=13)).isoformat()
+    file.write_text(dumps(session), encoding="utf-8")
+    app = localized(RetroApp)(tmp_path, file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        from textual.widgets import Static
+
+        line = str(app.screen.query_one("#deadline", Static).content)
+        assert "13" in line and line.lower().count("deadline") == 1, line
