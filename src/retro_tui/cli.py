@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
+from .cli_words import Parser
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
 COMMANDS = ("new", "open", "notetaker", "list", "case", "check", "example", "export", "merge", "import-timeline", "finalize",
@@ -37,7 +38,7 @@ def _prescan(argv: Sequence[str]) -> tuple[str | None, int | None]:
 
 
 def _common_options(default: object) -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.opt_lang"))
     common.add_argument(
         "--sessions-dir", default=default, metavar=t("cli.metavar_dir"), help=t("cli.opt_sessions_dir")
@@ -51,15 +52,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     # The options are accepted before and after the command; the command's copies must
     # not overwrite a value given before it, hence SUPPRESS as their default.
     common = _common_options(argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="retro-tui", description=t("cli.description"), parents=[_common_options(None)]
     )
-    parser.add_argument("--version", action="version", version=f"retro-tui {__version__}")
+    parser.add_argument("--version", action="version", version=f"retro-tui {__version__}", help=t("cli.opt_version"))
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar_command"))
 
     def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
         if only is not None and name != only:
-            return argparse.ArgumentParser(add_help=False)  # set up, never used
+            return Parser(add_help=False)  # set up, never used
         p = sub.add_parser(name, parents=[common], help=t(f"cli.help_{name}"), description=t(f"cli.help_{name}"))
         p.set_defaults(handler=handler)
         return p
