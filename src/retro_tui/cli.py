@@ -185,6 +185,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if given:
         update(path, lambda session: apply_details(session, given))
     _say(t("cli.created", path=path))
+    _say(t("cli.open_with", command=_open_command(path)))
     return 0
 
 
@@ -204,14 +205,39 @@ def _new_in_case(args: argparse.Namespace) -> int:
     try:
         # A session dated on purpose is filled in as of that day (its next meeting date).
         day = read_details(given).get("date")
-        started = start_next(_sessions_dir(args), args.case, args.kind, title=args.title or "", today=day,
+        started = start_next(_case_folder(args, args.case), args.case, args.kind, title=args.title or "", today=day,
                              change=(lambda session: apply_details(session, given)) if given else None)
     except DetailsError as error:
         return _fail(error.message())
     except CaseError as error:
         return _fail(error.message())
     _say(started.said(current_language()))
+    _say(t("cli.open_with", command=_open_command(started.path)))
     return 0
+
+
+def _open_command(path: Path) -> str:
+    import shlex
+
+    return f"retro-tui open {shlex.quote(str(path))}"
+
+
+def _case_folder(args: argparse.Namespace, code: str) -> Path:
+    """Where case `code` is: the sessions folder; or, for a case only a copy of the
+    example holds (after `retro-tui example`, whose copies live among the state files so
+    trying it out leaves nothing among the sessions), the newest such copy, said so."""
+    from .case.collect import example_copy_holding
+    from .store import list_sessions
+
+    folder = _sessions_dir(args)
+    if folder.is_dir() and any(i.meta is not None and i.meta.case_code.strip() == code.strip()
+                               for i in list_sessions(folder)):
+        return folder
+    example = example_copy_holding(code)
+    if example is None:
+        return folder  # collect() says what is there
+    _say(t("case.from_example", code=code.strip(), folder=folder, example=example), file=sys.stderr)
+    return example
 
 
 def cmd_case(args: argparse.Namespace) -> int:
@@ -231,7 +257,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         print_cases(folder, list_sessions(folder))
         return 0
     try:
-        case = collect(_sessions_dir(args), args.code)
+        case = collect(_case_folder(args, args.code), args.code)
     except CaseError as error:
         return _fail(error.message())
     if not _language_chosen(args):
