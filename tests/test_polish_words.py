@@ -66,3 +66,17 @@ async def test_the_progress_step_names_the_deadline_once(tmp_path, lang):
 
         line = str(app.screen.query_one("#deadline", Static).content)
         assert "13" in line and line.lower().count("deadline") == 1, line
+
+
+async def test_the_opening_screen_keeps_each_session_on_one_line_at_80_columns(tmp_path):
+    from retro_tui.store import create
+    from retro_tui.ui.app import RetroApp
+    from retro_tui.ui.keys import localized
+
+    set_language("nl")
+    create(tmp_path, "Een heel lange titel van een casus die niet op een regel past bij tachtig kolommen", "nl")
+    app = localized(RetroApp)(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        [line] = [line for line in visible_text(app).splitlines() if "Een heel lange" in line]
+        assert "…" in line and line.rstrip(" ▎").endswith("in voorbereiding"), line
