@@ -80,3 +80,20 @@ async def test_the_opening_screen_keeps_each_session_on_one_line_at_80_columns(t
         await pilot.pause()
         [line] = [line for line in visible_text(app).splitlines() if "Een heel lange" in line]
         assert "…" in line and line.rstrip(" ▎").endswith("in voorbereiding"), line
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_export_screens_choices_are_whole_at_80_columns(example_copy, tmp_path, lang):
+    from retro_tui.i18n import t
+    from retro_tui.ui.app import RetroApp
+    from retro_tui.ui.keys import localized
+
+    set_language(lang)
+    app = localized(RetroApp)(tmp_path, example_copy, follow_session_language=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await burst(pilot, "f9")
+        await pilot.pause()
+        shown = visible_text(app)
+        for key in ("export_screen.pseudonymise", "export_screen.pseudonymise_hint", "export_screen.checkin_words"):
+            assert t(key) in shown, key
