@@ -9,12 +9,13 @@ import json
 import pytest
 
 from apphelpers import opened, visible_text
-from retro_tui.i18n import set_language
+from retro_tui.i18n import set_language, t
 from retro_tui.store import copy_example, load
 from retro_tui.store.recovery import journal_dir
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.case_view import CaseScreen
 from retro_tui.ui.forms import RecordForm
+from retro_tui.ui.help import HelpScreen
 from retro_tui.ui.keys import localized
 from retro_tui.ui.opening import OpeningScreen
 from retro_tui.ui.session_screen import SessionScreen
@@ -38,7 +39,11 @@ async def test_f10_from_a_session_opened_in_the_case_view_goes_back_to_it_with_t
         await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.ready.is_set())
         session = app.screen
         path = session.path
-        assert "F10" in visible_text(app) or "f10" in visible_text(app)  # the footer offers it
+        burst(app, "f1")  # the help lists it
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert t("key.close_session") in visible_text(app)
+        burst(app, "escape")
+        await until(pilot, lambda: app.screen is session)
         session.notes_box().focus()
         burst(app, *"zadelpijn")
         await until(pilot, lambda: "zadelpijn" in session.notes_box().text)
