@@ -86,4 +86,18 @@ async def test_f10_from_a_session_opened_on_the_opening_screen_goes_back_there(t
         burst(app, "f10")  # no session: the key does nothing
         await pilot.pause()
         assert isinstance(app.screen, OpeningScreen) and app.is_running
+        burst(app, "f1")  # and the help does not offer it here
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert t("key.close_session") not in visible_text(app)
     assert first.exists()
+
+
+async def test_the_palette_offers_closing_the_session(example_copy, tmp_path):
+    set_language("nl")
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        burst(app, "ctrl+p", *"Sessie sluiten")
+        await until(pilot, lambda: "Sessie sluiten" in visible_text(app))
+        burst(app, "enter")
+        await until(pilot, lambda: isinstance(app.screen, OpeningScreen))

@@ -286,7 +286,8 @@ class RetroApp(TypeAhead):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_session":
-            return self._session_below() is not None or None
+            # False, not None: where no session is open, F1 does not list it either.
+            return self._session_below() is not None
         # A session screen is rebuilt from its session: not before it has one.
         screen = self.screen
         if action == "switch_language" and isinstance(screen, SessionScreen) and not screen.ready.is_set():
