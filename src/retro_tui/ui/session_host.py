@@ -145,7 +145,10 @@ class SessionHost(_Screen):
         """The session is read: build what shows it, then start hosting it."""
         raise NotImplementedError
 
-    def start_hosting(self) -> None:
+    async def prepare_drafts(self, steps: set[str]) -> None:
+        """Build what the drafts of these steps reopen into, before they are given back."""
+
+    async def start_hosting(self) -> None:
         """Autosave, following others, and a stopped writer's drafts given back."""
         from ..lifecycle import is_read_only
         from ..store.recovery import recover
@@ -160,6 +163,7 @@ class SessionHost(_Screen):
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
         self.drafts = DraftKeeper(self, self.path, lambda: self.current)
         found = recover(self.path, lock_path)
+        await self.prepare_drafts({str(d.restore.get("step")) for d in found.drafts if d.restore})
         give_back(self, found)
         self.load_notes()  # given-back drafts may be in them now
         if found.journals:
