@@ -111,7 +111,7 @@ async def test_the_example_from_the_opening_screen_is_its_whole_case(tmp_path):
         assert (len(screen.state.open_actions), screen.state.done_actions) == (3, 5)
         burst(app, "tab", "end")  # to the state, and down to its end by keyboard (it scrolls smoothly)
         await until(pilot, lambda: "Evaluation of 2026-11-24" in visible_text(app))
-        assert "Next meeting" in visible_text(app)
+        assert "2026-11-10 08:30 · RET Lindeland, kamer 2" in visible_text(app)  # the next meeting, with its place
         burst(app, "escape")
         await until(pilot, lambda: not isinstance(app.screen, CaseScreen))
     assert not (tmp_path / "sessions").exists()  # the example went to the state folder

@@ -70,7 +70,7 @@ def test_a_case_with_all_its_sessions_counts_once_and_its_evaluation_is_counted(
                           (3, "jeugdbescherming (gecertificeerde instelling)")):
         n = Counter(k[column] for k in KEPT)
         assert f"| {label} | 3 | {n['kept']} | {n['partly']} | {n['not_kept']} |" in md, label
-    assert "Toezeggingen in houding en gedrag" in md and "Rugdekking van de organisaties" in md
+    assert "Commitments in houding en gedrag" in md and "Rugdekking van de organisaties" in md
 
 
 def test_with_fewer_than_three_evaluated_cases_nothing_is_broken_down(tmp_path):

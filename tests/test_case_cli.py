@@ -80,7 +80,8 @@ def test_new_meeting_of_a_case_is_filled_in_and_named_after_it(tmp_path):
     assert result.returncode == 0, result.stderr
     day = dt.date.today().isoformat()
     path = folder / f"{day}-{CODE}-overleg-4.toml"  # the case's language names it
-    assert result.stdout == f"Created {path}: Core-team meeting 4 of case {CODE}, filled in from the case.\n"
+    assert result.stdout == (f"Created {path}: Core-team meeting 4 of case {CODE}, filled in from the case.\n"
+                             f"To open it: retro-tui open {path}\n")
     session = load(path)
     assert (session.session.kind, session.session.language, session.session.facilitator) == (
         "meeting", load(EXAMPLE).session.language, load(EXAMPLE).session.facilitator)

@@ -26,7 +26,7 @@ async def test_f4_switches_the_screen_and_the_report_of_that_session(tmp_path):
         await opened(pilot)
         shown = await settled(pilot)
         assert "Inchecken" in shown
-        assert "^p opdrachten" in shown  # the app-wide key too, not only the screen's
+        assert "^p Opdrachten" in shown  # the app-wide key too, not only the screen's
         await pilot.press("ctrl+q")
     session = load(path)
     assert session.session.language == Language.nl

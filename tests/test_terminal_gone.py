@@ -21,7 +21,7 @@ def test_a_terminal_gone_without_a_hangup_signal_ends_the_app_and_keeps_the_word
     try:
         term.wait_for("Sandra")
         term.type("a")
-        term.wait_for("Nieuw: Gezinsleden")
+        term.wait_for("Nieuw gezinslid")
         term.type("Zwaantje")
         term.wait_for("Zwaantje")
         term.hang_up()

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
+from .cli_words import Parser
 from .i18n import LANGUAGES, current_language, detect_language, set_language, t
 
 COMMANDS = ("new", "open", "notetaker", "list", "case", "check", "example", "export", "merge", "import-timeline", "finalize",
@@ -37,7 +38,7 @@ def _prescan(argv: Sequence[str]) -> tuple[str | None, int | None]:
 
 
 def _common_options(default: object) -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.opt_lang"))
     common.add_argument(
         "--sessions-dir", default=default, metavar=t("cli.metavar_dir"), help=t("cli.opt_sessions_dir")
@@ -51,15 +52,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     # The options are accepted before and after the command; the command's copies must
     # not overwrite a value given before it, hence SUPPRESS as their default.
     common = _common_options(argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="retro-tui", description=t("cli.description"), parents=[_common_options(None)]
     )
-    parser.add_argument("--version", action="version", version=f"retro-tui {__version__}")
+    parser.add_argument("--version", action="version", version=f"retro-tui {__version__}", help=t("cli.opt_version"))
     sub = parser.add_subparsers(dest="command", metavar=t("cli.metavar_command"))
 
     def command(name: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
         if only is not None and name != only:
-            return argparse.ArgumentParser(add_help=False)  # set up, never used
+            return Parser(add_help=False)  # set up, never used
         p = sub.add_parser(name, parents=[common], help=t(f"cli.help_{name}"), description=t(f"cli.help_{name}"))
         p.set_defaults(handler=handler)
         return p
@@ -184,6 +185,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if given:
         update(path, lambda session: apply_details(session, given))
     _say(t("cli.created", path=path))
+    _say(t("cli.open_with", command=_open_command(path)))
     return 0
 
 
@@ -203,14 +205,39 @@ def _new_in_case(args: argparse.Namespace) -> int:
     try:
         # A session dated on purpose is filled in as of that day (its next meeting date).
         day = read_details(given).get("date")
-        started = start_next(_sessions_dir(args), args.case, args.kind, title=args.title or "", today=day,
+        started = start_next(_case_folder(args, args.case), args.case, args.kind, title=args.title or "", today=day,
                              change=(lambda session: apply_details(session, given)) if given else None)
     except DetailsError as error:
         return _fail(error.message())
     except CaseError as error:
         return _fail(error.message())
     _say(started.said(current_language()))
+    _say(t("cli.open_with", command=_open_command(started.path)))
     return 0
+
+
+def _open_command(path: Path) -> str:
+    import shlex
+
+    return f"retro-tui open {shlex.quote(str(path))}"
+
+
+def _case_folder(args: argparse.Namespace, code: str) -> Path:
+    """Where case `code` is: the sessions folder; or, for a case only a copy of the
+    example holds (after `retro-tui example`, whose copies live among the state files so
+    trying it out leaves nothing among the sessions), the newest such copy, said so."""
+    from .case.collect import example_copy_holding
+    from .store import list_sessions
+
+    folder = _sessions_dir(args)
+    if folder.is_dir() and any(i.meta is not None and i.meta.case_code.strip() == code.strip()
+                               for i in list_sessions(folder)):
+        return folder
+    example = example_copy_holding(code)
+    if example is None:
+        return folder  # collect() says what is there
+    _say(t("case.from_example", code=code.strip(), folder=folder, example=example), file=sys.stderr)
+    return example
 
 
 def cmd_case(args: argparse.Namespace) -> int:
@@ -230,7 +257,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         print_cases(folder, list_sessions(folder))
         return 0
     try:
-        case = collect(_sessions_dir(args), args.code)
+        case = collect(_case_folder(args, args.code), args.code)
     except CaseError as error:
         return _fail(error.message())
     if not _language_chosen(args):

@@ -112,3 +112,19 @@ def collect(folder: Path, code: str) -> Case:
     case.sessions.sort(key=_order)
     case.code = case.sessions[0].session.session.case_code.strip()
     return case
+
+
+def example_copy_holding(code: str) -> Path | None:
+    """The newest copy of the example (`retro-tui example` puts its copies among the
+    state files, not in the sessions folder) that holds case `code`; None when none does."""
+    from ..places import examples_dir
+    from ..store import list_sessions
+
+    base = examples_dir()
+    if not base.is_dir() or not code.strip():
+        return None
+    copies = sorted((p for p in base.iterdir() if p.is_dir()), key=lambda p: p.name, reverse=True)
+    for folder in copies:  # named by the time they were made: the newest first
+        if any(i.meta is not None and i.meta.case_code.strip() == code.strip() for i in list_sessions(folder)):
+            return folder
+    return None

@@ -59,7 +59,8 @@ def _next(state: CaseState, today: dt.date) -> str:
     if found is None:
         return t("case.next_none")
     day = found.date() if isinstance(found, dt.datetime) else found
-    return when(found) + (" " + t("case.next_past") if day < today else "")
+    said = when(found) + (f" · {state.next_place}" if state.next_place else "")
+    return said + (" " + t("case.next_past") if day < today else "")
 
 
 def describe(state: CaseState, lang: str, today: dt.date | None = None) -> list[Section]:

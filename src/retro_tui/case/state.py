@@ -61,6 +61,7 @@ class CaseState:
     open_actions: list[OpenAction] = field(default_factory=list)
     done_actions: int = 0
     next_meeting: dt.datetime | dt.date | None = None
+    next_place: str = ""  # where, when the latest meeting set it
     evaluation: EvaluationResult | None = None
 
     @property
@@ -159,6 +160,7 @@ def case_state(case: Case, today: dt.date | None = None) -> CaseState:
     latest = case.latest(MEETING)
     if latest and latest.session.meeting.next_starts:
         state.next_meeting = latest.session.meeting.next_starts
+        state.next_place = latest.session.meeting.next_place.strip()
     else:
         state.next_meeting = next_meeting_date(declaration, today)
     state.evaluation = _evaluation(case)

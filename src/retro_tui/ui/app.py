@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.app import App
+from textual.screen import ModalScreen
 
 from ..i18n import current_language, set_language, t
 from ..platform_calls import stop_signals
@@ -41,6 +42,9 @@ class RetroApp(TypeAhead):
         # Ours, so the footer's "palette" is in the person's language (Textual adds its
         # own English one only when the app has none).
         Key("ctrl+p", "command_palette", "palette.open", show=False, priority=True, id="command_palette"),
+        # On the app, so it works with a form open over the session too (the form's words
+        # go to the journal as at the way out).
+        Key("f10", "close_session", "key.close_session", show=False, priority=True, id="close_session"),
     ]
 
     def __init__(
@@ -217,6 +221,37 @@ class RetroApp(TypeAhead):
             form.values[name] = form.values.get(name) or value
         self.push_screen(form, filled)
 
+    def _session_below(self) -> SessionScreen | None:
+        """The facilitator's session screen on top or under the forms open over it."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, SessionScreen):
+                return screen
+            if not isinstance(screen, ModalScreen):
+                return None
+        return None
+
+    def action_close_session(self) -> None:
+        """Back to where the session was opened from (the case view, the opening screen),
+        everything kept as at the way out: what is typed in an open form to the journal
+        before that form goes, the notes into the file."""
+        host = self._session_below()
+        if host is None:
+            return
+        # The keys typed just before are still queued at the widget they went to (this
+        # key, a priority one, overtook them): close once that widget has taken them.
+        (self.screen.focused or self.screen).call_later(self._close, host)
+
+    def _close(self, host: SessionScreen) -> None:
+        if host not in self.screen_stack:
+            return  # pressed twice
+        host.keep_everything()
+        while self.screen is not host:
+            self.pop_screen()
+        if len(self.screen_stack) > 2:  # Textual's default screen, what it came from, this
+            self.pop_screen()
+        else:  # opened from the command line or in place of the opening screen
+            self.switch_screen(localized(OpeningScreen)(self.folder))
+
     def action_open_example(self) -> None:
         from ..store import copy_example
 
@@ -250,6 +285,9 @@ class RetroApp(TypeAhead):
         quit_hint(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_session":
+            # False, not None: where no session is open, F1 does not list it either.
+            return self._session_below() is not None
         # A session screen is rebuilt from its session: not before it has one.
         screen = self.screen
         if action == "switch_language" and isinstance(screen, SessionScreen) and not screen.ready.is_set():

@@ -46,6 +46,7 @@ class SessionCommands(Provider):
             if any("closing.declaration" in step.records for step in steps):
                 found.append((t("command.export_intention"), screen.action_export_intention))
             found.append((t("export_screen.key_open"), screen.action_export))
+            found.append((t("key.close_session"), self.app.action_close_session))
         else:
             from .case_view import CaseScreen
             from .opening import OpeningScreen

@@ -35,6 +35,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     ExportScreen #export-body { height: 1fr; }
     ExportScreen #findings { height: auto; min-height: 3; border: round $warning 50%; }
     ExportScreen #pseudonymise, ExportScreen #checkin-words { border: none; height: 1; padding: 0; }
+    ExportScreen .export-hint { color: $text-muted; padding-left: 4; }
     ExportScreen #quotes { layout: horizontal; height: auto; border: none; padding: 0; }
     ExportScreen #quotes RadioButton { width: auto; margin-right: 2; }
     ExportScreen #findings-state { height: auto; }
@@ -60,7 +61,9 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             with VerticalScroll(id="export-body", can_focus=False):
                 # Only what the session's kind makes: minutes have no declaration.
                 yield SelectionList(*((self._format_label(f), f, f in DEFAULT) for f in self.formats), id="formats")
+                # A checkbox's label does not wrap: the short name there, what it does below.
                 yield Checkbox(t("export_screen.pseudonymise"), True, id="pseudonymise")
+                yield Static(t("export_screen.pseudonymise_hint"), classes="export-hint")
                 quotes = self.session.quotes
                 total, marked = len(quotes), sum(q.for_report for q in quotes)
                 yield Static(t("export_screen.quotes_count", total=total, marked=marked), id="quotes-count")

@@ -75,7 +75,32 @@ class Follow:
             return
         if found is None:
             return
-        self.before()
-        changed = saving.adopt(*found)
-        if changed:
-            self.after(changed)
+        try:
+            self.before()
+            changed = saving.adopt(*found)
+            if changed:
+                self.after(changed)
+        except Exception as error:
+            # The session holds the others' changes; a widget left showing the old ones
+            # could write them away. The person must know, not only the log.
+            from ..i18n import t
+
+            self.screen.app.log.error("showing other writers' changes failed:", repr(error))
+            self.screen.notify(t("follow.not_shown"), severity="error", timeout=15)
+
+
+def take_in_texts(screen) -> None:
+    """Others' lines into every box typed straight into the session (the notes, a
+    meeting's summary) before anything else is refreshed: a box left stale by a failure
+    elsewhere would write its old text over theirs at the next save."""
+    from textual.css.query import NoMatches
+
+    from .drafts import IN_SESSION_CLASS
+    from .live_text import take_in
+
+    for box in screen.query(f".{IN_SESSION_CLASS}"):
+        box.others_saved()
+    try:
+        take_in(screen.notes_box(), screen.step_notes())
+    except NoMatches:
+        pass  # its steps not built yet

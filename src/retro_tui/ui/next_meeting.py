@@ -50,6 +50,18 @@ def typed_meeting(values: dict, today: dt.date) -> dict:
     return values | {"day": day.isoformat(), "time": at.strftime("%H:%M")}
 
 
+def suggested(session: Session) -> NextMeeting:
+    """What the form offers before anything is set: the declaration's next meeting date
+    after this meeting, else a week on, at this meeting's time and place. Only an
+    offer: it is the session's once the form is saved."""
+    this = session.meeting.starts
+    day = this.date() if this else planned_from(session)
+    planned = [d for d in session.closing.meeting_dates if d > day]
+    next_day = min(planned) if planned else day + dt.timedelta(days=7)
+    return NextMeeting(day=next_day.strftime("%d-%m-%Y"), time=this.strftime("%H:%M") if this else "",
+                       place=session.meeting.next_place or session.session.place)
+
+
 def written(starts: dt.datetime | None, lang: str) -> str:
     if starts is None:
         return ""
@@ -87,11 +99,8 @@ class NextMeetingPanel(Static, can_focus=True):
             return
         meeting = self.session.meeting
         starts = meeting.next_starts
-        record = NextMeeting(
-            day=starts.strftime("%d-%m-%Y") if starts else "",
-            time=starts.strftime("%H:%M") if starts else "",
-            place=meeting.next_place,
-        )
+        record = suggested(self.session) if starts is None else NextMeeting(
+            day=starts.strftime("%d-%m-%Y"), time=starts.strftime("%H:%M"), place=meeting.next_place)
 
         def edited(result) -> None:
             if result is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -40,6 +41,7 @@ class OpeningScreen(Screen):
         self.folder = folder
 
     def compose(self) -> ComposeResult:
+        text: Text | Table
         options: list[Option] = [
             Option(Text("＋ " + t("opening.new"), style="bold"), id="new"),
             Option(Text("◇ " + t("opening.example")), id="example"),
@@ -53,7 +55,12 @@ class OpeningScreen(Screen):
                 text = Text.assemble(("   —        ", "dim"), (item.path.name, ""), ("  " + t("list.unreadable"), "red"))
             else:
                 date = item.meta.date.isoformat() if item.meta.date else "—"
-                text = Text.assemble((f"   {date}  ", "dim"), (item.meta.title, "bold"), (f"  {label(item.meta.status)}", "cyan"))
+                # One line each: a long title gives way (with an ellipsis), the status stays.
+                text = Table.grid(padding=(0, 2), expand=True)
+                text.add_column(no_wrap=True)
+                text.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+                text.add_column(no_wrap=True)
+                text.add_row(Text(f" {date}", "dim"), Text(item.meta.title, "bold"), Text(label(item.meta.status), "cyan"))
             options.append(Option(text, id=f"file:{item.path}"))
         with Vertical():
             yield Static(Text("retro-tui", style="bold"))

@@ -240,7 +240,7 @@ class RecordTable(Widget, can_focus=False):
                 self.items().append(result)
                 self._changed(result.id)
 
-        form = localized(RecordForm)(t("form.new", what=t(self.title)), record, self.specs, self.normalise, values=values)
+        form = localized(RecordForm)(form_title(self.title, adding=True), record, self.specs, self.normalise, values=values)
         form.origin = {"node": f"#{self.id}", "record": None}
         self.app.push_screen(form, added)
 
@@ -274,7 +274,7 @@ class RecordTable(Widget, can_focus=False):
                     items[at] = result
                 self._changed(result.id)
 
-        title = t("form.edit", what=t(self.title))
+        title = form_title(self.title, adding=False)
         if self.describe is not None:
             title += f" — {self.describe(record)}"
         form = localized(RecordForm)(title, record, self.specs, self.normalise, values=values)
@@ -313,3 +313,12 @@ class RecordTable(Widget, can_focus=False):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
+
+
+def form_title(list_key: str, adding: bool) -> str:
+    """"Nieuwe actie", "Deelnemer bewerken": one record, named as one, from the list's
+    own key under form.adding / form.editing; a list without one says "Nieuw: <list>"."""
+    from ..i18n import catalog, current_language
+
+    own = catalog(current_language()).get(f"form.{'adding' if adding else 'editing'}.{list_key}")
+    return own or t("form.new" if adding else "form.edit", what=t(list_key))

@@ -208,6 +208,9 @@ class SessionHost(_Screen):
     def others_saved(self, fields: set[str]) -> None:
         """Another writer's saved changes are in the session now: show them here and on
         any screen open above this one."""
+        from .follow import take_in_texts
+
+        take_in_texts(self)  # first: one failing widget must not leave a text stale
         self.show_others(fields)
         for screen in self.app.screen_stack:
             if screen is not self and hasattr(screen, "others_saved"):

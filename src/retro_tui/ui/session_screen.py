@@ -65,6 +65,8 @@ class SessionScreen(SessionHost, Screen):
         Key("f8", "perspectives", "key.perspectives", show=False, priority=True, id="perspectives"),
         Key("f4", "app.switch_language", "key.language", show=False, priority=True, id="language"),
         Key("f9", "export", "export_screen.key_open", show=False, priority=True, id="export"),
+        # Not in the footer: at 80 columns it would push F1 off it. F1 and the palette list it.
+        Key("f10", "app.close_session", "key.close_session", show=False, priority=True, id="close_session"),
         Key("ctrl+s", "save", "key.save", show=False, id="save"),
         Key("ctrl+t", "clash", "clash.key", show=False, priority=True, id="clash"),
         # An optional step (the retrospective's closing, when a prospective analysis
