@@ -13,7 +13,6 @@ from retro_tui.i18n import set_language, t
 from retro_tui.store import copy_example, load
 from retro_tui.store.recovery import journal_dir
 from retro_tui.ui.app import RetroApp
-from retro_tui.ui.case_view import CaseScreen
 from retro_tui.ui.forms import RecordForm
 from retro_tui.ui.help import HelpScreen
 from retro_tui.ui.keys import localized
