@@ -37,7 +37,7 @@ def _prescan(argv: Sequence[str]) -> tuple[str | None, int | None]:
     return lang, first
 
 
-def _common_options(default: object) -> argparse.ArgumentParser:
+def _common_options(default: object) -> Parser:
     common = Parser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.opt_lang"))
     common.add_argument(

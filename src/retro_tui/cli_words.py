@@ -30,7 +30,8 @@ class Parser(argparse.ArgumentParser):
 
     def __init__(self, *args, add_help: bool = True, **kwargs):
         kwargs.setdefault("formatter_class", LocalHelp)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own -h below, its help line in the person's language
+        super().__init__(*args, **kwargs)
         if add_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=t("cli.opt_help"))
 
