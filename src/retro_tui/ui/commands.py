@@ -46,6 +46,14 @@ class SessionCommands(Provider):
             if any("closing.declaration" in step.records for step in steps):
                 found.append((t("command.export_intention"), screen.action_export_intention))
             found.append((t("export_screen.key_open"), screen.action_export))
+            from .case_view import CaseScreen
+
+            # Opened from a case, the facilitator goes back to it when the session is done
+            # (it is saved on the way out, and the case view reads the case again).
+            stack = self.app.screen_stack  # the palette is on top of it
+            below = stack[stack.index(screen) - 1] if screen in stack[1:] else None
+            if isinstance(below, CaseScreen):
+                found.append((t("command.back_to_case", code=below.code), screen.dismiss))
         else:
             from .case_view import CaseScreen
             from .opening import OpeningScreen

@@ -264,7 +264,7 @@ class SessionScreen(SessionHost, Screen):
         self.refresh_bindings()  # the optional step's key comes and goes
         self._show_quotes()
         if not isinstance(self.focused, Tabs):
-            self.call_after_refresh(self._focus_pane)
+            self._focus_pane()  # now: a key typed right after F6 is for the new step
 
     def _show_skipped(self) -> None:
         """Which steps are passed over, in the tabs, the guidance, the status and the footer."""
