@@ -6,7 +6,11 @@ stays open until the third), and the evaluation. After each session the real
 writes the kind's own document without the family's name.
 
 Keys go in bursts (apphelpers.burst posts them all before the app handles any); a form
-is waited for once it opens, as a person waits to see it."""
+is waited for once it opens, as a person waits to see it, and a step of one-key answers
+once it shows. RACE: answers typed in the same burst as the F6 that shows their step
+now and then land on the wrong row (the course's second answer on the first row, seen
+in about one run in three): the step's list is reloaded when it is shown, after keys
+already queued; left for the session screen's pane work (h/perf_ui2)."""
 
 from __future__ import annotations
 
@@ -191,8 +195,11 @@ async def test_a_whole_case_from_retrospective_to_evaluation_by_keys(tmp_path):
         screen = await start_next(pilot, 1)
         first = screen.path
         assert screen.session.session.kind == "meeting"
-        await burst(pilot, "f6", "f6", "f6", "1", "2")  # course: on course, partly
+        # The step is looked at before it is answered (see RACE below).
+        await burst(pilot, "f6", "f6", "f6")
         assert screen.current == "course_check"
+        await burst(pilot, "1", "2")  # course: on course, partly
+        assert [c.state for c in screen.session.meeting.course_checks] == ["on_course", "partly"]
         await burst(pilot, "f6", "f6", "a")
         await saved_form(pilot, "enter", "down", "enter", "tab", "Oma uitnodigen voor het overleg",
                          "tab", "Een afspraak", "tab", day(7))
@@ -217,8 +224,9 @@ async def test_a_whole_case_from_retrospective_to_evaluation_by_keys(tmp_path):
         second = screen.path
         assert [a.what for a in screen.session.meeting.carried] == [
             "Oma uitnodigen voor het overleg", "School bellen over Lotte"]
-        await burst(pilot, "f6", "f6", "f6", "f6", "1", "3")
+        await burst(pilot, "f6", "f6", "f6", "f6")
         assert screen.current == "actions_review"
+        await burst(pilot, "1", "3")
         await burst(pilot, "e")  # the answer kept the row: what got in the way of Henk's
         await saved_form(pilot, "tab", "De school was met herfstvakantie")
         await back_to_case(pilot)
@@ -234,7 +242,8 @@ async def test_a_whole_case_from_retrospective_to_evaluation_by_keys(tmp_path):
         screen = await start_next(pilot, 1)
         third = screen.path
         assert [a.what for a in screen.session.meeting.carried] == ["School bellen over Lotte"]
-        await burst(pilot, "f6", "f6", "f6", "f6", "1")
+        await burst(pilot, "f6", "f6", "f6", "f6")
+        await burst(pilot, "1")
         await back_to_case(pilot)
 
         said = case_says(folder)
@@ -246,8 +255,9 @@ async def test_a_whole_case_from_retrospective_to_evaluation_by_keys(tmp_path):
         screen = await start_next(pilot, 2)
         evaluation = screen.path
         assert screen.session.session.kind == "evaluation"
-        await burst(pilot, "f6", "1", "2", "3")  # kept, partly, not kept
+        await burst(pilot, "f6")
         assert screen.current == "kept"
+        await burst(pilot, "1", "2", "3")  # kept, partly, not kept
         await burst(pilot, "f6", "shift+tab", "enter", "down", "down", "enter")  # the group: mostly side by side
         assert screen.current == "relate_again"
         await burst(pilot, "f6", "Moeder: eindelijk luistert iemand naar ons.")
