@@ -25,6 +25,7 @@ import pytest
 
 from apphelpers import burst, opened, settle, visible_text
 from retro_tui.i18n import set_language
+from retro_tui.model.enums import Language
 from retro_tui.store import copy_example, load, save
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.case_view import CaseScreen
@@ -278,3 +279,38 @@ async def test_a_whole_case_from_retrospective_to_evaluation_by_keys(tmp_path):
         assert len(app.screen.state.case.sessions) == 6
         assert [s.kind for s in app.screen.state.case.sessions] == [
             "retrospective", "prospective", "meeting", "meeting", "meeting", "evaluation"]
+
+
+async def test_the_case_view_and_a_meeting_in_english(tmp_path):
+    """The shorter pass for the other language: the example's whole case, a fourth
+    meeting started from the case view, answered, and the case and minutes in English."""
+    set_language("en")
+    folder = tmp_path / "sessions"
+    copy_example(folder)
+    for path in folder.glob("*.toml"):  # a case kept in English: its sessions say so
+        session = load(path)
+        session.session.language = Language.en
+        save(session, path)
+    app = localized(RetroApp)(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "c", "enter")
+        await case_view(pilot)
+        shown = visible_text(app)
+        assert "Case VOORBEELD-FICTIEF-01" in shown and "The intention declaration in force" in shown
+        screen = await start_next(pilot, 1)
+        meeting = screen.path
+        assert "Check-in" in visible_text(app)
+        await burst(pilot, "f6", "f6", "f6")
+        assert screen.current == "course_check" and "Are we still on course?" in visible_text(app)
+        await burst(pilot, "3")  # the first item off course; the answer moves on a row
+        await burst(pilot, "up", "e")
+        await saved_form(pilot, "tab", "Sem was not heard again")
+        await back_to_case(pilot, "en")
+    said = case_says(folder, "en")
+    assert "Meeting · Core-team meeting 4" in said
+    assert "Open actions (3 open, 5 done)" in said
+    assert "off course" in said and "Sem was not heard again" in said
+    md = exported(folder, meeting, "en")[".md"]
+    assert "## Are we still on course?" in md and "## Feedback on actions" in md
+    assert "was not heard again" in md and "Sem" not in md  # the family's first names masked too
