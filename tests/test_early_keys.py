@@ -51,11 +51,11 @@ async def test_keys_while_the_steps_are_being_built_do_not_crash(tmp_path, minim
     sent = []
     original = SessionScreen._make_panes
 
-    def make_panes_and_press(screen):
+    def make_panes_and_press(screen, *steps):
         if screen.app is not None and not sent:
             sent.append(True)
             _send(screen.app, EARLY)
-        return original(screen)
+        return original(screen, *steps)
 
     monkeypatch.setattr(SessionScreen, "_make_panes", make_panes_and_press)
     app = localized(RetroApp)(tmp_path, minimal_file)

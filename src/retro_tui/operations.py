@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any, TypeVar
 
 from .model.integrity import entities
@@ -243,15 +243,15 @@ def end_pause(session: Session, when: dt.datetime | None = None) -> Pause | None
     return pause
 
 
-def notes_clashes(session: Session, notes_path: str) -> list:
-    """The lines of a step's notes (at `notes_path`, e.g. "checkin.notes" or
-    "step_notes.summary") that two writers changed at once, set aside."""
-    return [c for c in session.conflicts if c.field == notes_path]
+def notes_clashes(session: Session, paths: Collection[str]) -> list:
+    """The lines of texts written along (at `paths`, e.g. `checkin.notes`,
+    `step_notes.summary`, `meeting.summary`) that two writers changed at once, set aside."""
+    return [c for c in session.conflicts if c.field in paths]
 
 
 def settle_notes_clash(session: Session, clash, choice: str) -> None:
     """Take `both`, `kept` (as it is) or `other` (the lines set aside) for a clash in
-    a step's notes; the clash is settled then."""
+    a step's notes or another text written along; the clash is settled then."""
     from .step_notes import read_notes, write_notes
 
     notes = read_notes(session, clash.field)

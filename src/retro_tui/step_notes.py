@@ -35,8 +35,3 @@ def notes_on_disk(data: dict, path: str) -> str:
     """The same notes in a session's plain data (a snapshot, the file as last read)."""
     section, name = path.split(".", 1)
     return (data.get(section) or {}).get(name, "") or ""
-
-
-def is_notes_path(path: tuple) -> bool:
-    """A place in a session's plain data that holds notes people write along in."""
-    return path[-1:] == ("notes",) or (len(path) == 2 and path[0] == STEP_NOTES)

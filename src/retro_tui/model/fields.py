@@ -48,6 +48,17 @@ def _one_line(value: str) -> str:
 
 Stamp = Annotated[dt.datetime, AfterValidator(_naive_local)]
 Text = Annotated[str, AfterValidator(_clean_text)]
+
+
+class WrittenAlong:
+    """Marks a text people type into at the same time, each in their own app (a step's
+    notes, a meeting's summary): two writers' versions are merged line by line
+    (store/merge.py), and lines both changed are kept aside to be settled (ui/clashes.py)."""
+
+
+WRITTEN_ALONG = WrittenAlong()
+# Free prose typed straight into the session, in a box of its own.
+Prose = Annotated[str, AfterValidator(_clean_text), WRITTEN_ALONG]
 Name = Annotated[str, Field(min_length=1), AfterValidator(_clean_text)]
 # Fields shown on one line everywhere: names, titles, organisations, roles.
 Line = Annotated[str, AfterValidator(_one_line)]

@@ -14,7 +14,7 @@ import datetime as dt
 from pydantic import Field
 
 from .enums import ActionState, CourseState, InsightCategory, KeptState, ReviewAbout, Sense
-from .fields import Entity, Line, Model, Name, Remark, Stamp, Text
+from .fields import Entity, Line, Model, Name, Prose, Remark, Stamp, Text
 from .ids import Id
 
 
@@ -25,7 +25,7 @@ class UndercurrentStep(Model):
     """What pulls us off course and away from each other, and how we still do
     "samen" and "vertrouwen" when it chafes."""
 
-    notes: Text = ""
+    notes: Prose = ""
     pulls: list[Remark] = Field(default_factory=list)
     together: list[Remark] = Field(default_factory=list)
     trust: list[Remark] = Field(default_factory=list)
@@ -38,7 +38,7 @@ class CourseItem(Entity):
 
 
 class CourseStep(Model):
-    notes: Text = ""
+    notes: Prose = ""
     items: list[CourseItem] = Field(default_factory=list)
 
 
@@ -101,8 +101,8 @@ class CarriedAction(Action):
 class MeetingRecord(Model):
     starts: Stamp | None = None
     checkins: list[MemberCheckin] = Field(default_factory=list)
-    summary: Text = ""
-    progress: Text = ""
+    summary: Prose = ""
+    progress: Prose = ""
     course_checks: list[CourseCheck] = Field(default_factory=list)
     carried: list[CarriedAction] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
@@ -128,7 +128,7 @@ class EvaluationRecord(Model):
     reviews: list[Review] = Field(default_factory=list)
     # The retrospective's answer, shown beside the one asked again (relate.group_sense).
     earlier_sense: Sense | None = None
-    family_view: Text = ""
+    family_view: Prose = ""
     changes: list[Remark] = Field(default_factory=list)
 
     @property

@@ -25,7 +25,7 @@ from .enums import (
     Status,
     StepId,
 )
-from .fields import Entity, Line, Model, Name, NameLine, Remark, Stamp, TagId, Text
+from .fields import Entity, Line, Model, Name, NameLine, Prose, Remark, Stamp, TagId, Text
 from .followup import Backdrop, CourseStep, EvaluationRecord, MeetingRecord, UndercurrentStep
 from .ids import Id
 
@@ -104,7 +104,7 @@ class Participant(Entity):
 
 
 class CheckinStep(Model):
-    notes: Text = ""
+    notes: Prose = ""
     participants: list[Participant] = Field(default_factory=list)
 
 
@@ -120,7 +120,7 @@ class SenseRating(Entity):
 
 
 class RelateStep(Model):
-    notes: Text = ""
+    notes: Prose = ""
     group_sense: Sense | None = None
     senses: list[SenseRating] = Field(default_factory=list)
     observations: list[Remark] = Field(default_factory=list)
@@ -159,7 +159,7 @@ class Relation(Entity):
 
 
 class FamilyStep(Model):
-    notes: Text = ""
+    notes: Prose = ""
     members: list[FamilyMember] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     # Surnames of the family ("Akkerman", "van der Berg"), replaced in every export.
@@ -193,7 +193,7 @@ class TimelineEvent(Entity):
 
 
 class TimelineStep(Model):
-    notes: Text = ""
+    notes: Prose = ""
     events: list[TimelineEvent] = Field(default_factory=list)
 
 
@@ -211,7 +211,7 @@ class Insight(Entity):
 
 
 class InsightsStep(Model):
-    notes: Text = ""
+    notes: Prose = ""
     items: list[Insight] = Field(default_factory=list)
 
 
@@ -240,7 +240,7 @@ class Commitment(Entity):
 
 
 class IntentionDeclaration(Model):
-    notes: Text = ""
+    notes: Prose = ""
     core_team: list[CoreTeamMember] = Field(default_factory=list)
     assignment: Text = ""
     content_and_process: Text = ""
@@ -343,7 +343,7 @@ class Session(Model):
     meeting: MeetingRecord = Field(default_factory=MeetingRecord)
     evaluation: EvaluationRecord = Field(default_factory=EvaluationRecord)
     # Notes of the steps without a section of their own (method/kinds: a step's `notes`).
-    step_notes: dict[StepKey, Text] = Field(default_factory=dict)
+    step_notes: dict[StepKey, Prose] = Field(default_factory=dict)
     quotes: list[Quote] = Field(default_factory=list)
     pauses: list[Pause] = Field(default_factory=list)
     perspectives: list[Perspective] = Field(default_factory=list)

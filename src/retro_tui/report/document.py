@@ -112,8 +112,13 @@ def column_widths(table: Table, total: float, narrowest: float) -> list[float]:
     words = [max((len(w) for r in (table.header, *table.rows) for w in r[i].split()), default=3) for i in columns]
     need = [max(n, 2 * w) for n, w in zip(need, words)]
     floors = [max(narrowest, w * CHAR_WIDTH + CELL_PADDING) for w in words]
-    if sum(floors) > total:  # more words than the page holds: shares of the page, as before
-        floors = [narrowest] * len(floors)
+    while sum(floors) > total and max(floors) > narrowest:
+        # More words than the page holds: the column with the longest word gives way,
+        # only as far as needed. That is a column of sentences ("maatwerkfinanciering"),
+        # rather than the names, dates and yes/no beside it, which broke ("Gerar d
+        # Smit", "23 ok tober") when every column lost its floor at once.
+        widest = floors.index(max(floors))
+        floors[widest] = max(narrowest, floors[widest] - (sum(floors) - total))
     widths = [max(f, total * n / sum(need)) for f, n in zip(floors, need)]
     spare = sum(widths) - total
     if spare > 0:

@@ -45,7 +45,8 @@ def present_names(page: Page) -> list[str]:
 def checkin(page: Page, step) -> None:
     lines = []
     for c in page.session.meeting.checkins:
-        parts = [reflow(c.saddle)]
+        # "Ja." alone does not say what was asked: the saddle's question goes with it.
+        parts = [page.T("kind_report.saddle", text=reflow(c.saddle))] if c.saddle.strip() else []
         if c.chafes.strip():
             parts.append(page.T("kind_report.chafes", text=reflow(c.chafes)))
         if c.needs.strip():

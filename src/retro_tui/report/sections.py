@@ -121,9 +121,14 @@ def kind_title(session: Session) -> str:
     """The document's title with its kind's name: "Verslag kernteamoverleg: …"."""
     lang = session.session.language.value
     name = kind(session.session.kind).in_language(lang).name
+    title = session.session.title
     # In the middle of a Dutch sentence the kind is a common noun; English keeps it.
-    name = name[0].lower() + name[1:] if lang == "nl" else name
-    return t("kind_report.title", lang, kind=name, title=session.session.title)
+    lower = (lambda text: text[0].lower() + text[1:]) if lang == "nl" else (lambda text: text)
+    if title.casefold().startswith(name.casefold()):
+        # A case's next session is titled with its kind ("Kernteamoverleg 2: …"): the
+        # kind is said once, not "Verslag kernteamoverleg: Kernteamoverleg 2: …".
+        return t("kind_report.title_named", lang, title=lower(title))
+    return t("kind_report.title", lang, kind=lower(name), title=title)
 
 
 def facts(page: Page, *, chair_key: str = "report.facilitator", time: dt.datetime | None = None) -> None:

@@ -17,6 +17,7 @@ from .errors import Finding, SessionError
 # Ten times the largest session seen in use (a 50,000-quote file is 2.7 MB): room to
 # grow, while parsing stays within seconds.
 MAX_BYTES = 32 * 1024 * 1024
+CHUNK = 1024 * 1024
 
 # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
 # O_NOCTTY: opening a terminal device must never make it ours.
@@ -47,8 +48,7 @@ def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes:
             raise SessionError(path, [Finding("too_large", _sizes(info.st_size, limit))])
         # A regular file never blocks; clear the flag so reads behave as usual.
         os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)  # a file growing while we read stays bounded
+        data = _read_upto(fd, limit + 1, info.st_size)  # a file growing while we read stays bounded
         if len(data) > limit:
             raise SessionError(path, [Finding("too_large", _sizes(len(data), limit))])
         return data
@@ -58,6 +58,21 @@ def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes:
         raise SessionError(path, [Finding("unreadable", {"reason": error.strerror})]) from None
     finally:
         os.close(fd)
+
+
+def _read_upto(fd: int, most: int, expected: int) -> bytes:
+    """At most `most` bytes: first as many as the file said it has (and one more, to see
+    it grew), then in chunks. One read of `most` would allocate the whole limit (32 MB)
+    for every file, however small, and a big session's peak memory with it."""
+    chunks: list[bytes] = []
+    got = 0
+    while got < most:
+        chunk = os.read(fd, min(expected + 1 if not chunks else CHUNK, most - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 def _sizes(size: int, limit: int) -> dict[str, str]:

@@ -18,7 +18,6 @@ from filelock import FileLock
 
 from ..model import Session
 from ..model.integrity import format_loc
-from ..step_notes import is_notes_path
 from .atomic import write_atomic
 from .codec import decode, loads, render, snapshot
 from .errors import SessionError
@@ -144,7 +143,7 @@ class SharedFile:
             kept = list(merged.get("conflicts", []))
             for c in conflicts:
                 copy = {"at": now, "field": format_loc(c.path), "text": _as_text(c.other)}
-                if is_notes_path(c.path):
+                if c.lines:
                     copy["kept"] = c.kept  # the lines it lost to, to take either or both
                 kept.append(copy)
             merged["conflicts"] = kept

@@ -1,9 +1,13 @@
-"""When two writers changed the very same lines of a step's notes at once, one version
-stays in the notes and the other is set aside (store/merge.py). Both apps say so right
-above the notes, and ctrl+t (or a click on that line) shows both versions to keep both,
-leave it, or take the other one. A clash is never only in the file."""
+"""When two writers changed the very same lines of a text they write along in (a step's
+notes, a meeting's summary: the model's `Prose`) at once, one version stays in the text
+and the other is set aside (store/merge.py). Both apps say so right above the notes
+while the step shows such a text, and ctrl+t (or a click on that line) shows both
+versions to keep both, leave it, or take the other one. A clash is never only in the
+file."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -13,16 +17,27 @@ from textual.widgets import Button, Static
 from ..i18n import t
 from .keys import Key
 
+if TYPE_CHECKING:
+    from ..method import Step
+
+
+def step_texts(step: Step) -> tuple[str, ...]:
+    """Where the step's texts written along live: its notes, and the texts among its
+    records that are typed straight into the session (a meeting's summary)."""
+    from ..store.merge import written_along  # not before the first frame: it needs the model
+
+    return (step.notes, *(path for path in step.records if written_along(tuple(path.split(".")))))
+
 
 class ClashNotice(Static):
-    """One line above the notes while this step's notes have a clash; else hidden."""
+    """One line above the notes while this step's notes or texts have a clash; else hidden."""
 
     DEFAULT_CSS = "ClashNotice { color: $warning; height: auto; display: none; }"
 
-    def show(self, session, notes_path: str) -> None:
+    def show(self, session, step: Step) -> None:
         from ..operations import notes_clashes  # not before the first frame: it needs the model
 
-        found = notes_clashes(session, notes_path) if session is not None else []
+        found = notes_clashes(session, step_texts(step)) if session is not None else []
         self.display = bool(found)
         if found:
             self.update(t("clash.notice", count=len(found)))
@@ -74,13 +89,15 @@ class ClashScreen(ModalScreen[str | None]):
 
 
 def settle(screen, notes_box) -> None:
-    """Show the current step's first clash; apply the choice to the session and the
-    notes box (`screen` is a session host: ui/session_host.py)."""
+    """Show the current step's first clash; apply the choice to the session and to the
+    box that shows that text (`screen` is a session host: ui/session_host.py)."""
     from ..operations import notes_clashes, settle_notes_clash
+    from ..step_notes import read_notes
     from .keys import localized
     from .live_text import take_in
 
-    found = notes_clashes(screen.session, screen.notes_path) if screen.session is not None else []
+    step = screen.method_step
+    found = notes_clashes(screen.session, step_texts(step)) if screen.session is not None else []
     if not found:
         return
     clash = found[0]
@@ -89,9 +106,15 @@ def settle(screen, notes_box) -> None:
         if choice is None or clash not in screen.session.conflicts:
             return  # closed, or settled in the other app meanwhile
         settle_notes_clash(screen.session, clash, choice)
-        take_in(notes_box, screen.step_notes())
+        text = read_notes(screen.session, clash.field)
+        # A text of the session has its own box (ui/records_pane.py's TextBox, class
+        # in-session), which knows its path.
+        boxes = [notes_box] if clash.field == step.notes else [
+            box for box in screen.query(".in-session") if getattr(box, "path", None) == clash.field]
+        for box in boxes:
+            take_in(box, text)
         screen.autosave.changed()
-        screen.query_one(ClashNotice).show(screen.session, screen.notes_path)
+        screen.query_one(ClashNotice).show(screen.session, step)
         screen.notify(t("clash.settled"), timeout=3)
 
     screen.app.push_screen(localized(ClashScreen)(clash), chosen)

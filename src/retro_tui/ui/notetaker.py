@@ -111,21 +111,21 @@ class NotetakerScreen(SessionHost, Screen):
         yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
         yield KeyBar()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if self.session is not None:
-            self._start()
+            await self._start()
         else:
             self.read_session()  # no first frame to wait for: the boxes show at once
 
     async def session_arrived(self) -> None:
-        self._start()
+        await self._start()
 
-    def _start(self) -> None:
+    async def _start(self) -> None:
         from ..lifecycle import is_read_only
 
         session = self._loaded()
         self.step = session.session.current_step
-        self.start_hosting()
+        await self.start_hosting()
         self.step = None  # show_others below shows the step and its notes
         speaker = self.query_one("#speaker", Input)
         speaker.suggester = SuggestFromList(speakers(session), case_sensitive=False)
@@ -160,7 +160,7 @@ class NotetakerScreen(SessionHost, Screen):
         if fields & {"checkin", "family"}:
             self.query_one("#speaker", Input).suggester = SuggestFromList(speakers(session), case_sensitive=False)
         self.query_one("#latest", RecentQuotes).show(session, None)
-        self.query_one(ClashNotice).show(session, self.notes_path)
+        self.query_one(ClashNotice).show(session, self.method_step)
 
     def refresh_status(self) -> None:
         from ..store import now

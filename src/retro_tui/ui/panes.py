@@ -279,13 +279,14 @@ class FamilyPane(StepPane):
         super().others_saved()
         self.query_one("#family-names", Static).update(self._names_line())
 
-    def action_follow(self) -> None:
+    async def action_follow(self) -> None:
         """The moments on the timeline that the selected family member was part of."""
         member = self.query_one("#members", RecordTable).current()
         if member is not None:
             screen = cast("SessionScreen", self.screen)
+            timeline = await screen.pane(StepId.timeline)  # built whole before it filters
             screen.go_to(StepId.timeline)
-            cast("TimelinePane", screen.query_one("#pane-timeline")).follow(member.id)
+            cast("TimelinePane", timeline).follow(member.id)
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -480,30 +481,31 @@ class ClosingPane(StepPane):
         )
 
 
+# The panes made for a step, by the name a kind's file gives (`pane`): the module they
+# live in and their class. Only the module of a pane being built is imported, so opening
+# a session on its check-in does not import the timeline's drawing, nor a follow-up's panes.
+MADE = {
+    "checkin": (".panes", "CheckinPane"),
+    "relate": (".panes", "RelatePane"),
+    "family": (".panes", "FamilyPane"),
+    "timeline": (".timeline_pane", "TimelinePane"),
+    "insights": (".panes", "InsightsPane"),
+    "closing": (".panes", "ClosingPane"),
+    "backdrop": (".panes_prospective", "BackdropPane"),
+    "core_team": (".panes_prospective", "CoreTeamPane"),
+    "commitments": (".panes_prospective", "CommitmentsPane"),
+    "meeting_checkin": (".panes_meeting", "MeetingCheckinPane"),
+    "progress": (".panes_meeting", "ProgressPane"),
+    "relate_again": (".panes_evaluation", "RelateAgainPane"),
+}
+
+
 def pane_class(step: Step | StepId) -> type[StepPane]:
     """The pane a step names (`pane` in its kind's file), else the generic pane that
     lists the step's records. A bare StepId is the retrospective's step of that name."""
-    # The other panes live in their own modules, which build on StepPane here.
-    from .panes_evaluation import RelateAgainPane
-    from .panes_meeting import MeetingCheckinPane, ProgressPane
-    from .panes_prospective import BackdropPane, CommitmentsPane, CoreTeamPane
-    from .records_pane import RecordsPane
-    from .timeline_pane import TimelinePane
+    from importlib import import_module
 
     if not isinstance(step, Step):
         step = method_step(step)
-    made = {
-        "checkin": CheckinPane,
-        "relate": RelatePane,
-        "family": FamilyPane,
-        "timeline": TimelinePane,
-        "insights": InsightsPane,
-        "closing": ClosingPane,
-        "backdrop": BackdropPane,
-        "core_team": CoreTeamPane,
-        "commitments": CommitmentsPane,
-        "meeting_checkin": MeetingCheckinPane,
-        "progress": ProgressPane,
-        "relate_again": RelateAgainPane,
-    }
-    return made.get(step.pane, RecordsPane)
+    module, name = MADE.get(step.pane or "", (".records_pane", "RecordsPane"))
+    return getattr(import_module(module, __package__), name)

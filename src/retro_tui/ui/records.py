@@ -137,7 +137,11 @@ class RecordTable(Widget, can_focus=False):
         yield Static(t(self.empty), classes="records-empty")
 
     def _add_columns(self, table: DataTable) -> None:
-        for column, width in zip(self.shown, self.widths):
+        # The rows are filled to these columns until the next layout: while the step is
+        # hidden the table has no width, and the columns it would show then (all of
+        # them) are more than it has, which another writer's save coming in would hit.
+        self._laid_out = list(zip(self.shown, self.widths))
+        for column, width in self._laid_out:
             table.add_column(_fit(t(column.label), width), width=width)
 
     @staticmethod
@@ -181,6 +185,7 @@ class RecordTable(Widget, can_focus=False):
             self.reload()
 
     _laid_out_for: int | None = None
+    _laid_out: list[tuple[Column, int | None]]
 
     def on_mount(self) -> None:
         self.reload()
@@ -201,9 +206,8 @@ class RecordTable(Widget, can_focus=False):
             # may come in above it.
             select = table.coordinate_to_cell_key(Coordinate(old_row, 0)).row_key.value
         table.clear()
-        shown, widths = self.shown, self.widths
         for record in self.rows():
-            cells = (_fit(column.value(record), width) for column, width in zip(shown, widths))
+            cells = (_fit(column.value(record), width) for column, width in self._laid_out)
             table.add_row(*cells, key=record.id)
         self.query_one(".records-empty").display = table.row_count == 0
         if table.row_count:

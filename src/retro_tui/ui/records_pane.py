@@ -66,11 +66,19 @@ class TextBox(NotesArea):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()  # the screen's own handler is for its notes
+        if self.keep():
+            self.post_message(SessionChanged())
+
+    def keep(self) -> bool:
+        """The text as typed this moment into the session; whether that changed it. The
+        host calls it before others' changes are merged in too, while this box's
+        change message may still be queued (ui/session_host.py)."""
         section, name = section_and_name(self.path)
         model = getattr(self.session, section)
-        if getattr(model, name) != self.text:
-            setattr(model, name, self.text)
-            self.post_message(SessionChanged())
+        if self.read_only or getattr(model, name) == self.text:
+            return False
+        setattr(model, name, self.text)
+        return True
 
     def others_saved(self) -> None:
         take_in(self, value_at(self.session, self.path))

@@ -145,7 +145,10 @@ class SessionHost(_Screen):
         """The session is read: build what shows it, then start hosting it."""
         raise NotImplementedError
 
-    def start_hosting(self) -> None:
+    async def prepare_drafts(self, steps: set[str]) -> None:
+        """Build what the drafts of these steps reopen into, before they are given back."""
+
+    async def start_hosting(self) -> None:
         """Autosave, following others, and a stopped writer's drafts given back."""
         from ..lifecycle import is_read_only
         from ..store.recovery import recover
@@ -160,6 +163,7 @@ class SessionHost(_Screen):
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
         self.drafts = DraftKeeper(self, self.path, lambda: self.current)
         found = recover(self.path, lock_path)
+        await self.prepare_drafts({str(d.restore.get("step")) for d in found.drafts if d.restore})
         give_back(self, found)
         self.load_notes()  # given-back drafts may be in them now
         if found.journals:
@@ -183,11 +187,17 @@ class SessionHost(_Screen):
 
     def _flush_notes(self) -> None:
         """The notes as typed this very moment belong to the session before others'
-        changes are merged in (the text area's change message may still be queued)."""
+        changes are merged in (the text area's change message may still be queued), and
+        so do the boxes typed straight into a text of the session (a meeting's summary)."""
+        from .records_pane import TextBox
+
         box = self.notes_box()
         if not box.read_only and box.text != self.step_notes():
             write_notes(self._loaded(), self.notes_path, box.text)
             self._saver().changed()
+        for typed in self.query(TextBox):
+            if typed.keep():
+                self._saver().changed()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == self.NOTES_ID and self.autosave is not None:

@@ -5,9 +5,11 @@ where their notes live and which pane shows them. What it shares with the noteta
 screen (saving, following, recovery) is the session host's (ui/session_host.py).
 
 Opened on a file, the screen paints at once from a peek at the file (title, step,
-language, the step's questions) and builds the steps' panes right after that first
+language, the step's questions) and builds the current step's pane right after that first
 frame, once the session is read and validated: the room sees the session straight away,
-not a blank terminal while pydantic and the models are imported.
+not a blank terminal while pydantic and the models are imported. The other steps' panes
+are built one per idle moment after that, or at once when they are wanted first (F6, a
+draft given back, a jump from another pane): a start pays for one pane, not seven.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Footer, Input, Static, Tab, Tabs
 from rich.text import Text
 
@@ -37,6 +40,7 @@ from .step_tabs import tab_labels
 
 if TYPE_CHECKING:
     from ..model import Session
+    from ..method import Step
     from ..store import Peek
     from .panes import StepPane
 
@@ -92,6 +96,7 @@ class SessionScreen(SessionHost, Screen):
     def __init__(self, session: Session | None, path: Path, peeked: Peek | None = None):
         """Give the session, or a peek at the file to paint from while it is read."""
         super().__init__()
+        self._mounting: dict[str, AwaitMount] = {}  # panes built on demand, still composing
         if session is None and peeked is None:
             raise ValueError("a session or a peek at its file is needed")
         self.host(session, path, peeked)
@@ -108,8 +113,8 @@ class SessionScreen(SessionHost, Screen):
         )
         yield Static(id="status")
         with Horizontal(id="body"):
-            # Every step's pane is built at once: building them one by one on a step change
-            # made fast step changes race the mounting (a blank pane, a doubled id).
+            # Only the current step's pane at first; `_pane` builds any other the moment it
+            # is wanted, so a fast step change never finds a blank pane or builds one twice.
             with ContentSwitcher(id="panes"):
                 if self.session is not None:
                     yield from self._make_panes()
@@ -136,9 +141,9 @@ class SessionScreen(SessionHost, Screen):
         self.query_one(Footer).show_command_palette = event.size.width >= WIDE_FOOTER
         self._label_tabs(event.size.width)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if self.session is not None:
-            self._start()
+            await self._start()
         elif getattr(self.app, "painted", True):
             self.read_session()
         # else: the app calls read_session once its first frame is on the screen.
@@ -146,14 +151,14 @@ class SessionScreen(SessionHost, Screen):
     async def session_arrived(self) -> None:
         await self.query_one("#panes", ContentSwitcher).mount_all(self._make_panes())
         self.load_notes()
-        self._start()
+        await self._start()
 
-    def _start(self) -> None:
+    async def _start(self) -> None:
         from ..store import now
 
         session = self._loaded()
         self.query_one("#panes", ContentSwitcher).current = f"pane-{self.current}"
-        self.start_hosting()
+        await self.start_hosting()
         if session.session.started is None:
             session.session.started = now()
         self.set_interval(1, self._tick)
@@ -163,6 +168,51 @@ class SessionScreen(SessionHost, Screen):
         self.ready.set()
         self.refresh_bindings()
         heap.settle()
+        self.call_after_refresh(self._build_one_more)
+
+    async def prepare_drafts(self, steps: set[str]) -> None:
+        # A draft reopens a form inside its step's pane: that pane must be whole first.
+        for step_id in self.kind.step_ids:
+            if step_id in steps:
+                await self.pane(step_id)
+
+    def _pane(self, step_id: str) -> StepPane:
+        """The step's pane, mounted now if it was not yet: in the switcher at once (so
+        it can be shown), its insides composed before the next frame."""
+        found = self.query(f"#pane-{step_id}")
+        if found:
+            return cast("StepPane", found.first())
+        (pane,) = self._make_panes([self.kind.step(step_id)])
+        self._mounting[step_id] = self.query_one("#panes", ContentSwitcher).mount(pane)
+        return pane
+
+    async def pane(self, step_id: str) -> StepPane:
+        """The step's pane with everything in it composed and mounted."""
+        pane = self._pane(step_id)
+        # Kept until mounted: a second caller while the first still waits waits too.
+        mounting = self._mounting.get(step_id)
+        if mounting is not None and not pane.is_mounted:
+            await mounting
+        self._mounting.pop(step_id, None)
+        return pane
+
+    def _built(self) -> list[StepPane]:
+        return [cast("StepPane", p) for p in self.query_one("#panes", ContentSwitcher).children]
+
+    async def _build_one_more(self) -> None:
+        """The next step's pane not built yet, then the next after a frame: keys pressed
+        meanwhile wait for one pane at most, never for all of them."""
+        if not self.is_attached or getattr(self.app, "closing", False):
+            return
+        built = {str(p.id) for p in self._built()}
+        order = self.kind.step_ids
+        start = order.index(self.current)
+        # The steps after this one first: F6 is the likeliest next key.
+        for step_id in [*order[start + 1 :], *order[:start]]:
+            if f"pane-{step_id}" not in built:
+                await self.pane(step_id)
+                self.call_after_refresh(self._build_one_more)
+                return
 
     def reopen(self, restore: dict) -> bool:
         """Open again what was being typed in when the app stopped (ui/drafts.py):
@@ -178,7 +228,7 @@ class SessionScreen(SessionHost, Screen):
         if origin.get("quote"):
             self.action_quote(values)
             return True
-        pane = self.query_one(f"#pane-{step_id}")
+        pane = self.query_one(f"#pane-{step_id}")  # built by `prepare_drafts`
         if origin.get("box") == "quick-add" and isinstance(pane, TimelinePane):
             self.go_to(step_id)
             pane.action_open_quick_add()
@@ -200,11 +250,12 @@ class SessionScreen(SessionHost, Screen):
         if tries:
             self.call_after_refresh(self._focus_pane, tries - 1)
 
-    def _make_panes(self) -> list:
+    def _make_panes(self, steps: list[Step] | None = None) -> list:
         from .panes import pane_class
 
         # The pane made for a step, else the generic pane of its records (ui/panes.py).
-        panes = [localized(pane_class(step))(self._loaded(), step) for step in self.kind.steps]
+        wanted = [self.method_step] if steps is None else steps
+        panes = [localized(pane_class(step))(self._loaded(), step) for step in wanted]
         for pane in panes:
             # Mounted into a switcher that is already on the screen, a pane would show
             # (and take tab focus) unless hidden here; `_start` shows the current one.
@@ -257,6 +308,7 @@ class SessionScreen(SessionHost, Screen):
         with tabs.prevent(Tabs.TabActivated):
             tabs.active = f"tab-{step_id}"
         self._label_tabs()
+        self._pane(step_id)
         self.query_one(ContentSwitcher).current = f"pane-{step_id}"
         self.query_one("#guidance", Static).update(self.guidance())
         self.load_notes()
@@ -264,7 +316,10 @@ class SessionScreen(SessionHost, Screen):
         self.refresh_bindings()  # the optional step's key comes and goes
         self._show_quotes()
         if not isinstance(self.focused, Tabs):
-            self._focus_pane()  # now: a key typed right after F6 is for the new step
+            # At once when the pane is built: the old pane's hidden list losing the focus
+            # a frame before the new one takes it rebuilt the key bar (and laid out the
+            # whole screen) twice per step change.
+            self._focus_pane()
 
     def _show_skipped(self) -> None:
         """Which steps are passed over, in the tabs, the guidance, the status and the footer."""
@@ -276,7 +331,7 @@ class SessionScreen(SessionHost, Screen):
     def _show_quotes(self) -> None:
         self.query_one("#recent-quotes", RecentQuotes).show(self._loaded(), self.current)
         # With the quotes: both follow the step and others' saves.
-        self.query_one(ClashNotice).show(self._loaded(), self.notes_path)
+        self.query_one(ClashNotice).show(self._loaded(), self.method_step)
 
     # --- other writers ----------------------------------------------------------------
 
@@ -286,10 +341,12 @@ class SessionScreen(SessionHost, Screen):
 
         # The people (and a follow-up's core team) appear in other steps' lists too.
         people = {"checkin", "family"} if self.kind.id == RETROSPECTIVE else {"checkin", "family", "closing"}
-        for step in self.kind.steps:
+        # A pane not built yet will be built from the session as it is now.
+        for pane in self._built():
+            step = pane.step
             sections = {step.id, *(path.split(".", 1)[0] for path in step.records)}
             if fields & people or sections & fields:
-                cast("StepPane", self.query_one(f"#pane-{step.id}")).others_saved()
+                pane.others_saved()
         if self.query_one(ContentSwitcher).current != f"pane-{self.current}":
             self._show_step(self.current)  # another facilitator's app moved on
         elif "session" in fields:  # a step passed over (or not) in another app
@@ -302,13 +359,13 @@ class SessionScreen(SessionHost, Screen):
         if event.tab.id:
             self.go_to(event.tab.id.removeprefix("tab-"))
 
-    def add_in(self, step_id: str, table_id: str) -> None:
+    async def add_in(self, step_id: str, table_id: str) -> None:
         """Go to a step and open the form for a new record in one of its lists."""
         from .records import RecordTable
         from .timeline_pane import TimelinePane
 
+        pane = await self.pane(step_id)
         self.go_to(step_id)
-        pane = self.query_one(f"#pane-{step_id}")
         if isinstance(pane, TimelinePane):
             pane.action_open_quick_add()
         else:

@@ -1,0 +1,108 @@
+"""A start builds the current step's pane only; the others come one per idle moment, or
+at once when they are wanted first. Keys typed into a step whose pane is not built yet
+land in that pane, and every pane is built once."""
+
+from __future__ import annotations
+
+from textual.widgets import ContentSwitcher, Input
+
+from apphelpers import burst, opened, settle
+from retro_tui.model import StepId
+from retro_tui.ui.app import RetroApp
+from retro_tui.ui.forms import RecordForm
+from retro_tui.ui.keys import localized
+from retro_tui.ui.session_screen import SessionScreen
+
+
+def _no_idle_building(monkeypatch) -> None:
+    """Hold the idle builder back, so the only panes are the ones a start or a key built."""
+    async def nothing(screen) -> None:
+        return None
+
+    monkeypatch.setattr(SessionScreen, "_build_one_more", nothing)
+
+
+def _pane_ids(screen: SessionScreen) -> list[str]:
+    return [str(p.id) for p in screen.query_one("#panes", ContentSwitcher).children]
+
+
+async def test_a_start_builds_the_current_pane_only(tmp_path, minimal_file, monkeypatch):
+    _no_idle_building(monkeypatch)
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert _pane_ids(screen) == [f"pane-{screen.current}"]
+        await pilot.press("ctrl+q")
+
+
+async def test_the_other_panes_are_built_after_the_start_each_once(tmp_path, minimal_file):
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        screen = app.screen
+        ids = _pane_ids(screen)
+        assert sorted(ids) == sorted(f"pane-{s}" for s in screen.kind.step_ids)
+        # Only the current one shows: a pane built in the background does not flash up.
+        assert [str(p.id) for p in screen.query_one("#panes").children if p.display] == [f"pane-{screen.current}"]
+        await pilot.press("ctrl+q")
+
+
+async def test_f6_held_down_through_panes_not_built_yet_ends_on_the_last_step(tmp_path, minimal_file, monkeypatch):
+    _no_idle_building(monkeypatch)
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        steps = screen.kind.step_ids
+        await burst(pilot, *["f6"] * (len(steps) + 2))
+        assert screen.current == steps[-1]
+        assert sorted(_pane_ids(screen)) == sorted(f"pane-{s}" for s in steps)  # none twice
+        shown = [str(p.id) for p in screen.query_one("#panes").children if p.display]
+        assert shown == [f"pane-{steps[-1]}"]
+        await pilot.press("ctrl+q")
+
+
+async def test_a_form_typed_straight_after_f6_opens_in_a_pane_built_by_that_f6(tmp_path, minimal_file, monkeypatch, load):
+    _no_idle_building(monkeypatch)
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        screen.go_to(StepId.relate)
+        await settle(pilot)
+        assert "pane-family" not in _pane_ids(screen)
+        await burst(pilot, "f6", "a", "Marieke", "tab", "tab", "moeder")
+        form = app.screen
+        assert screen.current == StepId.family
+        assert isinstance(form, RecordForm)
+        assert form.query_one("#field-pseudonym", Input).value == "Marieke"
+        assert form.query_one("#field-role", Input).value == "moeder"
+        await burst(pilot, "ctrl+s")
+        assert [m.pseudonym for m in screen.session.family.members][-1] == "Marieke"
+        await pilot.press("ctrl+q")
+
+
+async def test_a_draft_for_a_step_not_built_yet_reopens_in_that_step(example_copy, tmp_path, monkeypatch):
+    from test_drafts import _dead_writers_journal, _on_step
+
+    from retro_tui.store.recovery import Draft
+
+    _no_idle_building(monkeypatch)
+    path = _on_step(example_copy, "checkin")
+    _dead_writers_journal(path, [
+        Draft("timeline", "Snel toevoegen", "maart 2019 huisbezoek",
+              {"step": "timeline", "origin": {"box": "quick-add"}, "values": {"text": "maart 2019 huisbezoek"}}),
+    ])
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        screen = app.screen
+        timeline = screen.query_one("#pane-timeline")  # built for the draft, before it came back
+        assert timeline.query_one("#quick-add", Input).value == "maart 2019 huisbezoek"
+        assert "maart 2019 huisbezoek" not in screen.session.timeline.notes
+        await pilot.press("ctrl+q")
