@@ -108,7 +108,7 @@ async def burst(pilot, *keys: str) -> None:
 
 
 KEY_NAMES = {"tab", "enter", "escape", "space", "backspace", "delete", "up", "down", "left", "right",
-             "home", "end", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "insert"}
+             "home", "end", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f12", "insert"}
 
 
 async def settle(pilot) -> None:

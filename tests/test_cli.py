@@ -273,3 +273,22 @@ def test_the_notetaker_without_a_terminal_says_so_and_points_to_quote(run_cli, e
     assert code == 2 and out == ""
     assert "needs a terminal" in err and "retro-tui quote" in err
     assert example_copy.read_bytes() == before
+
+
+def test_quote_takes_the_steps_of_the_files_own_kind(run_cli, tmp_path):
+    """A meeting's notetaker quotes into a meeting step; a retrospective's step names
+    are refused there with the meeting's steps named, and the file is left as it was."""
+    import shutil
+
+    meeting = tmp_path / "overleg.toml"
+    shutil.copy(EXAMPLE.parent / "example-arc" / "2026-10-27-VOORBEELD-FICTIEF-01-overleg-2.toml", meeting)
+    before = meeting.read_bytes()
+    code, out, err = run_cli("quote", str(meeting), "--speaker", "Marieke", "--step", "insights", "Te laat")
+    assert code == 2 and out == "" and meeting.read_bytes() == before
+    assert '"Core-team meeting" has no step "insights"' in err
+    assert "checkin, summary, progress, course_check, actions_review, next_steps" in err
+    code, _, _ = run_cli("quote", str(meeting), "--speaker", "Marieke", "--step", "actions_review", "Het lukte niet")
+    assert code == 0
+    assert [(q.step, q.text) for q in load(meeting).quotes][-1] == ("actions_review", "Het lukte niet")
+    code, _, err = run_cli("quote", str(EXAMPLE.parent / "example.toml"), "--speaker", "X", "--step", "summary", "Nee")
+    assert code == 2 and '"Retrospective case analysis" has no step "summary"' in err

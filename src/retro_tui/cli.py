@@ -100,7 +100,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     quote = command("quote", cmd_quote)
     quote.add_argument("file", type=Path, metavar=t("cli.metavar_file"))
     quote.add_argument("--speaker", required=True, metavar=t("quote_cli.metavar_speaker"), help=t("quote_cli.opt_speaker"))
-    quote.add_argument("--step", choices=[s.value for s in _steps()], help=t("quote_cli.opt_step"))
+    # The steps depend on the file's kind, so they are checked once the file is read.
+    quote.add_argument("--step", help=t("quote_cli.opt_step"))
     quote.add_argument("words", nargs="+", metavar=t("quote_cli.metavar_words"))
     settings = command("settings", cmd_settings)
     settings_sub = settings.add_subparsers(dest="settings_action", metavar=t("settings.metavar_action"))
@@ -554,17 +555,15 @@ def cmd_reopen(args: argparse.Namespace) -> int:
     return 0
 
 
-def _steps():
-    from .model.enums import StepId
-
-    return list(StepId)
+class _NotAStep(Exception):
+    """A --step the file's kind does not have: (kind id, its step ids)."""
 
 
 def cmd_quote(args: argparse.Namespace) -> int:
     """A quote from a plain shell, through the same locked, merging path as the apps:
     exit 0 only once it is on disk."""
     from .lifecycle import is_read_only
-    from .model.enums import StepId
+    from .method import kind
     from .operations import add_quote
     from .store import SessionError
     from .store.shared import update
@@ -576,7 +575,10 @@ def cmd_quote(args: argparse.Namespace) -> int:
     def add(session) -> None:
         if is_read_only(session):
             raise SessionError(args.file, [Finding("final_read_only")])
-        step = StepId(args.step) if args.step else session.session.current_step
+        steps = kind(session.session.kind).steps
+        if args.step and args.step not in {s.id for s in steps}:
+            raise _NotAStep(session.session.kind, [s.id for s in steps])
+        step = next(s.id for s in steps if s.id == args.step) if args.step else session.session.current_step
         add_quote(session, step, args.speaker, words)
 
     from .store.errors import Finding
@@ -587,6 +589,10 @@ def cmd_quote(args: argparse.Namespace) -> int:
         return _fail(error.message())
     except TimeoutError:
         return _fail(t("quote_cli.busy", path=args.file))
+    except _NotAStep as wrong:
+        kind_id, steps = wrong.args
+        return _fail(t("quote_cli.not_a_step", step=args.step, kind=kind(kind_id).in_language(current_language()).name,
+                       steps=", ".join(steps)))
     _say(t("quote_cli.saved", path=args.file))
     return 0
 

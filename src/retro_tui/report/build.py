@@ -45,6 +45,9 @@ def retrospective(session: Session, choices: Choices | None = None) -> Document:
     # Passed over on purpose when a prospective analysis makes the declaration instead.
     if StepId.closing not in session.session.skipped_steps:
         sections.declaration(page)
+    else:
+        # Said, not left out silently: a reader would otherwise take it as forgotten.
+        page.add(Heading(page.T("closing.declaration")), Paragraph(page.T("host.skipped_closing")))
     return page.doc
 
 

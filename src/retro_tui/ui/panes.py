@@ -77,7 +77,9 @@ class StepPane(VerticalScroll, can_focus=False):
         targets = self.query("DataTable, DeclarationPanel")
         if not targets:
             return False
-        targets.first().focus()
+        # Set at once, not through Widget.focus (a queued callback): keys typed right
+        # behind F6 are queued already and would go to the step left behind.
+        self.screen.set_focus(targets.first())
         return True
 
     def others_saved(self) -> None:
