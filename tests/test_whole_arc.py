@@ -179,7 +179,7 @@ async def test_a_whole_case_from_retrospective_to_evaluation_by_keys(tmp_path):
 
         closing = load(prospective).closing
         assert [m.participant for m in closing.core_team] == ["p-esther", "p-fatima", "p-henk"]
-        esther, fatima, henk = (m.id for m in closing.core_team)
+        esther, fatima, _henk = (m.id for m in closing.core_team)
         assert closing.content_team == [esther]
         assert [(c.id, c.member) for c in closing.commitments][:3] == [
             ("cm-course", fatima), ("cm-reliable", esther), ("cm-calm", None)]
