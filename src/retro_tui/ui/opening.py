@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from ..printable import printable
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -129,7 +130,9 @@ class LoadErrorScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = t("load_error.title")
+            # The file's name where it is always whole: the message under it starts with
+            # the full path, which a deep folder folds across lines.
+            box.border_title = Text(t("load_error.title", name=printable(self.error.path.name)))
             yield Static(Text(self.error.message()))
             yield Static(Text(t("load_error.untouched"), style="dim"))
         yield Footer()
