@@ -8,7 +8,7 @@ Needs Debian's libreoffice-writer-nogui, poppler-utils and chromium:
     .venv/bin/python bench/report_look.py [--out DIR] [SESSION.toml ...]
 
 Without sessions it pictures the example's report; `--arc` adds every session of the
-example arc (sessions/example-arc/: the prospective analysis, the meetings' minutes, the
+example arc (src/retro_tui/example_arc/: the prospective analysis, the meetings' minutes, the
 evaluation). Each session's pictures go to a folder of its own, named after its file.
 """
 
@@ -26,7 +26,7 @@ from retro_tui.store import load
 
 SESSIONS = Path(__file__).resolve().parents[1] / "sessions"
 EXAMPLE = SESSIONS / "example.toml"
-ARC = SESSIONS / "example-arc"
+ARC = Path(__file__).resolve().parents[1] / "src" / "retro_tui" / "example_arc"
 CHROMIUM = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

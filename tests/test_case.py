@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE
+from retro_tui.store.files import example_arc_sources
 from retro_tui.case.collect import CaseError, collect
 from retro_tui.case.prefill import next_session
 from retro_tui.case.start import start_next
@@ -18,7 +19,8 @@ from retro_tui.model.enums import ActionState, CourseState, KeptState, ReviewAbo
 from retro_tui.store import dumps, load, save
 
 CODE = "VOORBEELD-FICTIEF-01"
-ARC = sorted((EXAMPLE.parent / "example-arc").glob("*.toml"))
+
+ARC = example_arc_sources()
 PROSPECTIVE, MEETING_1, MEETING_2, MEETING_3, EVALUATION = ARC
 
 

@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 
 from conftest import EXAMPLE
+from retro_tui.store.files import example_arc_sources
 from retro_tui.store import load
 
 CODE = "VOORBEELD-FICTIEF-01"
-ARC = sorted((EXAMPLE.parent / "example-arc").glob("*.toml"))
+
+ARC = example_arc_sources()
 SCRIPT = Path(sys.executable).with_name("retro-tui")
 
 

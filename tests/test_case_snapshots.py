@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from conftest import EXAMPLE
+from retro_tui.store.files import example_arc_sources
 from retro_tui.i18n import set_language
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.case_view import CaseScreen
@@ -19,7 +20,7 @@ from retro_tui.ui.keys import localized
 def test_the_case_view(snap_compare, tmp_path, lang):
     folder = tmp_path / "sessions"
     folder.mkdir()
-    for source in (EXAMPLE, *sorted((EXAMPLE.parent / "example-arc").glob("*.toml"))):
+    for source in (EXAMPLE, *example_arc_sources()):
         shutil.copy(source, folder / source.name)
     set_language(lang)
     app = localized(RetroApp)(folder)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE
+from retro_tui.store.files import example_arc_sources
 from retro_tui.store import load
 
 
@@ -281,7 +282,7 @@ def test_quote_takes_the_steps_of_the_files_own_kind(run_cli, tmp_path):
     import shutil
 
     meeting = tmp_path / "overleg.toml"
-    shutil.copy(EXAMPLE.parent / "example-arc" / "2026-10-27-VOORBEELD-FICTIEF-01-overleg-2.toml", meeting)
+    shutil.copy(next(p for p in example_arc_sources() if p.name.endswith("overleg-2.toml")), meeting)
     before = meeting.read_bytes()
     code, out, err = run_cli("quote", str(meeting), "--speaker", "Marieke", "--step", "insights", "Te laat")
     assert code == 2 and out == "" and meeting.read_bytes() == before

@@ -24,6 +24,7 @@ from retro_tui.model import Language
 from retro_tui.report.build import build
 from retro_tui.report.document import Heading
 from conftest import EXAMPLE
+from retro_tui.store.files import example_arc_sources
 from retro_tui.store import dumps, load
 from test_report_export import pdf_text
 
@@ -184,7 +185,8 @@ def test_no_word_in_the_minutes_tables_is_broken_in_two_on_the_pdf_page():
     assert not broken, sorted(broken)
 
 
-ARC = sorted((Path(EXAMPLE).parent / "example-arc").glob("*.toml"))
+
+ARC = example_arc_sources()
 
 
 @pytest.mark.parametrize("session_file", ARC, ids=[f.stem.split("-", 3)[-1] for f in ARC])

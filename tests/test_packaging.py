@@ -49,8 +49,8 @@ def test_the_wheel_carries_the_licence_and_the_version(tmp_path):
     assert "MIT License" in (ROOT / "LICENSE").read_text()
     assert "retro_tui/example.toml" in names  # `retro-tui example` works from the wheel
     # ...and gives the whole example case: the sessions after the retrospective too.
-    arc = sorted(p.name for p in (ROOT / "sessions" / "example-arc").glob("*.toml"))
-    assert arc and sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("retro_tui/example-arc/")) == arc
+    arc = sorted(p.name for p in (ROOT / "src" / "retro_tui" / "example_arc").glob("*.toml"))
+    assert arc and sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("retro_tui/example_arc/")) == arc
 
 
 def test_every_dependency_is_pinned_in_the_constraints():

@@ -149,7 +149,9 @@ def create(
     return write_new(folder, stem, session, first=first), session
 
 
-EXAMPLE_ARC = "example-arc"  # the sessions that follow the example's retrospective analysis
+# The sessions that follow the example's retrospective analysis: package data, so the
+# sessions folder of a checkout tracks the one fictional example and nothing else.
+EXAMPLE_ARC = "example_arc"
 
 
 def example_source() -> Path:
@@ -162,9 +164,8 @@ def example_source() -> Path:
 
 def example_arc_sources() -> list[Path]:
     """The example case's later sessions (prospective analysis, meetings, evaluation),
-    shipped beside the example in a folder of their own, so a checkout's sessions
-    folder lists the example once."""
-    folder = example_source().parent / EXAMPLE_ARC
+    shipped inside the package, installed or in a checkout alike."""
+    folder = Path(str(resources.files("retro_tui").joinpath(EXAMPLE_ARC)))
     return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
 
 
