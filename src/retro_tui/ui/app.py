@@ -252,11 +252,6 @@ class RetroApp(TypeAhead):
         else:  # opened from the command line or in place of the opening screen
             self.switch_screen(localized(OpeningScreen)(self.folder))
 
-    def action_open_example(self) -> None:
-        from ..store import copy_example
-
-        self.open_session(copy_example())
-
     def action_open_bundle(self) -> None:
         """The sessions folder as a bundle: what its cases show together."""
         from .bundle_view import BundleScreen
