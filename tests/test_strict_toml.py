@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 
 from retro_tui.store import strict_toml
+from retro_tui.store.files import example_arc_sources
 from retro_tui.store.strict_toml import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 INVALID = sorted((ROOT / "tests" / "data" / "toml-test-invalid").rglob("*.toml"))
-SESSIONS = sorted((ROOT / "sessions").rglob("*.toml"))
+# The example and its case's later sessions: files the app wrote.
+SESSIONS = sorted((ROOT / "sessions").rglob("*.toml")) + example_arc_sources()
 
 
 def _same(a, b) -> bool:
