@@ -1,5 +1,6 @@
 """A picture as a list of shapes, written as SVG (for HTML) or PNG (for Word, which
-python-docx cannot give SVG). One drawing, two writers, so both show the same thing."""
+python-docx cannot give SVG); pdf_drawing draws it for the PDF. One drawing, three
+writers, so all show the same thing."""
 
 from __future__ import annotations
 
@@ -116,9 +117,8 @@ _PNG: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def to_png(d: Drawing, scale: float = 2.0, optimize: bool = False) -> bytes:
-    """The same drawing as PNG, drawn with Pillow (its bundled font, no system fonts).
-    Word and PDF both place it: drawn once per export (half a second a picture), not
-    once per format."""
+    """The same drawing as PNG, drawn with Pillow. Word and the bundle place it: drawn
+    once per export, not once per use."""
     key = (scale, optimize, len(d.shapes), d.width, d.height)
     cached = _PNG.get(d)
     if cached is None or cached[0] != key:
@@ -150,7 +150,7 @@ def _draw_png(d: Drawing, scale: float, optimize: bool) -> bytes:
             else:
                 pen.line([p(s.x1, s.y1), p(s.x2, s.y2)], fill=s.colour, width=width)
             if s.arrow:
-                _arrow_head(pen, p(s.x1, s.y1), p(s.x2, s.y2), 7 * scale, "#555555")
+                pen.polygon([p(x, y) for x, y in arrow_head(s)], fill=ARROW_COLOUR)
         elif isinstance(s, Box):
             box = [p(s.x, s.y), p(s.x + s.w, s.y + s.h)]
             pen.rounded_rectangle(box, radius=s.radius * scale, fill=s.fill, outline=s.stroke or None,
@@ -166,7 +166,7 @@ def _draw_png(d: Drawing, scale: float, optimize: bool) -> bytes:
             pen.text(p(s.x, s.y), s.text, fill=s.colour, font=font(s.size, s.bold), anchor=anchor)
     out = io.BytesIO()
     # `optimize` squeezes about 4 % more at nearly four times the cost (a big session's
-    # timeline: 0.8 s instead of 0.2 s), and Word and PDF re-compress the picture anyway.
+    # timeline: 0.8 s instead of 0.2 s).
     # Without it, zlib's level 3 makes the same size as its default 6 in two thirds of
     # the time: the picture is mostly flat colour.
     image.save(out, "PNG", optimize=optimize, **({} if optimize else {"compress_level": 3}))
@@ -211,11 +211,14 @@ def _dashed(pen, start, end, pattern, colour, width) -> None:
         at, i, on = at + step, i + 1, not on
 
 
-def _arrow_head(pen, start, end, size, colour) -> None:
+ARROW_COLOUR = "#555555"
+
+
+def arrow_head(line: Line, size: float = 7) -> tuple[tuple[float, float], ...]:
+    """The head at a line's end, in drawing units: one shape for every writer."""
     import math
 
-    (x1, y1), (x2, y2) = start, end
-    angle = math.atan2(y2 - y1, x2 - x1)
-    left = (x2 - size * math.cos(angle - 0.4), y2 - size * math.sin(angle - 0.4))
-    right = (x2 - size * math.cos(angle + 0.4), y2 - size * math.sin(angle + 0.4))
-    pen.polygon([(x2, y2), left, right], fill=colour)
+    angle = math.atan2(line.y2 - line.y1, line.x2 - line.x1)
+    left = (line.x2 - size * math.cos(angle - 0.4), line.y2 - size * math.sin(angle - 0.4))
+    right = (line.x2 - size * math.cos(angle + 0.4), line.y2 - size * math.sin(angle + 0.4))
+    return (line.x2, line.y2), left, right

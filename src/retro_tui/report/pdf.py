@@ -6,7 +6,7 @@ what follows, repeats table headers and builds a contents list with page numbers
 one pass (see _Contents). The text is set in Bitstream Vera, which ReportLab ships,
 embedded so every reader shows the same letters. Vera has no ★, and a symbol font's
 star depends on the reader's fonts, so the ★ of a crucial moment is drawn, as in the
-timeline picture."""
+timeline picture. The pictures are drawn as shapes (pdf_drawing), not placed as PNGs."""
 
 from __future__ import annotations
 
@@ -26,14 +26,14 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, KeepTogether, ListFlowable, ListItem, PageTemplate,
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, ListFlowable, ListItem, PageTemplate,
                                 Paragraph as Para, Spacer)
 from reportlab.platypus import Table as Grid
 from reportlab.platypus import TableStyle
 
 from ..i18n import t
 from .document import Bullets, Document, Heading, Paragraph, Picture, Table, column_widths
-from .drawing import to_png
+from .pdf_drawing import vector
 
 MARGIN = 2.1 * cm
 TEXT_WIDTH = A4[0] - 2 * MARGIN
@@ -301,12 +301,9 @@ def _flowables(block, s) -> list:
         ]))
         return [grid, Spacer(1, 8)]
     if isinstance(block, Picture):
-        png = to_png(block.drawing)
         ratio = block.drawing.height / block.drawing.width
-        width = TEXT_WIDTH
-        height = width * ratio
-        if height > 19 * cm:  # a tall picture still fits a page with its caption
-            height, width = 19 * cm, 19 * cm / ratio
-        return [KeepTogether([Image(io.BytesIO(png), width=width, height=height),
-                              Para(_markup(block.alt), s["caption"])])]
+        width = min(TEXT_WIDTH, 19 * cm / ratio)  # a tall picture still fits a page with its caption
+        body = s["body"].fontName
+        picture = vector(block.drawing, width, (body, body + "-Bold"))
+        return [KeepTogether([picture, Para(_markup(block.alt), s["caption"])])]
     return []

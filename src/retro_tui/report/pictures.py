@@ -1,6 +1,6 @@
 """The report's two pictures: the timeline with both lanes and the crucial moments
 named, and the family map with its relations. Each is a `Drawing`, written as SVG for
-the HTML report and as PNG for the Word and PDF reports.
+the HTML report, as PNG for the Word report and as shapes for the PDF.
 
 Drawn to be read on A4 and on a projector: each picture is printed the text's width
 wide (16.5 cm), so its width in drawing units sets how large its letters print; none
