@@ -24,7 +24,10 @@ def _font(bold: bool, fallback: str) -> str:
     name = "retro-picture-bold" if bold else "retro-picture"
     if name in pdfmetrics.getRegisteredFontNames():
         return name
-    for candidate in FONT_FILES[bold]:
+    # Full paths first: ReportLab looks a bare name up through every folder of its font
+    # path, three times as slow as reading the file. Pillow finds the same file by name.
+    candidates = sorted(FONT_FILES[bold], key=lambda file: "/" not in file)
+    for candidate in candidates:
         try:
             pdfmetrics.registerFont(TTFont(name, candidate))
             return name
