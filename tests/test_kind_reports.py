@@ -151,6 +151,8 @@ def test_the_minutes_mail_names_the_kind_says_the_next_meeting_and_carries_the_i
                         "VOORBEELD-FICTIEF-01-overlegverslag-2026-10-27.pdf",
                         "VOORBEELD-FICTIEF-01-overlegverslag-2026-10-27-volgend-overleg.ics"]
     assert all(a in body for a in attached)
+    invitation = list(message.iter_attachments())[-1]  # as text, so a mail program offers it for the agenda
+    assert invitation.get_content_type() == "text/calendar" and "BEGIN:VCALENDAR" in invitation.get_content()
 
 
 @pytest.mark.parametrize("kind", KINDS)

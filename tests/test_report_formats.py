@@ -76,6 +76,10 @@ def test_the_email_draft_parses_with_its_attachments_intact(files):
     assert attached["example-verslag.docx"] == got["example-verslag.docx"]
     assert attached["example-verslag.pdf"] == got["example-verslag.pdf"]
     assert attached["example-intentieverklaring.pdf"] == got["example-intentieverklaring.pdf"]
+    # Typed by what they are, whatever the system's MIME table says (none is read).
+    types = {part.get_filename(): part.get_content_type() for part in message.iter_attachments()}
+    assert types == {"example-verslag.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                     "example-verslag.pdf": "application/pdf", "example-intentieverklaring.pdf": "application/pdf"}
     body = message.get_body(("plain",)).get_content()
     assert "feedback" in body.lower() and "example-verslag.docx" in body
     # Signed by the facilitator, with the organisation, under the greeting.

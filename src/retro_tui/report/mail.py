@@ -7,6 +7,7 @@ secure mail. The app itself sends nothing."""
 from __future__ import annotations
 
 import mimetypes
+from pathlib import Path
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
@@ -16,6 +17,16 @@ from ..model import Session
 from .build import _date, feedback_deadline
 from .document import one_line
 from .sections import kind_title
+
+
+# What an export attaches, by name: mimetypes reads the system's whole table for them
+# (a sixtieth of the example's export) and may know no TOML.
+ATTACHED = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+    ".ics": "text/calendar",
+    ".toml": "application/toml",
+}
 
 
 def draft(session: Session, attachments: list[tuple[str, bytes]]) -> bytes:
@@ -47,9 +58,7 @@ def draft(session: Session, attachments: list[tuple[str, bytes]]) -> bytes:
     lines += ["", t("mail.closing", lang), *(x for x in (meta.facilitator, meta.facilitator_organisation) if x)]
     message.set_content("\n".join(lines).rstrip() + "\n")
     for name, content in attachments:
-        kind, _ = mimetypes.guess_type(name)
-        if name.endswith(".toml"):
-            kind = "application/toml"
+        kind = ATTACHED.get(Path(name).suffix) or mimetypes.guess_type(name)[0]
         main, sub = (kind or "application/octet-stream").split("/", 1)
         if main == "text":  # as text with its charset, so mail programs show ë and — right
             message.add_attachment(content.decode("utf-8"), subtype=sub, filename=one_line(name))
