@@ -191,3 +191,30 @@ def test_check_in_words_are_left_out_unless_chosen(run_cli, example_copy, tmp_pa
     assert " ".join(words.split())[:25] in " ".join(chosen.replace("\\", "").split())
     assert "Woorden bij het inchecken" in chosen and "Woorden bij het inchecken" not in plain
     assert "## Citaten" in plain and "## Citaten" not in chosen  # --quotes none: no quotes section
+
+
+def test_each_file_is_synced_once_and_the_folder_once_after_all(run_cli, example_copy, tmp_path, monkeypatch):
+    """Every file's bytes reach the disk before its rename; the renames are made durable
+    by one sync of the folder after the last, not one per file."""
+    import pytest
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("which file a descriptor is, is read from /proc (Linux)")
+    out = tmp_path / "out"
+    synced: list[str] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    code, _stdout, err = run_cli("export", str(example_copy), "--format", "all", "--out", str(out))
+    assert code == 0, err
+    written = sorted(p.name for p in out.iterdir())
+    assert len(written) >= 9
+    here = [path for path in synced if path == str(out) or os.path.dirname(path) == str(out)]
+    assert here.count(str(out)) == 1 and here[-1] == str(out)  # the folder: once, after every file
+    files = sorted(os.path.basename(path) for path in here if path != str(out))
+    assert len(files) == len(written)  # each file once, under its temporary name
+    assert all(any(f.startswith(f".{name}.") for f in files) for name in written)

@@ -13,6 +13,7 @@ import tomli_w
 from ..i18n import t
 from ..intention_export import intention_data
 from ..model import Session
+from ..platform_calls import fsync_folder
 from ..store import write_atomic
 from ..store.atomic import ensure_private_dir
 from .file_names import report_name, stem
@@ -146,10 +147,16 @@ def export(
                 failed[one] = error
     ensure_private_dir(folder)
     written = []
-    for file_name, data in contents:
-        target = folder / file_name
-        write_atomic(target, data, keep_backup=False)
-        written.append(target)
+    try:
+        for file_name, data in contents:
+            target = folder / file_name
+            # The folder is synced once for all the renames, not once per file: ten
+            # syncs fewer, on a busy disk a tenth of the example's export.
+            write_atomic(target, data, keep_backup=False, sync_folder=False)
+            written.append(target)
+    finally:
+        if written:
+            fsync_folder(folder)
     if failed:
         raise ExportIncomplete(written, failed)
     return written

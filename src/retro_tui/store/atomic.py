@@ -97,7 +97,10 @@ def _write_failed(path: Path, error: OSError, existed: bool) -> SessionError:
     return SessionError(path, [Finding(key, {"reason": error.strerror or str(error)})])
 
 
-def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True, sync_folder: bool = True) -> None:
+    """`sync_folder=False`: the caller writes several files into one folder and fsyncs
+    it once after the last (platform_calls.fsync_folder); each file's bytes are still
+    on disk before its rename."""
     path = write_target(Path(path))
     folder = path.parent
     existed = path.is_file()
@@ -119,7 +122,8 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
         if tmp is not None:
             _unlink(tmp)
         raise
-    _fsync_dir(folder)
+    if sync_folder:
+        _fsync_dir(folder)
 
 
 def ensure_private_dir(folder: Path) -> None:
