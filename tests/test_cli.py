@@ -255,6 +255,27 @@ def test_export_of_a_broken_file_fails_cleanly(tmp_path, run_cli):
     assert not (tmp_path / "out").exists()
 
 
+def test_export_leaves_the_cyclic_collector_as_it_found_it(example_copy, tmp_path, run_cli):
+    """An export runs without the cyclic collector (a one-shot command); whoever calls
+    main() in a longer process (the tests, a script) gets it back, after a failure too."""
+    import gc
+
+    assert gc.isenabled()
+    out_dir = str(tmp_path / "out")
+    assert run_cli("export", str(example_copy), "--format", "md", "--out", out_dir, "--accept-identifiers")[0] == 0
+    assert gc.isenabled()
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = 3\n")
+    assert run_cli("export", str(bad), "--format", "md", "--out", out_dir)[0] == 2
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert run_cli("export", str(example_copy), "--format", "md", "--out", out_dir, "--accept-identifiers")[0] == 0
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+
+
 def test_list_shows_the_newest_session_first(tmp_path, run_cli):
 
     folder = tmp_path / "s"

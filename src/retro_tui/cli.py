@@ -357,6 +357,23 @@ def _formats(text: str) -> list[str]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # One export builds and drops a great many objects (the session's models, the
+    # documents' trees) that reference counting frees by itself; the cyclic collector
+    # ran some 200 times an export, looking for cycles the process's exit frees anyway:
+    # 50 ms of the example's 0.7 s of CPU, 0.2 s of the big session's 2.2 s, for 3 and
+    # 11 MB more at the peak. Switched back on after, for whoever calls main() again.
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _export(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _export(args: argparse.Namespace) -> int:
     from .report.export import ExportIncomplete, IdentifiersFound, export
     from .report.findings import describe_findings
     from .store import SessionError, load
