@@ -218,3 +218,28 @@ def test_each_file_is_synced_once_and_the_folder_once_after_all(run_cli, example
     files = sorted(os.path.basename(path) for path in here if path != str(out))
     assert len(files) == len(written)  # each file once, under its temporary name
     assert all(any(f.startswith(f".{name}.") for f in files) for name in written)
+
+
+def test_a_file_that_is_a_link_has_the_folder_it_leads_to_synced(run_cli, example_copy, tmp_path, monkeypatch):
+    """A link the user put in the export folder is written through (as every write is);
+    the folder the file really lands in is the one whose rename must survive."""
+    import pytest
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("which file a descriptor is, is read from /proc (Linux)")
+    out, elsewhere = tmp_path / "out", tmp_path / "kept"
+    out.mkdir(mode=0o700)
+    elsewhere.mkdir(mode=0o700)
+    (out / "VOORBEELD-FICTIEF-01-verslag.md").symlink_to(elsewhere / "verslag.md")
+    synced: list[str] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    code, _stdout, err = run_cli("export", str(example_copy), "--format", "md", "--out", str(out))
+    assert code == 0, err
+    assert (elsewhere / "verslag.md").read_text(encoding="utf-8").startswith("# ")
+    assert synced.count(str(elsewhere)) == 1 and synced.count(str(out)) == 1

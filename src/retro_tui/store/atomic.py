@@ -97,10 +97,11 @@ def _write_failed(path: Path, error: OSError, existed: bool) -> SessionError:
     return SessionError(path, [Finding(key, {"reason": error.strerror or str(error)})])
 
 
-def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True, sync_folder: bool = True) -> None:
-    """`sync_folder=False`: the caller writes several files into one folder and fsyncs
-    it once after the last (platform_calls.fsync_folder); each file's bytes are still
-    on disk before its rename."""
+def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True, sync_folder: bool = True) -> Path:
+    """The file written: `path`, or the file a link there leads to. `sync_folder=False`:
+    the caller writes several files and fsyncs each written file's folder once after
+    the last (platform_calls.fsync_folder); each file's bytes are on disk before its
+    rename all the same."""
     path = write_target(Path(path))
     folder = path.parent
     existed = path.is_file()
@@ -124,6 +125,7 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True, sync_fold
         raise
     if sync_folder:
         _fsync_dir(folder)
+    return path
 
 
 def ensure_private_dir(folder: Path) -> None:
