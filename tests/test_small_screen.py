@@ -101,3 +101,26 @@ async def test_the_family_map_below_the_fold_is_reached_by_tab_and_scrolled_into
         await pilot.press("down", "down", "down")  # the rest of a tall map
         await pilot.pause()
         assert pane.scroll_y > top
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_checkin_shows_whole_names_and_how_each_takes_part_and_the_rest_under_it(tmp_path, lang):
+    from retro_tui.store import load
+
+    people = load(EXAMPLE).checkin.participants
+    app = example_app(tmp_path, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        shown = visible_text(app)
+        heading = next(line for line in shown.splitlines() if t("field.name", lang=lang) in line)
+        assert t("field.side_short", lang=lang) in heading and t("field.check_in", lang=lang) in heading
+        assert [p.name for p in people if f" {p.name} " not in shown] == []  # once "Esthe…"
+        organisation = t("field.organisation", lang=lang)
+        assert f"{organisation}: {people[0].organisation[:20]}" in shown
+        # Keys in a burst: the line follows the highlighted row to the third person.
+        await pilot.press("down", "down")
+        await pilot.pause()
+        shown = visible_text(app)
+        assert f"{organisation}: {people[2].organisation[:20]}" in shown
+        assert f"{organisation}: {people[0].organisation[:20]}" not in shown
+        assert f"{t('field.role', lang=lang)}: {people[2].role[:12]}" in shown

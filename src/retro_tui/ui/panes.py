@@ -159,9 +159,11 @@ class CheckinPane(StepPane):
             "checkin.participants",
             lambda: s.checkin.participants,
             [
-                Column("field.name", lambda p: p.name, 20),
-                Column("field.organisation", lambda p: p.organisation, 22),
-                Column("field.role", lambda p: p.role, 22),
+                # At 80 columns: whole names, how each takes part, the start of their
+                # words; organisation and role, and what was cut, under the table.
+                Column("field.name", lambda p: p.name, 18, keep=True),
+                Column("field.organisation", lambda p: p.organisation, 22, spare=True),
+                Column("field.role", lambda p: p.role, 22, spare=True),
                 Column("field.side_short", lambda p: "" if p.side == ParticipantSide.professional else label(p.side), 12),
                 Column("field.check_in", lambda p: p.check_in, 40),
             ],
@@ -175,6 +177,7 @@ class CheckinPane(StepPane):
             ],
             lambda: Participant.model_construct(id=ops.fresh_id(s, "p"), name=""),
             on_remove=lambda p: ops.remove_person(s, p.id),
+            details=True,
             id="participants",
         )
 
