@@ -177,7 +177,6 @@ class CheckinPane(StepPane):
             ],
             lambda: Participant.model_construct(id=ops.fresh_id(s, "p"), name=""),
             on_remove=lambda p: ops.remove_person(s, p.id),
-            details=True,
             id="participants",
         )
 
@@ -452,7 +451,7 @@ class ClosingPane(StepPane):
             "closing.core_team",
             lambda: c.core_team,
             [
-                Column("field.name", lambda m: m.name),
+                Column("field.name", lambda m: m.name, 18, keep=True),
                 Column("field.organisation", lambda m: m.organisation),
                 Column("field.role", lambda m: m.role),
             ],

@@ -78,9 +78,16 @@ class RecordTable(Widget, can_focus=False):
     RecordTable > .records-title { text-style: bold; color: $accent; }
     RecordTable > DataTable { height: auto; max-height: 14; overflow-x: hidden; }
     RecordTable > .records-empty { color: $text-muted; padding-left: 1; }
-    RecordTable.-details { max-height: 20; }
-    /* One line per column, cut with "…": the form (Enter) has every word. */
-    RecordTable > .records-details { color: $text-muted; padding: 0 1; margin-top: 1; height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
+    /* A rule on the table itself: Textual restyles a subtree on focus changes only
+       below a node that has a :focus-within rule of its own. */
+    RecordTable.-details:focus-within { max-height: 20; }
+    /* One line per column, cut with "…": the form (Enter) has every word. Only under
+       the table with the keyboard: a step of three tables grows by one block, not three. */
+    RecordTable > .records-details {
+        display: none; color: $text-muted; padding: 0 1; margin-top: 1; height: auto;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    RecordTable:focus-within > .records-details.-something-cut { display: block; }
     """
 
     KEYS = [
@@ -106,7 +113,7 @@ class RecordTable(Widget, can_focus=False):
         fixed: bool = False,
         describe: Callable[[Any], str] | None = None,
         empty: str = "records.empty",
-        details: bool = False,
+        details: bool = True,
         id: str | None = None,
     ):
         """`new` None: a list copied from an earlier session, shown, never edited
@@ -115,8 +122,9 @@ class RecordTable(Widget, can_focus=False):
         added to the list when it is first saved. `fixed`: rows are not removed here.
         `describe`: what an edit form is about, where its fields do not say it (the
         course item a check answers). `empty`: what an empty list says (i18n key).
-        `details`: under the table, the highlighted row's columns that the width hid or
-        cut, whole (at 80 columns the main words get the room, the rest is read here)."""
+        `details`: under the table while it has the keyboard, the highlighted row's
+        columns that the width hid or cut (at 80 columns the main words get the room,
+        the rest is read here)."""
         super().__init__(id=id, classes="-details" if details else None)
         self.details = details
         self.title = title
@@ -245,10 +253,13 @@ class RecordTable(Widget, can_focus=False):
             value = column.value(record).strip()
             width = laid_out.get(column, 0)
             if value and (column not in laid_out or (width is not None and len(value.replace("\n", " ")) > width)):
-                lines.append(Text.assemble((f"{t(column.label)}: ", "bold"), value.replace("\n", " ")))
+                heading = t(column.label)
+                # "Natuur: wie is deze persoon?" is a heading that asks already.
+                heading += " " if heading.endswith(("?", ":")) else ": "
+                lines.append(Text.assemble((heading, "bold"), value.replace("\n", " ")))
         details = self.query_one(".records-details", Static)
         details.update(Text("\n").join(lines))
-        details.display = bool(lines)
+        details.set_class(bool(lines), "-something-cut")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_details()  # not stopped: a pane may follow the highlighted row too
