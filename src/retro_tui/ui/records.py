@@ -250,13 +250,18 @@ class RecordTable(Widget, can_focus=False):
         laid_out = dict(self._laid_out)
         lines = []
         for column in self.columns if record is not None else ():
-            value = column.value(record).strip()
-            width = laid_out.get(column, 0)
-            if value and (column not in laid_out or (width is not None and len(value.replace("\n", " ")) > width)):
-                heading = t(column.label)
-                # "Natuur: wie is deze persoon?" is a heading that asks already.
-                heading += " " if heading.endswith(("?", ":")) else ": "
-                lines.append(Text.assemble((heading, "bold"), value.replace("\n", " ")))
+            value = column.value(record).strip().replace("\n", " ")
+            heading = t(column.label)
+            # "Natuur: wie is deze persoon?" is a heading that asks already.
+            heading += " " if heading.endswith(("?", ":")) else ": "
+            if column in laid_out:
+                width = laid_out[column]
+                # A cut cell, where the line under the table shows more of it than the
+                # cell does (a table of one wide column would only repeat it).
+                if width is None or len(value) <= width or self.size.width - 2 - len(heading) <= width:
+                    continue
+            if value:
+                lines.append(Text.assemble((heading, "bold"), value))
         details = self.query_one(".records-details", Static)
         details.update(Text("\n").join(lines))
         details.set_class(bool(lines), "-something-cut")
