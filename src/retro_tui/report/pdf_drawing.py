@@ -1,7 +1,8 @@
 """A picture (report.drawing) for the PDF as vector shapes, not as a PNG.
 
-ReportLab can place a PNG only by decoding it and compressing every pixel again, which
-was two thirds of the example's PDF (and a third of a second for the big session's).
+ReportLab can place a PNG only by decoding it, hashing and compressing every pixel
+again: about half of the example's PDF (150 ms of CPU before, 70-100 ms now) and over
+a tenth of a second of the big session's.
 Drawn as shapes the picture is sharp at any zoom, a fraction of the size, and its
 labels are text a reader can search. The labels are set in the font the PNG uses
 (drawing.FONT_FILES, which has ▲ and ▼), so the PDF shows the picture Word shows."""
