@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
+from textual import events
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.widgets import Input, Static
@@ -127,6 +128,11 @@ class TimelinePane(StepPane):
         super().__init__(session, step)
         self.history = History(session)
         self._details_for: object = None  # the event whose details a key just showed
+        # The id the line being typed will get, found while it is typed: a fresh id
+        # looks through every id of the session (3 ms on a big one, on Enter's frame).
+        # Only while the box has had the keyboard throughout: nothing else adds ids then
+        # but another writer, whose changes drop it.
+        self._line_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-state")
@@ -213,6 +219,7 @@ class TimelinePane(StepPane):
         # Undo goes back over this screen's own changes only: a snapshot from before
         # another writer's events came in would take them out again.
         self.history.forget()
+        self._line_id = None
         self.refresh_view()
 
     def refresh_view(self, select=None) -> None:
@@ -272,6 +279,12 @@ class TimelinePane(StepPane):
             guess_event("2019 " + t("timeline.event"), self.session)
         except WhenError:
             pass
+        if self.query_one(QuickAdd).has_focus:
+            self._line_id = ops.fresh_id(self.session, "ev")
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, QuickAdd):
+            self._line_id = None
 
     def close_quick_add(self) -> None:
         box = self.query_one(QuickAdd)
@@ -310,7 +323,8 @@ class TimelinePane(StepPane):
             shown.update(error.message())
             shown.display = True
             return  # the line stays in the box, to be corrected
-        record = self._blank(anchor).model_copy(update={
+        ident, self._line_id = self._line_id, None
+        record = self._blank(anchor, ident).model_copy(update={
             "date": guess.date, "date_label": guess.date_label, "title": guess.title,
             "kind": guess.kind, "lane": guess.lane, "people": list(guess.people),
         })
@@ -330,9 +344,9 @@ class TimelinePane(StepPane):
         # the whole screen before the key's effect could be drawn.
         self.call_after_refresh(self.app.notify, t(said, when=when, kind=label(guess.kind), lane=label(guess.lane)), timeout=4)
 
-    def _blank(self, date: str | None) -> TimelineEvent:
+    def _blank(self, date: str | None, ident: str | None = None) -> TimelineEvent:
         return TimelineEvent.model_construct(
-            id=ops.fresh_id(self.session, "ev"), date=date or "", date_label="", title="",
+            id=ident or ops.fresh_id(self.session, "ev"), date=date or "", date_label="", title="",
             kind=EventKind.other, lane=Lane.professionals, people=[], crucial=False,
             **{name: "" for name in TEXT_FIELDS},  # type: ignore[arg-type]  # a blank form, valid once filled in
         )

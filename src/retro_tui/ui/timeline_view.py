@@ -97,6 +97,7 @@ class TimelineView(Widget, can_focus=True):
         # (quick add opening and closing), and they are the same lines.
         self._strips: dict[int, Strip] = {}
         self._strips_for: tuple | None = None
+        self._strips_painted: _Painted | None = None
         self.reload()
 
     # --- data ---------------------------------------------------------------------
@@ -200,11 +201,26 @@ class TimelineView(Widget, can_focus=True):
                 return
         self._shown.insert(bisect.bisect_right(self._shown, event.sort_key, key=lambda e: e.sort_key), event)
         self._position = None
+        before, column = self._selected_line(), self.first_column
+        drawn = self._cache.get(self._view_key, (None, None))[1]
         self._cache = {key: (layout, None) for key, (layout, _) in self._cache.items()}
         self.selected = event
         self._scroll_to_selected()
-        self.refresh()
+        if drawn is not None and self.first_column == column and self.size.width:
+            # Painted again (cheap), drawn again only where the paint changed: the new
+            # marker's line and the lines of any it moved, not the whole view.
+            self._refresh_lines(before, self._selected_line(), *self._changed_lines(drawn, self._paint()))
+        else:
+            self.refresh()
         self.post_message(self.Selected(self, event))
+
+    def _changed_lines(self, old: _Painted, new: _Painted) -> list[int | None]:
+        """The screen lines that differ between two paints, at the current column."""
+        if len(old.chars) != len(new.chars):
+            return [None]
+        cut = slice(self.first_column, self.first_column + self.size.width)
+        return [y for y in range(len(new.chars))
+                if old.chars[y][cut] != new.chars[y][cut] or old.styles[y][cut] != new.styles[y][cut]]
 
     def placed_selected(self) -> Placed | None:
         """Where the selected event is drawn. Crowded out of its lane, it is drawn anyway,
@@ -395,8 +411,18 @@ class TimelineView(Widget, can_focus=True):
         cursor_here = placed is not None and self._line_of(placed) == y
         cut_from = (id(painted), self.first_column, width)
         if cut_from != self._strips_for:
-            self._strips_for = cut_from
-            self._strips.clear()
+            old = self._strips_painted
+            if old is not None and self._strips_for is not None and self._strips_for[1:] == cut_from[1:]:
+                # Painted anew at the same column (an event added): the lines whose
+                # paint did not change stay as they were drawn.
+                for line in self._changed_lines(old, painted):
+                    if line is None:
+                        self._strips.clear()
+                        break
+                    self._strips.pop(line, None)
+            else:
+                self._strips.clear()
+            self._strips_for, self._strips_painted = cut_from, painted
         if not cursor_here and y in self._strips:
             return self._strips[y]
         chars = painted.chars[y][self.first_column : self.first_column + width]
