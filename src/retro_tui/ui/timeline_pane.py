@@ -96,7 +96,7 @@ class TimelinePane(StepPane):
     TimelinePane #below { height: 1fr; min-height: 3; }
     TimelinePane #details { border-top: solid $primary 30%; }
     TimelinePane QuickAdd { dock: bottom; height: 1; border: none; padding: 0 1; }
-    TimelinePane QuickAdd:focus { border: none; background: $boost; }
+    TimelinePane QuickAdd:focus { border: none; background: $accent 25%; }
     TimelinePane #quick-error { dock: bottom; height: auto; color: $warning; display: none; }
     """
 
