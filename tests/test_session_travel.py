@@ -55,8 +55,9 @@ async def test_the_copy_opens_in_the_app(run_cli, example_copy, tmp_path):
     app = localized(RetroApp)(tmp_path, copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await opened(pilot)
-        assert "Akkerman" not in visible_text(app)
-        assert load(copy).session.title.replace("Akkerman", "") in visible_text(app) or "Voorbeeld" in visible_text(app)
+        shown = visible_text(app)
+        assert "Akkerman" not in shown
+        assert load(copy).session.title in shown
         await pilot.press("ctrl+q")
 
 
