@@ -119,7 +119,7 @@ def test_check_a_valid_file(run_cli):
     before = EXAMPLE.read_bytes()
     code, out, err = run_cli("check", str(EXAMPLE))
     assert (code, err) == (0, "")
-    assert "valid" in out
+    assert out == f'{EXAMPLE}: valid session "{load(EXAMPLE).session.title}"\n'  # whole: "valid" is in "invalid" too
     assert EXAMPLE.read_bytes() == before
 
 

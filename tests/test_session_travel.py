@@ -31,7 +31,7 @@ def test_the_copy_is_pseudonymised_valid_and_knows_its_origin(run_cli, example_c
     text = copy.read_text(encoding="utf-8")
     assert names_in(text) == set()  # no family name, no surname, in any field
     code, out, _ = run_cli("check", str(copy))
-    assert code == 0 and "valid" in out
+    assert (code, out) == (0, f'{copy}: valid session "{load(copy).session.title}"\n')
     original, travelled = load(example_copy), load(copy)
     assert original.session.id and travelled.session.copy_of.session == original.session.id
     # The revision is the original as it was when the copy was made (with its new id).
