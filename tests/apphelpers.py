@@ -122,3 +122,29 @@ async def settle(pilot) -> None:
     for _ in range(3):
         await asyncio.wait_for(done(), timeout=60)
         await pilot.pause()
+
+
+async def until(pilot, ready, timeout: float = 120) -> None:
+    """Wait until `ready()` holds; the timeout guards against hanging, it is no measurement."""
+    import asyncio
+
+    async def wait() -> None:
+        while not ready():
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(wait(), timeout=timeout)
+    await pilot.pause()
+
+
+async def palette_offers(pilot, words: str) -> None:
+    """Wait until the command palette's highlighted command is the one with `words`: the
+    palette searches in the background, so an Enter sent before it is done picks nothing,
+    or what an earlier letter found."""
+    from textual.command import CommandList
+
+    def offered() -> bool:
+        found = pilot.app.screen.query(CommandList)
+        at = found.first().highlighted if found else None
+        return at is not None and words.lower() in str(found.first().get_option_at_index(at).prompt).lower()
+
+    await until(pilot, offered)

@@ -4,13 +4,12 @@ keys typed in bursts, at 80×24, in Dutch and English."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 import pytest
 from textual import events
 
-from apphelpers import visible_text
+from apphelpers import until, visible_text
 from retro_tui.i18n import set_language
 from retro_tui.store import copy_example, load
 from retro_tui.ui.app import RetroApp
@@ -25,15 +24,6 @@ def burst(app, *keys: str) -> None:
     """Keys as a person types them: all posted at once, no waiting in between."""
     for key in keys:
         app.post_message(events.Key(key, key if len(key) == 1 else None))
-
-
-async def until(pilot, ready) -> None:
-    async def wait() -> None:
-        while not ready():
-            await asyncio.sleep(0.02)
-
-    await asyncio.wait_for(wait(), timeout=120)  # a guard against hanging, not a measurement
-    await pilot.pause()
 
 
 async def case_read(pilot) -> CaseScreen:

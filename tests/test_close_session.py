@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from apphelpers import opened, visible_text
+from apphelpers import opened, until, visible_text
 from retro_tui.i18n import set_language, t
 from retro_tui.store import copy_example, load
 from retro_tui.store.recovery import journal_dir
@@ -18,7 +18,7 @@ from retro_tui.ui.help import HelpScreen
 from retro_tui.ui.keys import localized
 from retro_tui.ui.opening import OpeningScreen
 from retro_tui.ui.session_screen import SessionScreen
-from test_app_case import burst, case_read, until
+from test_app_case import burst, case_read
 
 
 def _journalled() -> list[dict]:
