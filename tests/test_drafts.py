@@ -107,7 +107,7 @@ async def test_a_stopped_writers_quote_and_quick_add_come_back_into_their_boxes(
         await pilot.pause()
         await pilot.press("ctrl+q")
     session = load(path)
-    assert any(q.text == "ik wil thuis wonen" and (q.speaker_id or q.speaker) for q in session.quotes)
+    assert [q.speaker_id for q in session.quotes if q.text == "ik wil thuis wonen"] == ["fm-lotte"]  # who came back too
     assert "maart 2019 huisbezoek" not in session.timeline.notes  # back in its box, not in the notes
 
 
