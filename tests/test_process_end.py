@@ -58,6 +58,20 @@ def _given_back(path, state) -> None:
     assert list(journal_dir().glob("*.json")) == []  # in the file: nothing to give back
 
 
+def _journalled_words_come_back(command: str, path, env: dict[str, str], words: str) -> None:
+    """The next start says what it restored, its autosave puts `words` in the file, and
+    nothing is left in the journal."""
+    term = Terminal(command, str(path), env=env)
+    try:
+        term.wait_for("Hersteld")
+        term.wait_until_saved(path, words)
+        term.press("ctrl+q")
+        assert term.ended_within(ENDS_WITHIN)
+    finally:
+        term.close()
+    assert list(journal_dir().glob("*.json")) == []
+
+
 @pytest.mark.parametrize("how", ["closed terminal", "SIGHUP", "SIGTERM", "SIGINT", "ctrl+q"])
 def test_an_open_form_survives_the_end_of_the_process(on_family_step, private_state, how):
     term = _half_filled_form(on_family_step, private_state)
@@ -106,17 +120,8 @@ def test_notes_not_yet_saved_are_journalled_when_the_save_cannot_finish(on_famil
             lock.release()
     assert "Oma wil vaker komen" not in on_family_step.read_text(encoding="utf-8")
     assert any("Oma wil vaker komen" in j.read_text(encoding="utf-8") for j in journal_dir().glob("*.json"))
-    term = Terminal("open", str(on_family_step), env={"XDG_STATE_HOME": str(private_state)})
-    try:
-        term.wait_for("Hersteld")
-        term.wait_until_saved(on_family_step, "Oma wil vaker komen")
-        term.type("\x11")
-        assert term.ended_within(ENDS_WITHIN)
-    finally:
-        term.close()
-    notes = load(on_family_step).family.notes
-    assert notes.count("Oma wil vaker komen") == 1
-    assert list(journal_dir().glob("*.json")) == []
+    _journalled_words_come_back("open", on_family_step, {"XDG_STATE_HOME": str(private_state)}, "Oma wil vaker komen")
+    assert load(on_family_step).family.notes.count("Oma wil vaker komen") == 1
 
 
 def test_the_notetakers_unsent_quote_survives_a_closed_terminal(example_copy, private_state):
@@ -187,23 +192,14 @@ def test_a_meetings_step_notes_survive_a_hang_up(tmp_path, private_state, save):
         return
     assert words not in path.read_text(encoding="utf-8")
     assert any(words in j.read_text(encoding="utf-8") for j in journal_dir().glob("*.json"))
-    term = Terminal("notetaker", str(path), env=env)
-    try:
-        term.wait_for("Hersteld")
-        term.wait_until_saved(path, words)
-        term.press("ctrl+q")
-        assert term.ended_within(ENDS_WITHIN)
-    finally:
-        term.close()
+    _journalled_words_come_back("notetaker", path, env, words)
     assert load(path).step_notes == {"summary": words}
-    assert list(journal_dir().glob("*.json")) == []
 
 
 def test_a_meetings_summary_typed_in_its_own_box_comes_back_into_it_after_a_hang_up(tmp_path, private_state):
     """The here and now is typed straight into the session (h/panes' text box, class
     `in-session`): with another writer holding the lock at the hang-up, its words go to
     the journal and, at the next start, back into that same box and the file."""
-    pytest.importorskip("retro_tui.ui.records_pane")  # the meeting's text boxes (h/panes)
     from filelock import FileLock
 
     from host_sessions import write_session
@@ -228,14 +224,6 @@ def test_a_meetings_summary_typed_in_its_own_box_comes_back_into_it_after_a_hang
             lock.release()
     assert words not in path.read_text(encoding="utf-8")
     assert any(words in j.read_text(encoding="utf-8") for j in journal_dir().glob("*.json"))
-    term = Terminal("open", str(path), env=env)
-    try:
-        term.wait_for("Hersteld")
-        term.wait_until_saved(path, words)
-        term.press("ctrl+q")
-        assert term.ended_within(ENDS_WITHIN)
-    finally:
-        term.close()
+    _journalled_words_come_back("open", path, env, words)
     again = load(path)
     assert again.meeting.summary == words and words not in again.step_notes.get("summary", "")
-    assert list(journal_dir().glob("*.json")) == []
