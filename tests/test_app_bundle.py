@@ -196,9 +196,10 @@ async def test_an_insights_level_is_chosen_in_its_form_by_keys_and_saved(tmp_pat
     assert load(example_copy).insights.items[0].level == InsightLevel.own_work
 
 
-async def test_the_view_reads_many_new_sessions_with_worker_processes(tmp_path):
-    """Enough sessions that the index parses them in worker processes, from the app's
-    worker thread: they must start cleanly there too."""
+async def test_the_view_reads_as_many_new_sessions_as_the_command_line_gives_worker_processes(tmp_path):
+    """Enough sessions that the command line parses them in worker processes. Inside
+    the app they do not start (multiprocessing cannot pass Textual's standard error on:
+    "bad value(s) in fds_to_keep"), and the index reads every file itself."""
     from retro_tui.bundle.index import PARALLEL_FROM
 
     set_language("en")
