@@ -148,3 +148,17 @@ async def palette_offers(pilot, words: str) -> None:
         return at is not None and words.lower() in str(found.first().get_option_at_index(at).prompt).lower()
 
     await until(pilot, offered)
+
+
+def notices(app) -> list[str]:
+    """Every notification the app gives from now on, recorded on its way through the
+    public `notify` (still shown), so no test reads Textual's private list of them."""
+    said: list[str] = []
+    shown = app.notify
+
+    def notify(message, *args, **kwargs):
+        said.append(str(message))
+        return shown(message, *args, **kwargs)
+
+    app.notify = notify
+    return said

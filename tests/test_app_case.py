@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from textual import events
 
-from apphelpers import until, visible_text
+from apphelpers import notices, until, visible_text
 from retro_tui.i18n import set_language
 from retro_tui.store import copy_example, load
 from retro_tui.ui.app import RetroApp
@@ -119,12 +119,13 @@ async def test_no_meeting_is_started_before_a_declaration_and_the_view_says_why(
 
     save(retro, path)
     app = localized(RetroApp)(folder)
+    said = notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         burst(app, "c", "enter")
         screen = await case_read(pilot)
         burst(app, "n", "down", "enter")
-        await until(pilot, lambda: any("no intention declaration" in str(n.message) for n in app._notifications))
+        await until(pilot, lambda: any("no intention declaration" in message for message in said))
         assert app.screen is screen
         assert sorted(p.name for p in folder.glob("*.toml")) == [path.name]
 
