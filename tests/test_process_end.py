@@ -6,7 +6,6 @@ words in it, and saving it puts them in the session file."""
 from __future__ import annotations
 
 import signal
-import time
 
 import pytest
 
@@ -29,14 +28,8 @@ def _half_filled_form(path, state) -> Terminal:
     term.wait_for("Sandra")  # a member in the family's list: the step is built
     term.type("a")
     term.wait_for("Nieuw gezinslid")
-    # Field by field, with a moment for the Tab: keys typed ahead of a focus change
-    # are another part of the issue (type-ahead), not what this test is about.
-    term.type("Zwaantje")
-    term.wait_for("Zwaantje")
-    for _ in range(2):  # past the other names, to the role
-        term.type("\t")
-        time.sleep(1)
-    term.type("stiefoma")
+    # As typed: no wait for the Tabs' focus changes (the app keeps keys typed ahead).
+    term.type("Zwaantje\t\tstiefoma")  # past the other names, to the role
     term.wait_for("stiefoma")
     return term
 
@@ -102,12 +95,7 @@ def test_notes_not_yet_saved_are_journalled_when_the_save_cannot_finish(on_famil
     lock = FileLock(str(lock_path(on_family_step)))
     try:
         term.wait_for("Sandra")
-        term.type("\t")  # to the relations
-        time.sleep(1)
-        term.type("\t")  # to the family map
-        time.sleep(1)
-        term.type("\t")  # to the notes
-        time.sleep(1)
+        term.type("\t\t\t")  # to the relations, the family map, the notes: as typed, no waits
         lock.acquire(timeout=10)  # from here on no save of the app can finish
         term.type("\x1b[1;5F")  # ctrl+End: wherever the cursor is, to the end of the notes
         term.type("\rOma wil vaker komen")
@@ -129,12 +117,8 @@ def test_the_notetakers_unsent_quote_survives_a_closed_terminal(example_copy, pr
     term = Terminal("notetaker", str(example_copy), env=env)
     try:
         term.wait_for("notulist")
-        time.sleep(1)  # the name box takes the focus once the session is read
-        term.type("Esther")
-        term.wait_for("Esther")
-        term.type("\r")  # to the words
-        time.sleep(1)
-        term.type("we hebben het nooit samen besproken")
+        term.wait_for("opgeslagen")  # the session is read: the name box has the focus
+        term.type("Esther\rwe hebben het nooit samen besproken")  # Enter: to the words
         term.wait_for("nooit samen besproken")
         term.hang_up()
         assert term.ended_within(ENDS_WITHIN), "the process lingers"
@@ -173,9 +157,8 @@ def test_a_meetings_step_notes_survive_a_hang_up(tmp_path, private_state, save):
     term = Terminal("notetaker", str(path), env=env)
     try:
         term.wait_for("Aantekeningen · Actualiteit")  # the meeting's step, read from its kind
-        time.sleep(1)  # the name box takes the focus once the session is read
+        term.wait_for("opgeslagen")  # the session is read: the name box has the focus
         term.press("f5")  # to the step's notes
-        time.sleep(1)
         if save == "cannot finish":
             lock.acquire(timeout=10)
         term.type(words)
@@ -212,7 +195,7 @@ def test_a_meetings_summary_typed_in_its_own_box_comes_back_into_it_after_a_hang
     term = Terminal("open", str(path), env=env)
     try:
         term.wait_for("De actualiteit")
-        time.sleep(1)  # the step's box takes the focus once the panes are built
+        term.wait_for("opgeslagen")  # the session is read and its step's box has the focus
         lock.acquire(timeout=10)
         term.type(words)
         term.wait_for(words)
