@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from apphelpers import opened, until, visible_text
+from apphelpers import opened, palette_offers, until, visible_text
 from retro_tui.i18n import set_language, t
 from retro_tui.store import copy_example, load
 from retro_tui.store.recovery import journal_dir
@@ -97,6 +97,6 @@ async def test_the_palette_offers_closing_the_session(example_copy, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         burst(app, "ctrl+p", *"Sessie sluiten")
-        await until(pilot, lambda: "Sessie sluiten" in visible_text(app))
+        await palette_offers(pilot, "Sessie sluiten")  # its own input shows the words at once: wait for the hit
         burst(app, "enter")
         await until(pilot, lambda: isinstance(app.screen, OpeningScreen))
