@@ -95,6 +95,13 @@ def _key_event(key: str):
     return events.Key(key, char)
 
 
+def post_keys(app, *keys: str) -> None:
+    """Each key (a name or one character) posted at once, and no wait at all: the
+    caller waits for what the keys lead to."""
+    for key in keys:
+        app.post_message(_key_event(key))
+
+
 async def burst(pilot, *keys: str) -> None:
     """Keys as a fast typist on a busy machine sends them: all queued at once, with no
     wait for the app between them (`pilot.press` waits for idle after every key, which
