@@ -160,9 +160,11 @@ class CheckinPane(StepPane):
             "checkin.participants",
             lambda: s.checkin.participants,
             [
-                Column("field.name", lambda p: p.name, 20),
-                Column("field.organisation", lambda p: p.organisation, 22),
-                Column("field.role", lambda p: p.role, 22),
+                # At 80 columns: whole names, how each takes part, the start of their
+                # words; organisation and role, and what was cut, under the table.
+                Column("field.name", lambda p: p.name, 18, keep=True),
+                Column("field.organisation", lambda p: p.organisation, 22, spare=True),
+                Column("field.role", lambda p: p.role, 22, spare=True),
                 Column("field.side_short", lambda p: "" if p.side == ParticipantSide.professional else label(p.side), 12),
                 Column("field.check_in", lambda p: p.check_in, 40),
             ],
@@ -450,7 +452,7 @@ class ClosingPane(StepPane):
             "closing.core_team",
             lambda: c.core_team,
             [
-                Column("field.name", lambda m: m.name),
+                Column("field.name", lambda m: m.name, 18, keep=True),
                 Column("field.organisation", lambda m: m.organisation),
                 Column("field.role", lambda m: m.role),
             ],
