@@ -22,7 +22,8 @@ from textual.widgets import Input, Static
 
 from .. import operations as ops
 from ..i18n import label, t
-from ..model import EventKind, Lane, TimelineEvent
+from ..method import Step
+from ..model import EventKind, Lane, Session, StepId, TimelineEvent
 from ..reflow import reflow
 from ..timeline.filters import Filter
 from ..timeline.history import History
@@ -124,7 +125,7 @@ class TimelinePane(StepPane):
         Key("end", "step(100000)", "timeline.key_last", show=False, id="last_event"),
     ]
 
-    def __init__(self, session, step):
+    def __init__(self, session: Session, step: Step | StepId | str):
         super().__init__(session, step)
         self.history = History(session)
         self._details_for: object = None  # the event whose details a key just showed
