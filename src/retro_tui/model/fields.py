@@ -4,6 +4,7 @@ local time stamps, and the base models that refuse unknown keys."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Annotated
 
@@ -69,6 +70,23 @@ TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element|commit
 class Model(BaseModel):
     # Unknown keys are refused: in a hand-edited file they are almost always typos.
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        # The autosave re-dumps only the records set since its last snapshot
+        # (store/snapshots.py): each assignment is where a record changes.
+        touched[id(self)] = next(_ticks)
+
+
+# id of a model -> the tick of its latest assignment. An id reused by a new object
+# finds an old tick: at worst one needless re-dump, never a stale one.
+touched: dict[int, int] = {}
+_ticks = itertools.count(1)
+
+
+def tick() -> int:
+    """The newest assignment's tick so far (a snapshot's "as of")."""
+    return next(_ticks)
 
 
 class Entity(Model):

@@ -74,12 +74,13 @@ class SharedFile:
         self.unadopted = False
 
     @classmethod
-    def opened(cls, path: Path, session: Session) -> SharedFile:
+    def opened(cls, path: Path, data: dict[str, Any]) -> SharedFile:
+        """`data`: the session's snapshot as just read from `path`."""
         try:
             written = read_regular(Path(path))
         except SessionError:
             written = None
-        return cls(path, snapshot(session), written)
+        return cls(path, data, written)
 
     def write(self, data: dict[str, Any], render_text: Callable[[dict], str] = render) -> None:
         """Write this writer's snapshot; merge first if someone else wrote since."""
