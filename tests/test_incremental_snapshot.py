@@ -127,3 +127,53 @@ def test_unchanged_records_are_not_dumped_again():
     assert after["quotes"][0] is not before["quotes"][0]
     assert all(x is y for x, y in zip(after["quotes"][1:], before["quotes"][1:]))
     assert after["timeline"]["events"][0] is before["timeline"]["events"][0]
+
+
+async def test_autosave_writes_what_was_typed_and_syncs_only_off_the_ui_thread(example_copy, tmp_path, monkeypatch):
+    """Notes typed in a burst, a quote changed in place and the session's clock: the
+    autosave's incremental snapshot puts all of it in the file, and every fsync of the
+    save (file and folder) and of the draft journal happens on a worker thread."""
+    import asyncio
+    import os
+    import threading
+
+    import retro_tui.ui.autosave
+    from apphelpers import opened
+    from retro_tui.ui.app import RetroApp
+    from retro_tui.ui.keys import localized
+
+    monkeypatch.setattr(retro_tui.ui.autosave, "DELAY_SECONDS", 0.05)
+    synced_on: list[threading.Thread] = []
+    fsync = os.fsync
+
+    def watched(fd):
+        synced_on.append(threading.current_thread())
+        return fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", watched)
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        screen.notes_box().focus()
+        await pilot.press(*"burst of keys")  # no pause between the keys
+        screen.session.quotes[0].text = "in place veranderd"
+        screen.autosave.changed()
+        screen.drafts.keep()
+        for _ in range(200):  # until the autosave's worker has written it
+            await asyncio.sleep(0.02)
+            if not screen.autosave.dirty and not screen.autosave.pending:
+                break
+        await app.workers.wait_for_complete()
+        assert not screen.autosave.dirty
+        on_disk, shown = snapshot(load(example_copy)), snapshot(screen.session)
+        # The step clock keeps ticking in memory between saves: all but it is the same.
+        for data in (on_disk, shown):
+            data["session"].pop("seconds_per_step", None), data["session"].pop("updated", None)
+        same(on_disk, shown)
+        on_disk = load(example_copy)
+        assert "burst of keys" in on_disk.model_dump_json()
+        assert on_disk.quotes[0].text == "in place veranderd"
+        assert synced_on, "nothing was synced: the save did not happen"
+        assert threading.main_thread() not in synced_on
+        await pilot.press("ctrl+q")

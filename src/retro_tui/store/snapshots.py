@@ -38,7 +38,11 @@ _FORGET_AFTER = 100_000
 _forgotten_at = 0  # the tick at which the notes were last dropped
 _EMPTY: list = []  # what a dumped record without a (default) empty list stands for
 
-_DUMP = dict(mode="python", by_alias=True, exclude_defaults=True)
+
+
+def _dump(model: BaseModel, exclude: dict[str, Any] | None = None) -> dict[str, Any]:
+    """As `codec.snapshot` dumps (the same options, or the result would differ)."""
+    return model.model_dump(mode="python", by_alias=True, exclude_defaults=True, exclude=exclude)
 
 
 class Snapshots:
@@ -61,7 +65,7 @@ class Snapshots:
             self._dumps, self._held, self._columns = {}, {}, {}
         changed = {i for i, t in model_fields.touched.items() if t > self._as_of}
         layout = _layout(type(session))
-        data = session.model_dump(**_DUMP, exclude=layout.exclude)  # type: ignore[arg-type]
+        data = _dump(session, layout.exclude)
         present: list[list] = []
         for spot in layout.spots:
             owner: Any = session
@@ -103,7 +107,7 @@ class Snapshots:
         out = []
         for i, r in zip(ids, records):
             if i not in kept or i in changed:
-                kept[i], held[i] = r.model_dump(**_DUMP), r
+                kept[i], held[i] = _dump(r), r
             out.append(kept[i])
         return out
 
@@ -125,7 +129,7 @@ class Snapshots:
         return out
 
     def _dump_one(self, record: BaseModel) -> dict[str, Any]:
-        self._dumps[id(record)] = dumped = record.model_dump(**_DUMP)
+        self._dumps[id(record)] = dumped = _dump(record)
         self._held[id(record)] = record
         return dumped
 
