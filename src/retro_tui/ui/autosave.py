@@ -46,7 +46,7 @@ class Autosave:
         # Others may write this file too (a notetaker, `retro-tui quote`): every write
         # takes the file's lock and merges their changes in rather than overwrite them.
         self.snapshots = Snapshots()
-        self.shared = SharedFile.opened(path, self.snapshot())
+        self.shared = SharedFile.opened(path, session, self.snapshot())
 
     def snapshot(self) -> dict:
         """The session as plain data (UI thread only): what changed since the last one
