@@ -63,7 +63,9 @@ class Snapshots:
         as_of = model_fields.tick()
         if _forgotten_at > self._as_of:
             self._dumps, self._held, self._columns = {}, {}, {}
-        changed = {i for i, t in model_fields.touched.items() if t > self._as_of}
+        # A copy (one C call, atomic under the GIL): a worker thread assigning to a
+        # model of its own (an export's pseudonymised copy) must not break the loop.
+        changed = {i for i, t in model_fields.touched.copy().items() if t > self._as_of}
         layout = _layout(type(session))
         data = _dump(session, layout.exclude)
         present: list[list] = []
