@@ -177,3 +177,17 @@ async def test_autosave_writes_what_was_typed_and_syncs_only_off_the_ui_thread(e
         assert synced_on, "nothing was synced: the save did not happen"
         assert threading.main_thread() not in synced_on
         await pilot.press("ctrl+q")
+
+
+def test_a_record_changed_while_out_of_the_session_comes_back_as_changed():
+    """Removed, assigned to while out (undo keeps the object), put back: its dumped
+    form from before it left must not be used (hypothesis found this one)."""
+    session = load(EXAMPLE)
+    snapshots = Snapshots()
+    quote = session.quotes[0]
+    snapshots.take(session)
+    session.quotes.remove(quote)
+    quote.text = "veranderd buiten de sessie"
+    snapshots.take(session)
+    session.quotes.insert(0, quote)
+    same(snapshots.take(session), snapshot(session))
