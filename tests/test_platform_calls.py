@@ -234,3 +234,17 @@ def test_without_poll_as_on_windows_a_terminal_is_never_taken_for_gone(monkeypat
         assert not terminal_gone(slave)
     finally:
         os.close(slave)
+
+
+def test_freed_memory_is_given_back_where_glibc_offers_it_and_skipped_elsewhere(monkeypatch):
+    platform_calls._malloc_trim.cache_clear()
+    try:
+        if sys.platform == "linux" and os.path.exists("/lib/x86_64-linux-gnu/libc.so.6"):
+            assert platform_calls._malloc_trim() is not None  # glibc: the call is there
+        platform_calls.give_back_freed_memory()  # and harmless
+        platform_calls._malloc_trim.cache_clear()
+        monkeypatch.setattr(sys, "platform", "win32")
+        assert platform_calls._malloc_trim() is None
+        platform_calls.give_back_freed_memory()
+    finally:
+        platform_calls._malloc_trim.cache_clear()
