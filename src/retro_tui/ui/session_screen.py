@@ -135,7 +135,9 @@ class SessionScreen(SessionHost, Screen):
                 )
                 notes.border_title = t("side.notes")
                 yield notes
-        yield KeyBar()
+        # The palette key decided now, not at the first resize: the bar's keys changing
+        # right after its first build rebuilt it a second time before the session was read.
+        yield KeyBar(show_command_palette=self.app.size.width >= WIDE_FOOTER)
 
     def on_resize(self, event: events.Resize) -> None:
         # Below 100 columns the step's keys need the room, and F1 must stay whole: the
@@ -166,7 +168,9 @@ class SessionScreen(SessionHost, Screen):
         self.set_interval(1, self._tick)
         self.refresh_status()
         self._show_quotes()
-        self.call_after_refresh(self._focus_pane)
+        # Focused now when the pane is whole (it is, once mounted above): a frame later,
+        # its keys arriving in the key bar rebuilt the bar a second time.
+        self._focus_pane()
         self.ready.set()
         self.refresh_bindings()
         heap.settle()
