@@ -219,6 +219,7 @@ class SessionScreen(SessionHost, Screen):
                 await self.pane(step_id)
                 self.call_after_refresh(self._build_one_more)
                 return
+        heap.settle_more()
 
     def reopen(self, restore: dict) -> bool:
         """Open again what was being typed in when the app stopped (ui/drafts.py):
