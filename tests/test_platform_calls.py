@@ -177,8 +177,9 @@ def test_without_proc_the_boot_is_told_by_boot_time(monkeypatch):
     assert platform_calls.same_boot("")  # unknown: never take a live writer for dead
 
 
-def test_drafts_of_a_dead_writer_come_back_without_proc_or_kill(monkeypatch, tmp_path):
-    """As on Windows and macOS: no /proc."""
+def test_drafts_of_a_dead_writer_come_back_without_proc(monkeypatch, tmp_path):
+    """As on Windows and macOS: no /proc for the boot's id. (Whether the writer lives
+    is psutil's to ask; on Linux it asks with os.kill, so that cannot be taken away here.)"""
     session = tmp_path / "s.toml"
     session.write_text("")
     child = subprocess.Popen([sys.executable, "-c", "pass"])

@@ -57,7 +57,7 @@ async def test_the_progress_step_names_the_deadline_once(tmp_path, lang):
     session = load(file)
     session.closing.content_team = [m.id for m in session.closing.core_team[:1]]
     session.session.date = dt.date(2026, 12, 8)
-    session.closing.content_deadline = (session.session.date - dt.timedelta(days=13)).isoformat()
+    session.closing.content_deadline = (session.session.date - dt.timedelta(days=13))
     file.write_text(dumps(session), encoding="utf-8")
     app = localized(RetroApp)(tmp_path, file)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -62,8 +62,9 @@ def test_settings_set_writes_a_file_that_reads_back_and_settings_shows_it(run_cl
     assert oct(settings_path.stat().st_mode & 0o777) == oct(0o600)
     code, out, _ = run_cli("settings")
     assert code == 0
-    lines = dict(line.split(None, 1) for line in out.splitlines() if line and not line.startswith(" "))
-    assert lines["name"] == "Anna de Vries"
+    # "name (naam)   Anna de Vries": the id `settings set` takes, its meaning in Dutch, the value.
+    lines = {line.split()[0]: line.rsplit("  ", 1)[1].strip() for line in out.splitlines() if "  " in line}
+    assert lines["name"] == "Anna de Vries" and "name (naam)  " in out and "language (taal)  " in out
     assert lines["keymap.help"] == "f10"
     assert str(settings_path) in out and "retro-tui" in out
     # An empty value takes the setting away again.

@@ -101,3 +101,45 @@ async def test_the_family_map_below_the_fold_is_reached_by_tab_and_scrolled_into
         await pilot.press("down", "down", "down")  # the rest of a tall map
         await pilot.pause()
         assert pane.scroll_y > top
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_checkin_shows_whole_names_and_how_each_takes_part_and_the_rest_under_it(tmp_path, lang):
+    from retro_tui.store import load
+
+    people = load(EXAMPLE).checkin.participants
+    app = example_app(tmp_path, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        shown = visible_text(app)
+        heading = next(line for line in shown.splitlines() if t("field.name", lang=lang) in line)
+        assert t("field.side_short", lang=lang) in heading and t("field.check_in", lang=lang) in heading
+        assert [p.name for p in people if f" {p.name} " not in shown] == []  # once "Esthe…"
+        organisation = t("field.organisation", lang=lang)
+        assert f"{organisation}: {people[0].organisation[:20]}" in shown
+        # Keys in a burst: the line follows the highlighted row to the third person.
+        await pilot.press("down", "down")
+        await pilot.pause()
+        shown = visible_text(app)
+        assert f"{organisation}: {people[2].organisation[:20]}" in shown
+        assert f"{organisation}: {people[0].organisation[:20]}" not in shown
+        assert f"{t('field.role', lang=lang)}: {people[2].role[:12]}" in shown
+
+
+async def test_what_a_table_cut_is_read_under_the_table_with_the_keyboard_only(tmp_path):
+    from retro_tui.store import load
+
+    team = load(EXAMPLE).closing.core_team
+    app = example_app(tmp_path, "nl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        app.screen.go_to(StepId.closing)
+        await pilot.pause()
+        shown = visible_text(app)
+        assert [m.name for m in team if f" {m.name} " not in shown] == []  # names whole
+        under = f"{t('field.organisation', lang='nl')}: {team[0].organisation[:16]}"
+        assert under in shown
+        await pilot.press("tab")  # on to the declaration: its own words, no block of the team's
+        await pilot.pause()
+        assert not app.screen.query_one("#core_team").has_focus_within
+        assert under not in visible_text(app)

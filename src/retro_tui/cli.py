@@ -645,11 +645,12 @@ def cmd_settings(args: argparse.Namespace) -> int:
         (t("settings.drafts"), str(drafts_dir())),
         (t("settings.examples"), str(examples_dir())),
         (t("settings.locks"), str(lock_path(Path("x")).parent)),
-        ("language", mine.language.value if mine.language else t("settings.unset")),
-        ("name", mine.name or t("settings.unset")),
-        ("organisation", mine.organisation or t("settings.unset")),
-        ("sessions_dir", mine.sessions_dir or t("settings.unset")),
     ]
+    for key, value in (("language", mine.language.value if mine.language else None), ("name", mine.name),
+                       ("organisation", mine.organisation), ("sessions_dir", mine.sessions_dir)):
+        # The id is what `settings set` takes; beside it what it means, in Dutch too.
+        said = t(f"settings.label_{key}")
+        rows.append((key if said == key else f"{key} ({said})", value or t("settings.unset")))
     rows += [(f"keymap.{binding}", keys) for binding, keys in sorted(mine.keymap.items())]
     width = max(len(name) for name, _ in rows)
     for name, value in rows:

@@ -36,6 +36,7 @@ from ..model import (
 )
 from .family_map import FamilyMap
 from .declaration import DeclarationPanel
+from .edit_panel import EditPanel
 from .forms import FieldSpec, RecordForm
 from .guard import refused
 from .keys import Key, localized
@@ -74,7 +75,7 @@ class StepPane(VerticalScroll, can_focus=False):
         """Put the keyboard where the step's work is: its first list or panel.
 
         False while the pane's own widgets are still being composed."""
-        targets = self.query("DataTable, DeclarationPanel")
+        targets = self.query("DataTable, EditPanel")
         if not targets:
             return False
         # Set at once, not through Widget.focus (a queued callback): keys typed right
@@ -88,7 +89,7 @@ class StepPane(VerticalScroll, can_focus=False):
             table.reload()
         for family_map in self.query(FamilyMap):
             family_map.refresh_map()
-        for panel in self.query(DeclarationPanel):
+        for panel in self.query(EditPanel):
             panel.show()
 
     def table(self, *args, **kwargs) -> RecordTable:
@@ -159,9 +160,11 @@ class CheckinPane(StepPane):
             "checkin.participants",
             lambda: s.checkin.participants,
             [
-                Column("field.name", lambda p: p.name, 20),
-                Column("field.organisation", lambda p: p.organisation, 22),
-                Column("field.role", lambda p: p.role, 22),
+                # At 80 columns: whole names, how each takes part, the start of their
+                # words; organisation and role, and what was cut, under the table.
+                Column("field.name", lambda p: p.name, 18, keep=True),
+                Column("field.organisation", lambda p: p.organisation, 22, spare=True),
+                Column("field.role", lambda p: p.role, 22, spare=True),
                 Column("field.side_short", lambda p: "" if p.side == ParticipantSide.professional else label(p.side), 12),
                 Column("field.check_in", lambda p: p.check_in, 40),
             ],
@@ -449,7 +452,7 @@ class ClosingPane(StepPane):
             "closing.core_team",
             lambda: c.core_team,
             [
-                Column("field.name", lambda m: m.name),
+                Column("field.name", lambda m: m.name, 18, keep=True),
                 Column("field.organisation", lambda m: m.organisation),
                 Column("field.role", lambda m: m.role),
             ],

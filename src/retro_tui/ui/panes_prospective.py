@@ -48,7 +48,7 @@ class CoreTeamPane(StepPane):
             "closing.core_team",
             lambda: s.closing.core_team,
             [
-                Column("field.name", lambda m: m.name, 16),
+                Column("field.name", lambda m: m.name, 18, keep=True),
                 Column("field.organisation", lambda m: m.organisation, 16),
                 Column("panes.field.core_role_short", lambda m: m.role, 16),
             ],

@@ -219,7 +219,7 @@ def _backdrop_insights() -> RecordType:
 def _member_checkins() -> RecordType:
     return RecordType(
         columns=lambda s: [
-            Column("panes.field.member", lambda c: member_name(s, c.member), 14),
+            Column("panes.field.member", lambda c: member_name(s, c.member), 18, keep=True),
             Column("panes.field.saddle", lambda c: c.saddle, 22),
             Column("panes.field.chafes", lambda c: c.chafes, 18),
             Column("panes.field.needs", lambda c: c.needs, 18, spare=True),
@@ -332,7 +332,7 @@ def _commitments() -> RecordType:
     return RecordType(
         columns=lambda s: [
             Column("field.name", lambda c: c.name, 18),
-            Column("panes.field.holder", lambda c: member_name(s, c.member), 14),
+            Column("panes.field.holder", lambda c: member_name(s, c.member), 18, keep=True),
             Column("field.sentence", lambda c: c.sentence, 40),
         ],
         fields=lambda s: [

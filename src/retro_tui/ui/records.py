@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.widget import Widget
@@ -34,6 +35,9 @@ class Column:
     # Shown only where every column fits whole (a wide terminal): at 80 columns the
     # record's main words get the room, and the form shows the rest.
     spare: bool = False
+    # Gives way last when the columns must narrow: a participant's name says who a row
+    # is, and "Esthe…" does not.
+    keep: bool = False
 
 
 def _fit(text: str, width: int | None) -> str:
@@ -48,17 +52,20 @@ HEADING_KEPT = 8
 
 
 def fit_widths(
-    wanted: Sequence[int | None], least: Sequence[int], room: int | None, free: int = 24
+    wanted: Sequence[int | None], least: Sequence[int], room: int | None, free: int = 24,
+    kept: Sequence[bool] = (),
 ) -> Sequence[int | None]:
     """Column widths that fit in `room`: a column without a width of its own wants
-    `free`; the widest give way first, none below its heading or `HEADING_KEPT`
-    characters of it (the rest of a long heading is cut with "…")."""
+    `free`; the widest give way first (a `kept` one only after all others), none below
+    its heading or `HEADING_KEPT` characters of it (the rest of a long heading is cut
+    with "…")."""
     if room is None:
         return wanted
     widths = [w or free for w in wanted]
     floor = [max(4, min(low, w, HEADING_KEPT)) for low, w in zip(least, widths)]
+    keeps = [i < len(kept) and kept[i] for i in range(len(widths))]
     while sum(widths) > room:
-        widest = max(range(len(widths)), key=lambda i: (widths[i] - floor[i] > 0, widths[i]))
+        widest = max(range(len(widths)), key=lambda i: (widths[i] - floor[i] > 0, not keeps[i], widths[i]))
         if widths[widest] <= floor[widest]:
             break  # narrower than every heading: the table scrolls sideways
         widths[widest] -= 1
@@ -71,6 +78,16 @@ class RecordTable(Widget, can_focus=False):
     RecordTable > .records-title { text-style: bold; color: $accent; }
     RecordTable > DataTable { height: auto; max-height: 14; overflow-x: hidden; }
     RecordTable > .records-empty { color: $text-muted; padding-left: 1; }
+    /* A rule on the table itself: Textual restyles a subtree on focus changes only
+       below a node that has a :focus-within rule of its own. */
+    RecordTable.-details:focus-within { max-height: 20; }
+    /* One line per column, cut with "…": the form (Enter) has every word. Only under
+       the table with the keyboard: a step of three tables grows by one block, not three. */
+    RecordTable > .records-details {
+        display: none; color: $text-muted; padding: 0 1; margin-top: 1; height: auto;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    RecordTable:focus-within > .records-details.-something-cut { display: block; }
     """
 
     KEYS = [
@@ -96,6 +113,7 @@ class RecordTable(Widget, can_focus=False):
         fixed: bool = False,
         describe: Callable[[Any], str] | None = None,
         empty: str = "records.empty",
+        details: bool = True,
         id: str | None = None,
     ):
         """`new` None: a list copied from an earlier session, shown, never edited
@@ -103,8 +121,12 @@ class RecordTable(Widget, can_focus=False):
         records not in the list yet (one row per course item, say): such a row is
         added to the list when it is first saved. `fixed`: rows are not removed here.
         `describe`: what an edit form is about, where its fields do not say it (the
-        course item a check answers). `empty`: what an empty list says (i18n key)."""
-        super().__init__(id=id)
+        course item a check answers). `empty`: what an empty list says (i18n key).
+        `details`: under the table while it has the keyboard, the highlighted row's
+        columns that the width hid or cut (at 80 columns the main words get the room,
+        the rest is read here)."""
+        super().__init__(id=id, classes="-details" if details else None)
+        self.details = details
         self.title = title
         self.items = items
         self.columns = list(columns)
@@ -135,6 +157,8 @@ class RecordTable(Widget, can_focus=False):
         self._add_columns(table)
         yield table
         yield Static(t(self.empty), classes="records-empty")
+        if self.details:
+            yield Static(classes="records-details")
 
     def _add_columns(self, table: DataTable) -> None:
         # The rows are filled to these columns until the next layout: while the step is
@@ -164,7 +188,9 @@ class RecordTable(Widget, can_focus=False):
     @property
     def widths(self) -> Sequence[int | None]:
         shown = self.shown
-        return fit_widths(self._wanted(shown), [len(t(c.label)) for c in shown], self._room(len(shown)))
+        return fit_widths(
+            self._wanted(shown), [len(t(c.label)) for c in shown], self._room(len(shown)), kept=[c.keep for c in shown]
+        )
 
     def _room(self, count: int) -> int | None:
         """The share of the table's width of `count` columns: less each cell's padding
@@ -215,6 +241,33 @@ class RecordTable(Widget, can_focus=False):
             if select is not None:
                 row = next((i for i, r in enumerate(self.rows()) if r.id == select), old_row)
             table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+        self._show_details()
+
+    def _show_details(self) -> None:
+        if not self.details:
+            return
+        record = self.current()
+        laid_out = dict(self._laid_out)
+        lines = []
+        for column in self.columns if record is not None else ():
+            value = column.value(record).strip().replace("\n", " ")
+            heading = t(column.label)
+            # "Natuur: wie is deze persoon?" is a heading that asks already.
+            heading += " " if heading.endswith(("?", ":")) else ": "
+            if column in laid_out:
+                width = laid_out[column]
+                # A cut cell, where the line under the table shows more of it than the
+                # cell does (a table of one wide column would only repeat it).
+                if width is None or len(value) <= width or self.size.width - 2 - len(heading) <= width:
+                    continue
+            if value:
+                lines.append(Text.assemble((heading, "bold"), value))
+        details = self.query_one(".records-details", Static)
+        details.update(Text("\n").join(lines))
+        details.set_class(bool(lines), "-something-cut")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_details()  # not stopped: a pane may follow the highlighted row too
 
     def current(self) -> Any | None:
         table = self.table
