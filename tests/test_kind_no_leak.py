@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from conftest import made_once
 from kind_sessions import KINDS
 from retro_tui.method import kind as method_kind
 from retro_tui.model import ParticipantSide
@@ -96,11 +97,14 @@ def planted(kind: str, folder: Path) -> Path:
 def kind_exported(request, tmp_path_factory):
     from retro_tui.cli import main
 
-    folder = tmp_path_factory.mktemp(f"leak-{request.param}")
-    source = planted(request.param, folder)
-    out = folder / "out"
-    assert main(["export", str(source), "--format", "all", "--out", str(out), "--lang", "nl"]) == 0
-    return request.param, source, {p.name: p.read_bytes() for p in out.iterdir()}
+    def export(folder: Path) -> None:
+        source = planted(request.param, folder)
+        assert main(["export", str(source), "--format", "all", "--out", str(folder / "out"), "--lang", "nl"]) == 0
+
+    # Exported once in the run, not again in every worker that gets one of its tests.
+    folder = made_once(tmp_path_factory, f"leak-{request.param}", export)
+    [source] = folder.glob("*.toml")
+    return request.param, source, {p.name: p.read_bytes() for p in (folder / "out").iterdir()}
 
 
 # Texts a follow-up file carries for its own use, which no document shows (the
