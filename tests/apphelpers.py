@@ -95,6 +95,13 @@ def _key_event(key: str):
     return events.Key(key, char)
 
 
+def post_keys(app, *keys: str) -> None:
+    """Each key (a name or one character) posted at once, and no wait at all: the
+    caller waits for what the keys lead to."""
+    for key in keys:
+        app.post_message(_key_event(key))
+
+
 async def burst(pilot, *keys: str) -> None:
     """Keys as a fast typist on a busy machine sends them: all queued at once, with no
     wait for the app between them (`pilot.press` waits for idle after every key, which
@@ -122,3 +129,43 @@ async def settle(pilot) -> None:
     for _ in range(3):
         await asyncio.wait_for(done(), timeout=60)
         await pilot.pause()
+
+
+async def until(pilot, ready, timeout: float = 120) -> None:
+    """Wait until `ready()` holds; the timeout guards against hanging, it is no measurement."""
+    import asyncio
+
+    async def wait() -> None:
+        while not ready():
+            await asyncio.sleep(0.02)
+
+    await asyncio.wait_for(wait(), timeout=timeout)
+    await pilot.pause()
+
+
+async def palette_offers(pilot, words: str) -> None:
+    """Wait until the command palette's highlighted command is the one with `words`: the
+    palette searches in the background, so an Enter sent before it is done picks nothing,
+    or what an earlier letter found."""
+    from textual.command import CommandList
+
+    def offered() -> bool:
+        found = pilot.app.screen.query(CommandList)
+        at = found.first().highlighted if found else None
+        return at is not None and words.lower() in str(found.first().get_option_at_index(at).prompt).lower()
+
+    await until(pilot, offered)
+
+
+def notices(app) -> list[str]:
+    """Every notification the app gives from now on, recorded on its way through the
+    public `notify` (still shown), so no test reads Textual's private list of them."""
+    said: list[str] = []
+    shown = app.notify
+
+    def notify(message, *args, **kwargs):
+        said.append(str(message))
+        return shown(message, *args, **kwargs)
+
+    app.notify = notify
+    return said

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,7 +58,6 @@ def pytest_xdist_auto_num_workers(config) -> int | None:
     asleep, waiting for the app to go idle after each key (Textual's pilot sleeps in
     steps of 20 ms until it does); with one worker a core, that half of the machine
     stays unused. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when it is set."""
-    import os
 
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None  # xdist's own hook reads it
@@ -70,7 +71,6 @@ def pytest_collection_modifyitems(items) -> None:
     unbroken share of this list (and later moves tests from the end of one share to
     an idle worker), so the long tests are dealt out one by one to the front of each
     share; the rest keep their order, so a module's tests stay together."""
-    import os
 
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
     slow = [item for item in items if item.get_closest_marker("slow")]
@@ -119,6 +119,48 @@ def private_state(tmp_path_factory, monkeypatch) -> Iterator[Path]:
     current.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def fresh_collector() -> None:
+    """Each test's app starts with the garbage collector as a new process has it.
+
+    retro_tui.ui.heap collects in full when a session settles after an earlier one was
+    given back; in the user's process that pass walks one app. In a test worker the
+    "earlier session" is the previous test's, and the pass walks the whole worker (every
+    test module, pytest, all that earlier tests left): 0.2-0.6 s a test, a sixth of an
+    app test's CPU. Within a test, closing one session and opening the next still goes
+    through that collection as a user's does."""
+    import gc
+
+    from retro_tui.ui import heap
+
+    if heap._frozen:  # a test that ended with its session still on screen
+        gc.unfreeze()
+    heap._frozen = heap._given_back = False
+    gc.enable()  # and one that ended while a session was being read
+
+
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """The folder `make(folder)` fills, made once in a whole run, whichever of the
+    parallel workers asks first; the others wait for it and read the same files.
+    (xdist runs a module-scoped fixture again in every worker that gets one of its
+    tests, and a module's tests are spread over workers.) For results that depend
+    only on their input, such as one export of a fixed session."""
+    from filelock import FileLock
+
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent  # the folder all the run's workers share
+    folder = run / f"made-once-{name}"
+    with FileLock(str(folder) + ".lock"):
+        if not (folder / ".done").exists():
+            if folder.exists():  # a worker that failed half-way
+                shutil.rmtree(folder)
+            folder.mkdir()
+            make(folder)
+            (folder / ".done").touch()
+    return folder
+
+
 @pytest.fixture
 def run_cli(capsys):
     def run(*args: str) -> tuple[int, str, str]:
@@ -139,8 +181,6 @@ def minimal_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A copy of the example session to change freely; the bundled file stays as it is."""
-    import shutil
-
     path = tmp_path / "example.toml"
     shutil.copy(EXAMPLE, path)
     return path
@@ -148,18 +188,31 @@ def example_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(params=["idle", "busy"])
 def load(request):
-    """Run a test as is, and again with two processes keeping the CPU busy, as on a
-    laptop that is also projecting and on a call."""
+    """Run a test as is, and again on a busy CPU, as on a laptop that is also projecting
+    and on a call.
+
+    Busy is a process spinning on the very core the test runs on, both held to that one
+    core: the app gets half of it at most, less than beside two spinning processes spread
+    over two cores (two thirds), for half the CPU they burned. Where a process cannot be
+    held to a core (macOS), two spin beside it as before."""
     import subprocess
     import sys
 
     if request.param == "idle":
         yield request.param
         return
-    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    pinned = hasattr(os, "sched_setaffinity")
+    if pinned:
+        allowed = os.sched_getaffinity(0)
+        worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0)
+        core = sorted(allowed)[worker % len(allowed)]  # workers spread over the cores
+        os.sched_setaffinity(0, {core})  # this thread, and what it starts from now on
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(1 if pinned else 2)]
     try:
         yield request.param
     finally:
         for hog in hogs:
             hog.kill()
             hog.wait()
+        if pinned:
+            os.sched_setaffinity(0, allowed)

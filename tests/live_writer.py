@@ -25,6 +25,18 @@ async def _type_line(pilot, area: TextArea, line: str) -> None:
     await pilot.pause()
 
 
+async def _shown(app, selector: str, within=None):
+    """The widget once it is there, in `within` or else the screen on top: a key that
+    opens a box returns before the box has built its fields on a busy machine, and a
+    person types once they see it."""
+    async def there():
+        while not (found := (within or app.screen).query(selector)):
+            await asyncio.sleep(0.01)
+        return found.first()
+
+    return await asyncio.wait_for(there(), timeout=60)  # a guard against hanging
+
+
 _SAVES: dict[str, random.Random] = {}
 
 
@@ -51,7 +63,7 @@ async def facilitator(path: Path, name: str, count: int, out: dict) -> None:
             if roll < 0.35:
                 words = f"{name} citaat {i}"
                 await pilot.press("f2")
-                app.screen.query_one("#speaker", Input).value = "Esther"
+                (await _shown(app, "#speaker")).value = "Esther"  # QuoteCapture's
                 app.screen.query_one("#words", Input).value = words
                 app.screen.query_one("#words", Input).focus()
                 await pilot.press("enter")
@@ -68,7 +80,7 @@ async def facilitator(path: Path, name: str, count: int, out: dict) -> None:
                 pane = screen.query_one("#pane-timeline")
                 pane.focus_first()
                 await pilot.press("a")
-                pane.query_one("#quick-add", Input).value = f"maart 2019 {title}"
+                (await _shown(app, "#quick-add", pane)).value = f"maart 2019 {title}"
                 await pilot.press("enter")
                 out["events"].append(title)
             else:

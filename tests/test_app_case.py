@@ -4,13 +4,11 @@ keys typed in bursts, at 80×24, in Dutch and English."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 import pytest
-from textual import events
 
-from apphelpers import visible_text
+from apphelpers import notices, post_keys, until, visible_text
 from retro_tui.i18n import set_language
 from retro_tui.store import copy_example, load
 from retro_tui.ui.app import RetroApp
@@ -19,21 +17,6 @@ from retro_tui.ui.help import HelpScreen
 from retro_tui.ui.keys import localized
 
 CODE = "VOORBEELD-FICTIEF-01"
-
-
-def burst(app, *keys: str) -> None:
-    """Keys as a person types them: all posted at once, no waiting in between."""
-    for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else None))
-
-
-async def until(pilot, ready) -> None:
-    async def wait() -> None:
-        while not ready():
-            await asyncio.sleep(0.02)
-
-    await asyncio.wait_for(wait(), timeout=120)  # a guard against hanging, not a measurement
-    await pilot.pause()
 
 
 async def case_read(pilot) -> CaseScreen:
@@ -58,7 +41,7 @@ async def test_from_the_opening_screen_to_a_case_and_into_one_of_its_sessions(tm
     app.open_session = lambda path, replace=True, session=None: opened.append(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        burst(app, "c", "enter")  # the case choice, then its first (and only) case
+        post_keys(app, "c", "enter")  # the case choice, then its first (and only) case
         screen = await case_read(pilot)
         assert screen.code == CODE
         shown = visible_text(app)
@@ -67,10 +50,10 @@ async def test_from_the_opening_screen_to_a_case_and_into_one_of_its_sessions(tm
         assert next_key in shown and back_key in shown and "f1" in shown  # the footer
         assert [s.kind for s in screen.state.case.sessions] == [
             "retrospective", "prospective", "meeting", "meeting", "meeting", "evaluation"]
-        burst(app, "f1")
+        post_keys(app, "f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert next_key in visible_text(app)
-        burst(app, "escape", "down", "down", "down", "enter")  # the second meeting
+        post_keys(app, "escape", "down", "down", "down", "enter")  # the second meeting
         await until(pilot, lambda: bool(opened))
         assert [p.name for p in opened] == [f"2026-10-27-{CODE}-overleg-2.toml"]
     assert first.exists()
@@ -85,9 +68,9 @@ async def test_the_case_of_the_highlighted_session_and_its_next_meeting_prefille
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         # New, example, case, then the newest session: its case, straight away.
-        burst(app, "down", "down", "down", "c")
+        post_keys(app, "down", "down", "down", "c")
         screen = await case_read(pilot)
-        burst(app, "n", "down", "enter")  # the next session: a meeting
+        post_keys(app, "n", "down", "enter")  # the next session: a meeting
         await until(pilot, lambda: isinstance(app.screen, SessionScreen))
         path = app.screen.path
         assert path.name == f"{dt.date.today().isoformat()}-{CODE}-overleg-4.toml"
@@ -104,15 +87,15 @@ async def test_the_example_from_the_opening_screen_is_its_whole_case(tmp_path):
     app = localized(RetroApp)(tmp_path / "sessions")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        burst(app, "x")
+        post_keys(app, "x")
         screen = await case_read(pilot)
         assert len(screen.state.case.sessions) == 6
         assert "Evaluation of" not in visible_text(app)  # below, at 80×24
         assert (len(screen.state.open_actions), screen.state.done_actions) == (3, 5)
-        burst(app, "tab", "end")  # to the state, and down to its end by keyboard (it scrolls smoothly)
+        post_keys(app, "tab", "end")  # to the state, and down to its end by keyboard (it scrolls smoothly)
         await until(pilot, lambda: "Evaluation of 2026-11-24" in visible_text(app))
         assert "2026-11-10 08:30 · RET Lindeland, kamer 2" in visible_text(app)  # the next meeting, with its place
-        burst(app, "escape")
+        post_keys(app, "escape")
         await until(pilot, lambda: not isinstance(app.screen, CaseScreen))
     assert not (tmp_path / "sessions").exists()  # the example went to the state folder
 
@@ -129,12 +112,13 @@ async def test_no_meeting_is_started_before_a_declaration_and_the_view_says_why(
 
     save(retro, path)
     app = localized(RetroApp)(folder)
+    said = notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        burst(app, "c", "enter")
+        post_keys(app, "c", "enter")
         screen = await case_read(pilot)
-        burst(app, "n", "down", "enter")
-        await until(pilot, lambda: any("no intention declaration" in str(n.message) for n in app._notifications))
+        post_keys(app, "n", "down", "enter")
+        await until(pilot, lambda: any("no intention declaration" in message for message in said))
         assert app.screen is screen
         assert sorted(p.name for p in folder.glob("*.toml")) == [path.name]
 
@@ -147,10 +131,10 @@ async def test_the_palette_opens_a_case_and_starts_its_next_session(tmp_path):
     app = localized(RetroApp)(tmp_path / "sessions")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        burst(app, "ctrl+p", *"open a case", "enter")
+        post_keys(app, "ctrl+p", *"open a case", "enter")
         await until(pilot, lambda: isinstance(app.screen, CaseChoice))
-        burst(app, "enter")
+        post_keys(app, "enter")
         await case_read(pilot)
-        burst(app, "ctrl+p", *"start the next", "enter")
+        post_keys(app, "ctrl+p", *"start the next", "enter")
         await until(pilot, lambda: isinstance(app.screen, KindChoice))
         assert f"Start the next session of case {CODE}" in visible_text(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from apphelpers import opened, visible_text
+from apphelpers import burst, opened, visible_text
 from retro_tui.model import StepId
 from retro_tui.store import load
 from retro_tui.ui.app import RetroApp
@@ -95,7 +95,12 @@ async def test_an_impossible_date_in_the_line_is_said_and_the_line_kept(tmp_path
 
 async def test_opening_and_closing_quick_add_leaves_the_timeline_as_laid_out(tmp_path, example_copy, monkeypatch):
     """`a` and Esc while someone talks: the line opens in the details' room, so the view
-    keeps its size and no event is laid out again (on 2,000 events that is the wait)."""
+    keeps its size and no event is laid out again (on 2,000 events that is the wait);
+    and nothing on the timeline step asks Textual for a layout of the screen, neither
+    on `a`, nor for the words typed, nor on Esc or Enter (each was a layout of the whole
+    screen before the key's frame could be drawn)."""
+    from textual.widget import Widget
+
     from retro_tui.ui import timeline_view
 
     app = localized(RetroApp)(tmp_path, example_copy)
@@ -104,18 +109,33 @@ async def test_opening_and_closing_quick_add_leaves_the_timeline_as_laid_out(tmp
         screen = app.screen
         screen.go_to(StepId.timeline)
         await pilot.pause()
+        pane = screen.query_one("#pane-timeline")
         view = screen.query_one("#timeline-view")
-        size = view.size
+        box = screen.query_one("#quick-add")
+        size, details = view.size, screen.query_one("#details").size
         laid_out = []
         real = timeline_view.lay_out
         monkeypatch.setattr(timeline_view, "lay_out", lambda *a, **k: laid_out.append(1) or real(*a, **k))
-        await pilot.press("a", *"2019 school belt")
-        await pilot.pause()
+        asked = []
+        refresh = Widget.refresh
+
+        def noted(widget, *regions, **kwargs):
+            if kwargs.get("layout") and pane in widget.ancestors_with_self:
+                asked.append(widget)
+            return refresh(widget, *regions, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", noted)
+        await burst(pilot, "a", "2019 school belt")
         box = screen.query_one("#quick-add")
         assert box.has_focus and box.region.height > 0 and box.value == "2019 school belt"
-        assert view.size == size
-        await pilot.press("escape", "ctrl+d")  # typed words: Esc asks first, ctrl+d discards
-        await pilot.pause()
-        assert not box.display and view.has_focus
-        assert view.size == size
+        assert view.size == size and screen.query_one("#details").size == details
+        await burst(pilot, "escape", "ctrl+d")  # typed words: Esc asks first, ctrl+d discards
+        assert not box.has_focus and box.value == "" and view.has_focus
+        await burst(pilot, "tab")
+        assert not box.has_focus  # closed, Tab does not land in it
+        view.focus()
+        await burst(pilot, "a", "2019 school belt", "enter")
+        assert view.has_focus and box.value == "" and view.selected.title.lower() == "school belt"
+        assert view.size == size and screen.query_one("#details").size == details
         assert laid_out == []
+        assert asked == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apphelpers import fill, opened, settle, visible_text
+from apphelpers import fill, opened, palette_offers, settle, visible_text
 from conftest import EXAMPLE
 from retro_tui.model import StepId
 from retro_tui.store import dumps, load
@@ -156,13 +156,13 @@ async def test_the_command_palette_goes_to_a_step_and_opens_forms(tmp_path, exam
         screen = app.screen
         await pilot.press("ctrl+p")
         await pilot.press(*"stap: tijdlijn")
-        await pilot.pause(0.3)
+        await palette_offers(pilot, "stap: de tijdlijn")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.current == StepId.timeline
         await pilot.press("ctrl+p")
         await pilot.press(*"deelnemer toevoegen")
-        await pilot.pause(0.3)
+        await palette_offers(pilot, "deelnemer toevoegen")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.current == StepId.checkin

@@ -119,7 +119,7 @@ def test_check_a_valid_file(run_cli):
     before = EXAMPLE.read_bytes()
     code, out, err = run_cli("check", str(EXAMPLE))
     assert (code, err) == (0, "")
-    assert "valid" in out
+    assert out == f'{EXAMPLE}: valid session "{load(EXAMPLE).session.title}"\n'  # whole: "valid" is in "invalid" too
     assert EXAMPLE.read_bytes() == before
 
 
@@ -235,7 +235,7 @@ def test_export_starts_the_feedback_week_once_and_then_leaves_the_file_unread(ex
     out_dir = str(tmp_path / "out")
     code, out, _ = run_cli("export", str(example_copy), "--format", "md", "--out", out_dir, "--accept-identifiers")
     assert code == 0 and load(example_copy).session.status == Status.report_draft
-    assert "2026" in out.splitlines()[-1]  # the week's last day, said
+    assert out.splitlines()[-1] == "The report is a draft: feedback until 2026-10-21."  # the week's last day, said
     before = example_copy.read_bytes()
 
     def read_again(*_args, **_kwargs):

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from apphelpers import opened, visible_text
+from apphelpers import opened, palette_offers, post_keys, until, visible_text
 from retro_tui.i18n import set_language, t
 from retro_tui.store import copy_example, load
 from retro_tui.store.recovery import journal_dir
@@ -18,7 +18,7 @@ from retro_tui.ui.help import HelpScreen
 from retro_tui.ui.keys import localized
 from retro_tui.ui.opening import OpeningScreen
 from retro_tui.ui.session_screen import SessionScreen
-from test_app_case import burst, case_read, until
+from test_app_case import case_read
 
 
 def _journalled() -> list[dict]:
@@ -32,26 +32,26 @@ async def test_f10_from_a_session_opened_in_the_case_view_goes_back_to_it_with_t
     app = localized(RetroApp)(tmp_path / "sessions")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        burst(app, "c", "enter")
+        post_keys(app, "c", "enter")
         case = await case_read(pilot)
-        burst(app, "down", "down", "down", "enter")  # the second meeting
+        post_keys(app, "down", "down", "down", "enter")  # the second meeting
         await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.ready.is_set())
         session = app.screen
         path = session.path
-        burst(app, "f1")  # the help lists it
+        post_keys(app, "f1")  # the help lists it
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert t("key.close_session") in visible_text(app)
-        burst(app, "escape")
+        post_keys(app, "escape")
         await until(pilot, lambda: app.screen is session)
         session.notes_box().focus()
-        burst(app, *"zadelpijn")
+        post_keys(app, *"zadelpijn")
         await until(pilot, lambda: "zadelpijn" in session.notes_box().text)
-        burst(app, *"zadel", "f10")
+        post_keys(app, *"zadel", "f10")
         await until(pilot, lambda: app.screen is case)
         # The words typed right before the key, too.
         assert "zadelpijnzadel" in json.dumps(load(path).model_dump(mode="json"))
         assert session not in app.screen_stack
-        burst(app, "down", "enter")  # the next session, without a restart
+        post_keys(app, "down", "enter")  # the next session, without a restart
         await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.ready.is_set())
         assert app.screen.path != path
 
@@ -64,9 +64,9 @@ async def test_f10_with_a_form_open_journals_its_words_and_goes_to_the_opening_s
     app = localized(RetroApp)(tmp_path, path)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
-        burst(app, "a", *"Zwaantje")
+        post_keys(app, "a", *"Zwaantje")
         await until(pilot, lambda: isinstance(app.screen, RecordForm) and "Zwaantje" in visible_text(app))
-        burst(app, "f10")
+        post_keys(app, "f10")
         await until(pilot, lambda: isinstance(app.screen, OpeningScreen))
         assert [d["restore"]["values"]["pseudonym"] for d in _journalled()] == ["Zwaantje"]
         assert app.is_running  # closed the session, not the app
@@ -78,14 +78,14 @@ async def test_f10_from_a_session_opened_on_the_opening_screen_goes_back_there(t
     app = localized(RetroApp)(tmp_path / "sessions")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        burst(app, "down", "down", "down", "enter")  # the newest session of the list
+        post_keys(app, "down", "down", "down", "enter")  # the newest session of the list
         await until(pilot, lambda: isinstance(app.screen, SessionScreen) and app.screen.ready.is_set())
-        burst(app, "f10")
+        post_keys(app, "f10")
         await until(pilot, lambda: isinstance(app.screen, OpeningScreen))
-        burst(app, "f10")  # no session: the key does nothing
+        post_keys(app, "f10")  # no session: the key does nothing
         await pilot.pause()
         assert isinstance(app.screen, OpeningScreen) and app.is_running
-        burst(app, "f1")  # and the help does not offer it here
+        post_keys(app, "f1")  # and the help does not offer it here
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert t("key.close_session") not in visible_text(app)
     assert first.exists()
@@ -96,7 +96,7 @@ async def test_the_palette_offers_closing_the_session(example_copy, tmp_path):
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
-        burst(app, "ctrl+p", *"Sessie sluiten")
-        await until(pilot, lambda: "Sessie sluiten" in visible_text(app))
-        burst(app, "enter")
+        post_keys(app, "ctrl+p", *"Sessie sluiten")
+        await palette_offers(pilot, "Sessie sluiten")  # its own input shows the words at once: wait for the hit
+        post_keys(app, "enter")
         await until(pilot, lambda: isinstance(app.screen, OpeningScreen))

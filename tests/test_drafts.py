@@ -9,7 +9,7 @@ import threading
 
 from textual.widgets import Input
 
-from apphelpers import opened
+from apphelpers import notices, opened
 from retro_tui.store import load
 from retro_tui.store.recovery import Draft, DraftJournal, journal_dir
 from retro_tui.ui.app import RetroApp
@@ -88,6 +88,7 @@ async def test_a_stopped_writers_quote_and_quick_add_come_back_into_their_boxes(
               {"step": "timeline", "origin": {"box": "quick-add"}, "values": {"text": "maart 2019 huisbezoek"}}),
     ])
     app = localized(RetroApp)(tmp_path, path)
+    messages = notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(pilot)
         await pilot.pause()
@@ -96,7 +97,6 @@ async def test_a_stopped_writers_quote_and_quick_add_come_back_into_their_boxes(
         assert app.screen.query_one("#words", Input).value == "ik wil thuis wonen"
         session_screen = app.screen_stack[1]
         assert session_screen.query_one("#quick-add", Input).value == "maart 2019 huisbezoek"
-        messages = [n.message for n in app._notifications]
         assert any("staat weer waar het getypt werd" in m for m in messages), messages
         # The dead writer's journal went only once this writer journalled the words.
         assert not journal.path.exists()
@@ -107,7 +107,7 @@ async def test_a_stopped_writers_quote_and_quick_add_come_back_into_their_boxes(
         await pilot.pause()
         await pilot.press("ctrl+q")
     session = load(path)
-    assert any(q.text == "ik wil thuis wonen" and (q.speaker_id or q.speaker) for q in session.quotes)
+    assert [q.speaker_id for q in session.quotes if q.text == "ik wil thuis wonen"] == ["fm-lotte"]  # who came back too
     assert "maart 2019 huisbezoek" not in session.timeline.notes  # back in its box, not in the notes
 
 

@@ -3,9 +3,8 @@ read, do nothing and break nothing: their footer keys are greyed until it is the
 
 from __future__ import annotations
 
-from textual import events
 
-from apphelpers import opened, settle
+from apphelpers import opened, post_keys, settle
 from retro_tui.model import StepId
 from retro_tui.store import load
 from retro_tui.ui.app import RetroApp
@@ -13,11 +12,6 @@ from retro_tui.ui.keys import localized
 from retro_tui.ui.session_screen import SessionScreen
 
 EARLY = ["f6", "f5", "f2", "f3", "f7", "f8", "f9", "ctrl+s", "f6", "f4"]
-
-
-def _send(app, keys) -> None:
-    for key in keys:
-        app.post_message(events.Key(key, None))
 
 
 async def test_keys_before_the_session_is_read_do_nothing_and_are_greyed(tmp_path, minimal_file, monkeypatch):
@@ -30,7 +24,7 @@ async def test_keys_before_the_session_is_read_do_nothing_and_are_greyed(tmp_pat
         assert isinstance(screen, SessionScreen) and screen.session is None and held
         assert screen.check_action("step", (1,)) is None  # greyed in the footer, not hidden
         assert app.check_action("switch_language", ()) is None
-        _send(app, EARLY)
+        post_keys(app, *EARLY)
         await settle(pilot)
         assert app.screen is screen  # no quote box, pause or export opened on nothing
         from retro_tui.store import load as read
@@ -54,7 +48,7 @@ async def test_keys_while_the_steps_are_being_built_do_not_crash(tmp_path, minim
     def make_panes_and_press(screen, *steps):
         if screen.app is not None and not sent:
             sent.append(True)
-            _send(screen.app, EARLY)
+            post_keys(screen.app, *EARLY)
         return original(screen, *steps)
 
     monkeypatch.setattr(SessionScreen, "_make_panes", make_panes_and_press)

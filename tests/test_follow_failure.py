@@ -11,7 +11,7 @@ from host_sessions import write_session
 from retro_tui.i18n import set_language, t
 from retro_tui.step_notes import write_notes
 from retro_tui.store import load
-from test_texts_together import Writer
+from line_writers import Writer
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

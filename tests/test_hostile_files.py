@@ -201,7 +201,7 @@ def test_check_is_linear_in_the_number_of_problems(run_cli, tmp_path, monkeypatc
 
 
 def test_the_lines_of_the_first_problems_are_found_without_reading_every_header(monkeypatch):
-    """50,000 bad quotes: the eight shown lie in the first quotes, and their lines come
+    """5,000 bad quotes: the eight shown lie in the first quotes, and their lines come
     from the headers before them; a later path still gets its line, and so does a key
     of a table whose header comes last."""
     from retro_tui.store import locate

@@ -272,6 +272,7 @@ def test_every_record_a_step_shows_has_its_words_in_both_languages():
     from retro_tui.ui.record_types import list_class, record_type, section_and_name
     from retro_tui.ui.records_pane import RecordsPane
 
+    checked = set()
     for found in kinds():
         if found.id == "retrospective":
             continue
@@ -289,6 +290,9 @@ def test_every_record_a_step_shows_has_its_words_in_both_languages():
                     keys = [f"panes.{path}"] + ([] if is_list else [f"panes.hint.{name}"])
                 for key in keys:
                     assert key in catalog("nl") and key in catalog("en"), (found.id, step.id, key)
+                    checked.add(key)
+    # The loops reached the records panes: a step they skipped would be checked for nothing.
+    assert {"panes.meeting.summary", "panes.next_meeting", "panes.evaluation.reviews"} <= checked
 
 
 async def test_a_kind_made_in_the_test_gets_its_panes_from_its_records_alone(tmp_path):

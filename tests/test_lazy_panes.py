@@ -1,4 +1,4 @@
-"""A start builds the current step's pane only; the others come one per idle moment, or
+"""A start builds the current step's pane only; the others come a second apart, or
 at once when they are wanted first. Keys typed into a step whose pane is not built yet
 land in that pane, and every pane is built once."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import ContentSwitcher, Input
 
-from apphelpers import burst, opened, settle
+from apphelpers import burst, opened, settle, until
 from retro_tui.model import StepId
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.forms import RecordForm
@@ -42,8 +42,10 @@ async def test_the_other_panes_are_built_after_the_start_each_once(tmp_path, min
     app = localized(RetroApp)(tmp_path, minimal_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
-        await settle(pilot)
         screen = app.screen
+        # A second apart: waited for, with a timeout that only guards against a hang.
+        await until(pilot, lambda: len(_pane_ids(screen)) >= len(screen.kind.step_ids))
+        await settle(pilot)
         ids = _pane_ids(screen)
         assert sorted(ids) == sorted(f"pane-{s}" for s in screen.kind.step_ids)
         # Only the current one shows: a pane built in the background does not flash up.

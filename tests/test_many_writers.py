@@ -33,12 +33,18 @@ def test_a_facilitator_two_notetakers_and_a_quote_loop_lose_nothing(example_copy
         for role, name in roles
     ]
     added = {"quotes": [], "events": [], "lines": []}
-    for proc, (role, name) in zip(procs, roles):
-        out, err = proc.communicate(timeout=600)
-        assert proc.returncode == 0, f"{role} {name}: {err[-3000:]}"
-        result = json.loads(out.rsplit("RESULT ", 1)[1])
-        for kind, items in result.items():
-            added[kind] += items
+    try:
+        for proc, (role, name) in zip(procs, roles):
+            out, err = proc.communicate(timeout=600)
+            assert proc.returncode == 0, f"{role} {name}: {err[-3000:]}"
+            result = json.loads(out.rsplit("RESULT ", 1)[1])
+            for kind, items in result.items():
+                added[kind] += items
+    finally:  # one writer failed: the others end with the test, not minutes later
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
     saved = load(example_copy)
 
     # Over a hundred quotes, dozens of lines, several events, or the test proves little.

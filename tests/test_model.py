@@ -74,3 +74,18 @@ def test_new_ids_are_unique_and_valid():
         assert ident not in taken
         taken.add(ident)
     assert all(i.startswith("q-") and len(i) == 8 for i in taken)
+
+
+def test_models_share_one_set_of_given_fields_which_nothing_reads(example_copy):
+    """pydantic's per-model set of the fields given (5 MB on a big session) is one set
+    shared by all (model/fields.py): nothing may ask for it, or for `exclude_unset`."""
+    import re
+    from pathlib import Path
+
+    from retro_tui.store import load
+
+    session = load(example_copy)
+    assert session.quotes[0].__pydantic_fields_set__ is session.timeline.events[0].__pydantic_fields_set__
+    src = Path(__file__).resolve().parents[1] / "src" / "retro_tui"
+    asking = [p for p in src.rglob("*.py") if re.search(r"exclude_unset|model_fields_set|__pydantic_fields_set__", p.read_text(encoding="utf-8"))]
+    assert [p.name for p in asking] == ["fields.py"]

@@ -18,7 +18,7 @@ import pytest
 from docx import Document as WordDocument
 from icalendar import Calendar
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, made_once
 from retro_tui.model import ParticipantSide
 from retro_tui.report.texts import rewrite
 from retro_tui.store import dumps, load
@@ -115,14 +115,17 @@ def readable(name: str, data: bytes) -> str:
     return data.decode("utf-8")
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
+def export_planted(folder: Path) -> None:
     from retro_tui.cli import main
 
-    folder = tmp_path_factory.mktemp("leak")
     source = planted_session(folder)
-    out = folder / "out"
-    assert main(["export", str(source), "--format", "all", "--out", str(out), "--lang", "nl"]) == 0
+    assert main(["export", str(source), "--format", "all", "--out", str(folder / "out"), "--lang", "nl"]) == 0
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    # Exported once in the run (four seconds of PDF, Word and pictures), not in every worker.
+    out = made_once(tmp_path_factory, "no-names-leak", export_planted) / "out"
     return {p.name: p.read_bytes() for p in out.iterdir()}
 
 

@@ -8,72 +8,19 @@ from __future__ import annotations
 
 import random
 
-from retro_tui.store import load, snapshot
-from retro_tui.store.in_place import refresh_in_place
-from retro_tui.store.shared import SharedFile
-
-
-class Writer:
-    """One app's writing side: its session, its shared file, and its own line."""
-
-    def __init__(self, path, name: str):
-        self.session = load(path)
-        self.shared = SharedFile.opened(path, self.session)
-        self.name = name
-        self.typing: str | None = None  # the line being typed, as far as typed
-
-    def start(self, line: str) -> None:
-        self.typing = ""
-        notes = self.session.timeline.notes
-        self.session.timeline.notes = notes + "\n"  # Enter at the end of the notes
-        self.line = line
-
-    def key(self) -> bool:
-        """One more character of its line, where its line is now; False when done."""
-        if len(self.typing) == len(self.line):
-            return False
-        lines = self.session.timeline.notes.split("\n")
-        at = max(i for i, text in enumerate(lines) if text == self.typing) if self.typing else len(lines) - 1
-        self.typing = self.line[: len(self.typing) + 1]
-        lines[at] = self.typing
-        self.session.timeline.notes = "\n".join(lines)
-        return True
-
-    def save(self) -> None:
-        self.shared.write(snapshot(self.session))
-
-    def take_in(self) -> None:
-        """What the app's follower does twice a second (ui/follow.py, Autosave.adopt)."""
-        found = self.shared.changed_on_disk()
-        if found is not None:
-            merged = self.shared.adopt(snapshot(self.session), *found)
-            if merged is not None:
-                refresh_in_place(self.session, merged)
+from line_writers import Writer, clash, type_at_once
+from retro_tui.store import load
 
 
 def test_two_people_adding_lines_at_the_end_keep_every_line(example_copy):
     rng = random.Random(11)
-    facilitator, notetaker = Writer(example_copy, "F"), Writer(example_copy, "N")
+    facilitator, notetaker = Writer(example_copy, "timeline.notes"), Writer(example_copy, "timeline.notes")
     said = []
     for round_ in range(6):
         lines = {facilitator: f"Gespreksleider {round_}: de moeder was er niet bij",
                  notetaker: f"Notulist {round_}: Jeroen knikt en zegt niets"}
-        for writer, line in lines.items():
-            writer.start(line)
-            said.append(line)
-        busy = [facilitator, notetaker]
-        while busy:
-            writer = rng.choice(busy)
-            if not writer.key():
-                busy.remove(writer)
-            roll = rng.random()
-            if roll < 0.15:
-                writer.save()
-            elif roll < 0.3:
-                writer.take_in()
-        for writer in (facilitator, notetaker, facilitator, notetaker):
-            writer.save()
-            writer.take_in()
+        said += lines.values()
+        type_at_once(lines, rng)
     saved = load(example_copy)
     lines = saved.timeline.notes.split("\n")
     assert [line for line in said if line not in lines] == []
@@ -85,19 +32,6 @@ def test_two_people_adding_lines_at_the_end_keep_every_line(example_copy):
     assert rounds == sorted(rounds)
 
 
-def _clash(path) -> None:
-    """Two writers change the very same last line differently at once."""
-    start = Writer(path, "S")
-    start.session.timeline.notes += "\nDe moeder belde"
-    start.save()
-    first, second = Writer(path, "F"), Writer(path, "N")
-    base = first.session.timeline.notes
-    first.session.timeline.notes = base.replace("De moeder belde", "De moeder belde de school")
-    second.session.timeline.notes = base.replace("De moeder belde", "De moeder belde de wijkagent")
-    second.save()
-    first.save()
-
-
 async def test_a_real_clash_shows_in_both_apps_where_the_notes_are_and_can_be_taken_both_ways(example_copy, tmp_path):
     from textual.widgets import TextArea
 
@@ -107,9 +41,11 @@ async def test_a_real_clash_shows_in_both_apps_where_the_notes_are_and_can_be_ta
 
     text = example_copy.read_text(encoding="utf-8")
     example_copy.write_text(text.replace("[session]\n", '[session]\ncurrent_step = "timeline"\n', 1), encoding="utf-8")
-    _clash(example_copy)
-    clash = load(example_copy).conflicts[-1]
-    assert (clash.field, clash.kept, clash.text) == (
+    # Two writers change the very same last line differently at once.
+    clash(example_copy, "timeline.notes", load(example_copy).timeline.notes + "\nDe moeder belde",
+          "De moeder belde de school", "De moeder belde de wijkagent")
+    kept = load(example_copy).conflicts[-1]
+    assert (kept.field, kept.kept, kept.text) == (
         "timeline.notes", "De moeder belde de school", "De moeder belde de wijkagent")
 
     notetaker = localized(RetroApp)(tmp_path, example_copy, notetaker=True)

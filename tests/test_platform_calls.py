@@ -177,8 +177,9 @@ def test_without_proc_the_boot_is_told_by_boot_time(monkeypatch):
     assert platform_calls.same_boot("")  # unknown: never take a live writer for dead
 
 
-def test_drafts_of_a_dead_writer_come_back_without_proc_or_kill(monkeypatch, tmp_path):
-    """As on Windows and macOS: no /proc."""
+def test_drafts_of_a_dead_writer_come_back_without_proc(monkeypatch, tmp_path):
+    """As on Windows and macOS: no /proc for the boot's id. (Whether the writer lives
+    is psutil's to ask; on Linux it asks with os.kill, so that cannot be taken away here.)"""
     session = tmp_path / "s.toml"
     session.write_text("")
     child = subprocess.Popen([sys.executable, "-c", "pass"])
@@ -233,3 +234,17 @@ def test_without_poll_as_on_windows_a_terminal_is_never_taken_for_gone(monkeypat
         assert not terminal_gone(slave)
     finally:
         os.close(slave)
+
+
+def test_freed_memory_is_given_back_where_glibc_offers_it_and_skipped_elsewhere(monkeypatch):
+    platform_calls._malloc_trim.cache_clear()
+    try:
+        if sys.platform == "linux" and os.path.exists("/lib/x86_64-linux-gnu/libc.so.6"):
+            assert platform_calls._malloc_trim() is not None  # glibc: the call is there
+        platform_calls.give_back_freed_memory()  # and harmless
+        platform_calls._malloc_trim.cache_clear()
+        monkeypatch.setattr(sys, "platform", "win32")
+        assert platform_calls._malloc_trim() is None
+        platform_calls.give_back_freed_memory()
+    finally:
+        platform_calls._malloc_trim.cache_clear()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from apphelpers import opened, visible_text
+from apphelpers import opened, palette_offers, visible_text
 from retro_tui.store import load
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.details_form import DetailsForm
@@ -84,7 +84,7 @@ async def test_the_open_sessions_details_from_the_status_line_and_the_palette(ex
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Sessiegegevens")
-        await pilot.pause(0.3)
+        await palette_offers(pilot, "Sessiegegevens")
         await pilot.press("enter")
         await pilot.pause()
         form = app.screen

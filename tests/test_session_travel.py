@@ -31,7 +31,7 @@ def test_the_copy_is_pseudonymised_valid_and_knows_its_origin(run_cli, example_c
     text = copy.read_text(encoding="utf-8")
     assert names_in(text) == set()  # no family name, no surname, in any field
     code, out, _ = run_cli("check", str(copy))
-    assert code == 0 and "valid" in out
+    assert (code, out) == (0, f'{copy}: valid session "{load(copy).session.title}"\n')
     original, travelled = load(example_copy), load(copy)
     assert original.session.id and travelled.session.copy_of.session == original.session.id
     # The revision is the original as it was when the copy was made (with its new id).
@@ -55,8 +55,9 @@ async def test_the_copy_opens_in_the_app(run_cli, example_copy, tmp_path):
     app = localized(RetroApp)(tmp_path, copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await opened(pilot)
-        assert "Akkerman" not in visible_text(app)
-        assert load(copy).session.title.replace("Akkerman", "") in visible_text(app) or "Voorbeeld" in visible_text(app)
+        shown = visible_text(app)
+        assert "Akkerman" not in shown
+        assert load(copy).session.title in shown
         await pilot.press("ctrl+q")
 
 

@@ -17,12 +17,11 @@ import pytest
 
 from apphelpers import burst, opened, settle, visible_text
 from host_sessions import write_session
+from line_writers import Writer, clash, type_at_once
 from retro_tui.method import kinds
 from retro_tui.model import Session
 from retro_tui.step_notes import read_notes, write_notes
-from retro_tui.store import load, snapshot
-from retro_tui.store.in_place import refresh_in_place
-from retro_tui.store.shared import SharedFile
+from retro_tui.store import load
 
 WRITER = Path(__file__).with_name("text_writer.py")
 # (kind, step, where its text lives)
@@ -58,46 +57,6 @@ def test_every_text_a_kind_types_straight_into_the_session_is_merged_by_line():
     assert not written_along(("closing", "assignment"))
 
 
-class Writer:
-    """One app's writing side on one text: its session, its shared file, its own line."""
-
-    def __init__(self, file: Path, path: str):
-        self.session = load(file)
-        self.shared = SharedFile.opened(file, self.session)
-        self.path = path
-        self.typing: str | None = None
-
-    @property
-    def text(self) -> str:
-        return read_notes(self.session, self.path)
-
-    def start(self, line: str) -> None:
-        self.typing, self.line = "", line
-        if self.text:
-            write_notes(self.session, self.path, self.text + "\n")  # Enter at the end
-
-    def key(self) -> bool:
-        """One more character of its line, where its line is now; False when done."""
-        if len(self.typing) == len(self.line):
-            return False
-        lines = self.text.split("\n")
-        at = max(i for i, t in enumerate(lines) if t == self.typing) if self.typing else len(lines) - 1
-        self.typing = self.line[: len(self.typing) + 1]
-        lines[at] = self.typing
-        write_notes(self.session, self.path, "\n".join(lines))
-        return True
-
-    def save(self) -> None:
-        self.shared.write(snapshot(self.session))
-
-    def take_in(self) -> None:
-        found = self.shared.changed_on_disk()
-        if found is not None:
-            merged = self.shared.adopt(snapshot(self.session), *found)
-            if merged is not None:
-                refresh_in_place(self.session, merged)
-
-
 @pytest.mark.parametrize(("kind_id", "step", "path"), TEXTS, ids=[t[2] for t in TEXTS])
 def test_two_writers_adding_lines_to_the_same_text_keep_every_line(tmp_path, kind_id, step, path):
     file = write_session(tmp_path, kind_id, lang="nl", step=step)
@@ -105,23 +64,9 @@ def test_two_writers_adding_lines_to_the_same_text_keep_every_line(tmp_path, kin
     facilitator, notetaker = Writer(file, path), Writer(file, path)
     said = []
     for round_ in range(5):
-        for writer, line in ((facilitator, f"Gespreksleider {round_}: school belt"),
-                             (notetaker, f"Notulist {round_}: oma knikt")):
-            writer.start(line)
-            said.append(line)
-        busy = [facilitator, notetaker]
-        while busy:
-            writer = rng.choice(busy)
-            if not writer.key():
-                busy.remove(writer)
-            roll = rng.random()
-            if roll < 0.15:
-                writer.save()
-            elif roll < 0.3:
-                writer.take_in()
-        for writer in (facilitator, notetaker, facilitator, notetaker):
-            writer.save()
-            writer.take_in()
+        lines = {facilitator: f"Gespreksleider {round_}: school belt", notetaker: f"Notulist {round_}: oma knikt"}
+        said += lines.values()
+        type_at_once(lines, rng)
     saved = load(file)
     lines = read_notes(saved, path).split("\n")
     assert [line for line in said if line not in lines] == []
@@ -132,22 +77,11 @@ def test_two_writers_adding_lines_to_the_same_text_keep_every_line(tmp_path, kin
 @pytest.mark.parametrize(("kind_id", "step", "path"), TEXTS, ids=[t[2] for t in TEXTS])
 def test_the_same_line_changed_by_both_is_set_aside_with_the_lines_it_lost_to(tmp_path, kind_id, step, path):
     file = write_session(tmp_path, kind_id, lang="nl", step=step)
-    _clash(file, path)
+    clash(file, path, "Jamal woont bij oma\nOma belde", "Oma belde de school", "Oma belde de wijkagent")
     saved = load(file)
     assert [(c.field, c.kept, c.text) for c in saved.conflicts] == [
         (path, "Oma belde de school", "Oma belde de wijkagent")]
     assert read_notes(saved, path) == "Jamal woont bij oma\nOma belde de school"
-
-
-def _clash(file: Path, path: str) -> None:
-    start = Writer(file, path)
-    write_notes(start.session, path, "Jamal woont bij oma\nOma belde")
-    start.save()
-    first, second = Writer(file, path), Writer(file, path)
-    write_notes(first.session, path, "Jamal woont bij oma\nOma belde de school")
-    write_notes(second.session, path, "Jamal woont bij oma\nOma belde de wijkagent")
-    second.save()
-    first.save()
 
 
 async def test_the_facilitator_types_the_summary_while_a_notetaker_process_adds_lines(tmp_path):
@@ -204,7 +138,7 @@ async def test_a_clash_in_the_summary_shows_beside_it_and_ctrl_t_takes_both(tmp_
     from retro_tui.ui.keys import localized
 
     file = write_session(tmp_path, "meeting", lang="nl", step="summary")
-    _clash(file, "meeting.summary")
+    clash(file, "meeting.summary", "Jamal woont bij oma\nOma belde", "Oma belde de school", "Oma belde de wijkagent")
     app = localized(RetroApp)(tmp_path, file, notetaker=notetaker)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
@@ -229,7 +163,7 @@ async def test_a_clash_in_another_steps_text_is_not_offered_here(tmp_path):
     from retro_tui.ui.keys import localized
 
     file = write_session(tmp_path, "meeting", lang="nl", step="checkin")
-    _clash(file, "meeting.summary")
+    clash(file, "meeting.summary", "Jamal woont bij oma\nOma belde", "Oma belde de school", "Oma belde de wijkagent")
     app = localized(RetroApp)(tmp_path, file)
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)

@@ -100,3 +100,40 @@ def test_a_long_quiet_period_is_a_gap_on_the_axis():
     events = [event("2018-01"), event("2018-03"), event("2019-06"), event("2019-08")]
     layout = lay_out(events, events, zoom=1, view_width=60, rows=2)
     assert [g.months for g in layout.gaps] == [15]
+
+
+def test_events_inserted_one_by_one_sit_where_they_would_in_a_layout_of_all():
+    """A quick-add line is placed into the layout there is, looking at its neighbours
+    only (not laying out, nor going through, thousands of events per line), and the
+    result keeps every rule of a full layout: no two markers share a cell, the new one
+    sits next to the axis at its month with its title, every event is placed or
+    counted, in time order, and the quiet periods are those of all the months."""
+    from retro_tui.timeline.layout import _gaps
+
+    rng = random.Random(11)
+    years = [2012, 2013, 2014, 2017, 2018, 2019, 2020, 2021]  # 2015 and 2016 quiet
+    events = [event(f"{rng.choice(years)}-{rng.randrange(1, 13):02d}", lane=rng.choice(list(Lane)),
+                    title=f"Gebeurtenis {i}") for i in range(400)]
+    # The axis runs from January 2011 to the end of 2022; the first month with an event
+    # is September 2011 and the last February 2022, so a line can bring a new first or
+    # last month (and a quiet period at that end) as well as split one in between.
+    events += [event("2011-09"), event("2022-02")]
+    shown = sorted(events, key=lambda e: e.sort_key)
+    for zoom in ZOOMS:
+        layout = lay_out(shown, shown, zoom=zoom, view_width=80, rows=3)
+        gaps_before = list(layout.gaps)
+        added = []
+        for i in range(60):
+            new = event(f"{rng.choice([2011, 2015, 2022])}-{rng.randrange(1, 13):02d}",
+                        lane=rng.choice(list(Lane)), title=f"Nieuw {i}")
+            assert layout.insert(new)
+            added.append(new)
+            placed = layout.where(new)
+            assert placed is not None and placed.row == 0 and placed.x == layout.x_at(new.date)
+            assert placed.label or zoom is None or zoom < 2
+            assert layout.gaps == _gaps(layout._points, layout._x_of)
+        assert gaps_before and layout.gaps != gaps_before  # the quiet periods did change
+        cells = [(p.event.lane, p.row, x) for p in layout.placed for x in range(p.x, p.x + 1 + (len(p.label) + 1 if p.label else 0))]
+        assert len(cells) == len(set(cells)), zoom
+        assert sum(layout.overflow.values()) + len(layout.placed) == len(shown) + len(added), zoom
+        assert [p.event.sort_key for p in layout.placed] == sorted(p.event.sort_key for p in layout.placed)

@@ -271,10 +271,20 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _run_app(args: argparse.Namespace, path: Path | None) -> int:
-    # Imported here: commands that need no UI must not pay for importing Textual.
+def _app() -> Callable[..., int]:
+    """The app's `run`. Imported here: commands that need no UI must not pay for
+    importing Textual; and with the garbage collector held until the first screen is
+    settled (ui/heap.py), the imports and the first frame pay for no collections."""
+    from .ui import heap
+
+    heap.hold()
     from .ui.app import run
 
+    return run
+
+
+def _run_app(args: argparse.Namespace, path: Path | None) -> int:
+    run = _app()
     return run(_sessions_dir(args), path, follow_session_language=not _language_chosen(args))
 
 
@@ -302,12 +312,10 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_notetaker(args: argparse.Namespace) -> int:
-    from .ui.app import run
-
     if not _interactive():
         # Without a terminal the view would wait for keys that never come.
         return _fail(t("notetaker.needs_terminal"))
-
+    run = _app()
     return run(_sessions_dir(args), args.file, follow_session_language=not _language_chosen(args), notetaker=True)
 
 
@@ -723,8 +731,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     if args.out is None:
         if not _interactive():
             return _fail(t("bundle.needs_out"))
-        from .ui.app import run
-
+        run = _app()
         return run(_sessions_dir(args), None, bundle=(list(args.paths), args.include_all))
     gathered = gather(args.paths, lang, include_all=args.include_all)
     for path, reason in gathered.unreadable:

@@ -1,11 +1,12 @@
 """The session model: pydantic, no UI. Import from here.
 
-The names are loaded on first use (PEP 562): the app paints its first frame from the
+The names are loaded on first use (PEP 562, by lazy_loader): the app paints its first frame from the
 vocabularies in `enums` alone, before pydantic and the models are imported.
 """
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+import lazy_loader
 
 _WHERE = {
     "dates": ("PartialDateError", "parse_partial", "sort_key"),
@@ -28,21 +29,7 @@ _WHERE = {
         "TimelineStep",
     ),
 }
-_MODULE = {name: module for module, names in _WHERE.items() for name in names}
-__all__ = sorted(_MODULE)
-
-
-def __getattr__(name: str):
-    if name not in _MODULE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{_MODULE[name]}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
-
+__getattr__, __dir__, __all__ = lazy_loader.attach(__name__, submod_attrs=_WHERE)
 
 if TYPE_CHECKING:
     from .fields import Remark

@@ -4,8 +4,9 @@ local time stamps, and the base models that refuse unknown keys."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -69,6 +70,32 @@ TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element|commit
 class Model(BaseModel):
     # Unknown keys are refused: in a hand-edited file they are almost always typos.
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        # pydantic gives each model a set of the fields it was given (728 bytes for a
+        # quote's five: 5 MB for a big session), for `exclude_unset` and
+        # `model_fields_set`, neither of which retro-tui asks (test_model.py checks).
+        # One set shared by all costs nothing; pydantic only ever adds names to it.
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELDS_SET)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        # The autosave re-dumps only the records set since its last snapshot
+        # (store/snapshots.py): each assignment is where a record changes.
+        touched[id(self)] = next(_ticks)
+
+
+_FIELDS_SET: set[str] = set()
+
+# id of a model -> the tick of its latest assignment. An id reused by a new object
+# finds an old tick: at worst one needless re-dump, never a stale one.
+touched: dict[int, int] = {}
+_ticks = itertools.count(1)
+
+
+def tick() -> int:
+    """The newest assignment's tick so far (a snapshot's "as of")."""
+    return next(_ticks)
 
 
 class Entity(Model):

@@ -1,10 +1,11 @@
 """The store: session files read with tomllib, validated by the model, written atomically.
 
-Names load on first use (PEP 562), so the app's first frame does not wait for pydantic.
+Names load on first use (PEP 562, by lazy_loader), so the app's first frame does not wait for pydantic.
 """
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+import lazy_loader
 
 _WHERE = {
     "atomic": ("OWNER_ONLY", "backup_path", "write_atomic"),
@@ -17,21 +18,7 @@ _WHERE = {
     "folder": ("sessions_dir",),
     "peek": ("Peek", "peek"),
 }
-_MODULE = {name: module for module, names in _WHERE.items() for name in names}
-__all__ = sorted(_MODULE)
-
-
-def __getattr__(name: str):
-    if name not in _MODULE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{_MODULE[name]}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
-
+__getattr__, __dir__, __all__ = lazy_loader.attach(__name__, submod_attrs=_WHERE)
 
 if TYPE_CHECKING:
     from .atomic import OWNER_ONLY, backup_path, write_atomic

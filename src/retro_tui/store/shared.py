@@ -74,12 +74,14 @@ class SharedFile:
         self.unadopted = False
 
     @classmethod
-    def opened(cls, path: Path, session: Session) -> SharedFile:
+    def opened(cls, path: Path, session: Session, data: dict[str, Any] | None = None) -> SharedFile:
+        """`session` as just read from `path`; `data`, its snapshot if taken already
+        (the autosave's, whose records' dumped forms the next snapshots share)."""
         try:
             written = read_regular(Path(path))
         except SessionError:
             written = None
-        return cls(path, snapshot(session), written)
+        return cls(path, snapshot(session) if data is None else data, written)
 
     def write(self, data: dict[str, Any], render_text: Callable[[dict], str] = render) -> None:
         """Write this writer's snapshot; merge first if someone else wrote since."""

@@ -89,7 +89,11 @@ class Layout:
         rows, x = self._taken[event.lane], self.x_at(event.date)
         label = _shorten(event.title, LABEL_MAX) if self.per_month >= LABEL_FROM else ""
         end = x + _span(label)
-        in_way = [p for p in self.placed
+        # Placed in time order, so in column order too: only those from a longest label
+        # to the left up to this one's end can be in its way, not all of them.
+        lo = bisect.bisect_left(self.placed, x - LABEL_MAX - 2, key=lambda p: p.x)
+        hi = bisect.bisect_left(self.placed, end, lo=lo, key=lambda p: p.x)
+        in_way = [p for p in self.placed[lo:hi]
                   if p.event.lane == event.lane and p.row == 0 and p.x < end and x < p.x + _span(p.label)]
         for placed in in_way:
             rows[0][placed.x : placed.x + _span(placed.label)] = bytes(_span(placed.label))
@@ -103,9 +107,26 @@ class Layout:
                 self.overflow[key] = self.overflow.get(key, 0) + 1
             else:
                 self._add(moved)
-        bisect.insort(self._points, at)
-        self.gaps = _gaps(self._points, self._x_of)
+        self._add_point(at)
         return True
+
+    def _add_point(self, at: float) -> None:
+        """One month more among the events': only the quiet period it falls in can
+        change (split in two, or shortened), not the others."""
+        i = bisect.bisect_right(self._points, at)
+        before = self._points[i - 1] if i else None
+        after = self._points[i] if i < len(self._points) else None
+        self._points.insert(i, at)
+        new = [Gap(self._x_of(a) + 1, self._x_of(b) - 1, round(b - a))
+               for a, b in ((before, at), (at, after)) if a is not None and b is not None and b - a >= GAP_MONTHS]
+        if before is not None and after is not None and after - before >= GAP_MONTHS:
+            k = self.gaps.index(Gap(self._x_of(before) + 1, self._x_of(after) - 1, round(after - before)))
+            self.gaps[k : k + 1] = new
+        elif new:  # a new first or last month: its quiet period is at that end
+            if before is None:
+                self.gaps[0:0] = new
+            else:
+                self.gaps.extend(new)
 
     def _add(self, placed: Placed) -> None:
         # After the events of the same date, as a stable sort of the events puts it.

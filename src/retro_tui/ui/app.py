@@ -92,6 +92,11 @@ class RetroApp(TypeAhead):
         self.painted = True
         if isinstance(self.screen, SessionScreen):
             self.screen.read_session()
+        screen = self.screen
+        if not (isinstance(screen, SessionHost) and screen.session is None):
+            # No session being read, whose screen settles the collector: the command
+            # held it for the start (cli.py), and it is needed from here on.
+            heap.release()
 
     def _watch_terminal(self) -> None:
         # A terminal closed without a SIGHUP to us ends as a closed window does.

@@ -1,7 +1,8 @@
 """Autosave: nothing typed is lost for more than a couple of seconds.
 
 A change starts a short timer (not restarted by further typing, so continuous typing
-still saves). On the UI thread we only take a plain-data snapshot; rendering TOML and the
+still saves). On the UI thread we only take a plain-data snapshot, in which only what
+changed since the last one is dumped anew (store/snapshots.py); rendering TOML and the
 atomic write run in a worker thread, one at a time, newest snapshot wins; the worker
 has the TOML rendered in a helper process, so a big session's save does not take the
 GIL from the keystrokes (measured in bench/timeline.py).
@@ -18,10 +19,11 @@ from textual.timer import Timer
 
 from ..lifecycle import is_read_only
 from ..model import Session
-from ..store import now, render, snapshot
+from ..store import now, render
 from ..store.errors import SessionError
 from ..store.in_place import refresh_in_place
 from ..store.shared import SharedFile
+from ..store.snapshots import Snapshots
 from ..store.render_process import render_elsewhere
 
 DELAY_SECONDS = 1.5
@@ -43,7 +45,13 @@ class Autosave:
         self.on_state = on_state
         # Others may write this file too (a notetaker, `retro-tui quote`): every write
         # takes the file's lock and merges their changes in rather than overwrite them.
-        self.shared = SharedFile.opened(path, session)
+        self.snapshots = Snapshots()
+        self.shared = SharedFile.opened(path, session, self.snapshot())
+
+    def snapshot(self) -> dict:
+        """The session as plain data (UI thread only): what changed since the last one
+        is dumped anew, the rest was dumped already."""
+        return self.snapshots.take(self.session)
 
     @property
     def dirty(self) -> bool:
@@ -65,7 +73,7 @@ class Autosave:
         self._timer = None
         if not self.dirty:
             return
-        revision, data = self.revision, snapshot(self.session)
+        revision, data = self.revision, self.snapshot()
         self.handed = max(self.handed, revision)
         self.app.run_worker(lambda: self._write(revision, data), thread=True, group="autosave")
 
@@ -75,7 +83,7 @@ class Autosave:
             self._timer.stop()
             self._timer = None
         if self.dirty:
-            self._write(self.revision, snapshot(self.session), notify=False)
+            self._write(self.revision, self.snapshot(), notify=False)
 
     @property
     def pending(self) -> bool:
@@ -88,11 +96,11 @@ class Autosave:
     def adopt(self, theirs: dict, digest: str | None) -> set[str]:
         """Take another writer's saved changes into the session on the screen; returns
         the session's fields that changed. Only on the UI thread, with no write pending."""
-        merged = self.shared.adopt(snapshot(self.session), theirs, digest)
+        merged = self.shared.adopt(self.snapshot(), theirs, digest)
         if merged is None:
             return set()
         changed = refresh_in_place(self.session, merged)
-        if snapshot(self.session) != theirs:
+        if self.snapshot() != theirs:
             # Unsaved changes of ours (or a kept-aside copy of a clash) are not in the
             # file yet: write them on the usual schedule.
             self.revision += 1

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from pydantic import BaseModel
 from rich.console import Group
 from rich.text import Text
-from textual.widgets import Static
 
 from ..i18n import t
 from ..model import Session
 from ..reflow import reflow
+from .edit_panel import EditPanel
 from .forms import FieldSpec, RecordForm
 from .guard import refused
-from .keys import Key, localized
+from .keys import localized
 from .messages import SessionChanged
 
 TEXT_FIELDS = ("assignment", "content_and_process", "collaboration", "frequency", "meeting_dates", "agenda")
@@ -77,23 +77,13 @@ def typed_dates(values: dict) -> dict:
     return values | {"meeting_dates": sorted(set(days))}
 
 
-class DeclarationPanel(Static, can_focus=True):
-    DEFAULT_CSS = """
-    DeclarationPanel { border: round $primary 50%; padding: 0 1; margin-bottom: 1; height: auto; }
-    DeclarationPanel:focus { border: round $accent; }
-    """
-
-    KEYS = [Key("enter,e", "edit", "key.edit", id="edit")]
+class DeclarationPanel(EditPanel):
+    TITLE = "closing.declaration"
 
     def __init__(self, session: Session, team: bool = False):
         """`team`: with the content team and its deadline (the prospective analysis)."""
-        super().__init__()
-        self.session = session
+        super().__init__(session)
         self.team = team
-
-    def on_mount(self) -> None:
-        self.border_title = t("closing.declaration")
-        self.show()
 
     def show(self) -> None:
         c = self.session.closing
@@ -131,11 +121,3 @@ class DeclarationPanel(Static, can_focus=True):
         form = localized(RecordForm)(t("closing.declaration"), closing, specs, normalise=normalise, values=values)
         form.origin = {"node": "DeclarationPanel"}
         self.app.push_screen(form, edited)
-
-    def reopen(self, origin: dict, values: dict) -> bool:
-        """The declaration's form as it was when the app stopped."""
-        self.action_edit(values)
-        return True
-
-    def on_click(self) -> None:
-        self.action_edit()

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.text import Text
-from textual.widgets import Static
 
 from ..i18n import t
 from ..model import Session
 from ..model.fields import Line, Model
+from .edit_panel import EditPanel
 from .forms import FieldError, FieldSpec, RecordForm
 from .guard import refused
-from .keys import Key, localized
+from .keys import localized
 from .messages import SessionChanged
 from .record_types import parse_time, planned_from, typed_day
 
@@ -70,21 +70,8 @@ def written(starts: dt.datetime | None, lang: str) -> str:
     return f"{written_day(starts.date(), lang)} {starts.strftime('%H:%M')}"
 
 
-class NextMeetingPanel(Static, can_focus=True):
-    DEFAULT_CSS = """
-    NextMeetingPanel { border: round $primary 50%; padding: 0 1; height: auto; margin-bottom: 1; }
-    NextMeetingPanel:focus { border: round $accent; }
-    """
-
-    KEYS = [Key("enter,e", "edit", "key.edit", id="edit")]
-
-    def __init__(self, session: Session):
-        super().__init__()
-        self.session = session
-
-    def on_mount(self) -> None:
-        self.border_title = t("panes.next_meeting")
-        self.show()
+class NextMeetingPanel(EditPanel):
+    TITLE = "panes.next_meeting"
 
     def show(self) -> None:
         meeting = self.session.meeting
@@ -120,10 +107,3 @@ class NextMeetingPanel(Static, can_focus=True):
                                      normalise=lambda typed: typed_meeting(typed, today), values=values)
         form.origin = {"node": "NextMeetingPanel"}
         self.app.push_screen(form, edited)
-
-    def reopen(self, origin: dict, values: dict) -> bool:
-        self.action_edit(values)
-        return True
-
-    def on_click(self) -> None:
-        self.action_edit()

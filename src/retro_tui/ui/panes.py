@@ -36,6 +36,7 @@ from ..model import (
 )
 from .family_map import FamilyMap
 from .declaration import DeclarationPanel
+from .edit_panel import EditPanel
 from .forms import FieldSpec, RecordForm
 from .guard import refused
 from .keys import Key, localized
@@ -74,7 +75,7 @@ class StepPane(VerticalScroll, can_focus=False):
         """Put the keyboard where the step's work is: its first list or panel.
 
         False while the pane's own widgets are still being composed."""
-        targets = self.query("DataTable, DeclarationPanel")
+        targets = self.query("DataTable, EditPanel")
         if not targets:
             return False
         # Set at once, not through Widget.focus (a queued callback): keys typed right
@@ -88,7 +89,7 @@ class StepPane(VerticalScroll, can_focus=False):
             table.reload()
         for family_map in self.query(FamilyMap):
             family_map.refresh_map()
-        for panel in self.query(DeclarationPanel):
+        for panel in self.query(EditPanel):
             panel.show()
 
     def table(self, *args, **kwargs) -> RecordTable:

@@ -135,7 +135,7 @@ class RecordsPane(StepPane):
                 yield widget
 
     def focus_first(self) -> bool:
-        targets = self.query("DataTable, TextBox, NextMeetingPanel")
+        targets = self.query("DataTable, TextBox, EditPanel")
         if not targets:
             return False
         targets.first().focus()
@@ -145,8 +145,6 @@ class RecordsPane(StepPane):
         super().others_saved()
         for box in self.query(TextBox):
             box.others_saved()
-        for panel in self.query(NextMeetingPanel):
-            panel.show()
 
     def on_show(self) -> None:
         # The course items or the core team may have changed in another step.

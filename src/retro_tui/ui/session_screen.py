@@ -8,7 +8,7 @@ Opened on a file, the screen paints at once from a peek at the file (title, step
 language, the step's questions) and builds the current step's pane right after that first
 frame, once the session is read and validated: the room sees the session straight away,
 not a blank terminal while pydantic and the models are imported. The other steps' panes
-are built one per idle moment after that, or at once when they are wanted first (F6, a
+are built a second apart after that, or at once when they are wanted first (F6, a
 draft given back, a jump from another pane): a start pays for one pane, not seven.
 """
 
@@ -46,6 +46,11 @@ if TYPE_CHECKING:
 
 
 WIDE_FOOTER = 100  # columns from which the footer also shows the palette key
+# The other steps' panes are built a second apart once the session is loaded (0.1 to
+# 0.2 s of CPU each): the room is still looking at the first step then, and a key in
+# the meantime builds the pane it wants at once. Right after the load they took the
+# CPU from the keys typed first.
+BUILD_NEXT_AFTER = 1.0
 
 
 class SessionScreen(SessionHost, Screen):
@@ -135,7 +140,9 @@ class SessionScreen(SessionHost, Screen):
                 )
                 notes.border_title = t("side.notes")
                 yield notes
-        yield KeyBar()
+        # The palette key decided now, not at the first resize: the bar's keys changing
+        # right after its first build rebuilt it a second time before the session was read.
+        yield KeyBar(show_command_palette=self.app.size.width >= WIDE_FOOTER)
 
     def on_resize(self, event: events.Resize) -> None:
         # Below 100 columns the step's keys need the room, and F1 must stay whole: the
@@ -166,11 +173,13 @@ class SessionScreen(SessionHost, Screen):
         self.set_interval(1, self._tick)
         self.refresh_status()
         self._show_quotes()
-        self.call_after_refresh(self._focus_pane)
+        # Focused now when the pane is whole (it is, once mounted above): a frame later,
+        # its keys arriving in the key bar rebuilt the bar a second time.
+        self._focus_pane()
         self.ready.set()
         self.refresh_bindings()
         heap.settle()
-        self.call_after_refresh(self._build_one_more)
+        self.set_timer(BUILD_NEXT_AFTER, self._build_one_more)
 
     async def prepare_drafts(self, steps: set[str]) -> None:
         # A draft reopens a form inside its step's pane: that pane must be whole first.
@@ -202,19 +211,21 @@ class SessionScreen(SessionHost, Screen):
         return [cast("StepPane", p) for p in self.query_one("#panes", ContentSwitcher).children]
 
     async def _build_one_more(self) -> None:
-        """The next step's pane not built yet, then the next after a frame: keys pressed
-        meanwhile wait for one pane at most, never for all of them."""
+        """The next step's pane not built yet, then the next a moment later: keys
+        pressed meanwhile wait for one pane at most, never for all of them."""
         if not self.is_attached or getattr(self.app, "closing", False):
             return
         built = {str(p.id) for p in self._built()}
         order = self.kind.step_ids
         start = order.index(self.current)
         # The steps after this one first: F6 is the likeliest next key.
-        for step_id in [*order[start + 1 :], *order[:start]]:
-            if f"pane-{step_id}" not in built:
-                await self.pane(step_id)
-                self.call_after_refresh(self._build_one_more)
-                return
+        missing = [s for s in [*order[start + 1 :], *order[:start]] if f"pane-{s}" not in built]
+        if missing:
+            await self.pane(missing[0])
+        if len(missing) > 1:
+            self.set_timer(BUILD_NEXT_AFTER, self._build_one_more)
+        else:
+            heap.settle_more()
 
     def reopen(self, restore: dict) -> bool:
         """Open again what was being typed in when the app stopped (ui/drafts.py):

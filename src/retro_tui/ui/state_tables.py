@@ -48,37 +48,20 @@ class StateTable(RecordTable):
         self._changed(rows[min(at + 1, len(rows) - 1)].id)
 
 
-class CourseStateTable(StateTable):
-    STATE = CourseState
-    FIELD = "state"
-    KEYS = [
-        *LIST_KEYS,
-        Key("1", "state(0)", "enum.CourseState.on_course", id="on_course"),
-        Key("2", "state(1)", "enum.CourseState.partly", id="partly_on_course"),
-        Key("3", "state(2)", "enum.CourseState.off_course", id="off_course"),
+def _answered_with(state: type[Enum], field: str, ids: tuple[str, str, str]) -> type[StateTable]:
+    """A table whose keys 1, 2 and 3 answer each row with the state's three values, in
+    their order; `ids` are the keys' binding ids, which people's keymaps name."""
+    answers = [
+        Key(str(n), f"state({n - 1})", f"enum.{state.__name__}.{value.value}", id=ident)
+        for n, (value, ident) in enumerate(zip(state, ids, strict=True), start=1)
     ]
+    namespace = {"STATE": state, "FIELD": field, "KEYS": [*LIST_KEYS, *answers], "__module__": __name__}
+    return type(f"{state.__name__}Table", (StateTable,), namespace)
 
 
-class ActionStateTable(StateTable):
-    STATE = ActionState
-    FIELD = "state"
-    KEYS = [
-        *LIST_KEYS,
-        Key("1", "state(0)", "enum.ActionState.done", id="action_done"),
-        Key("2", "state(1)", "enum.ActionState.partly", id="action_partly"),
-        Key("3", "state(2)", "enum.ActionState.not_done", id="action_not_done"),
-    ]
-
-
-class KeptStateTable(StateTable):
-    STATE = KeptState
-    FIELD = "kept"
-    KEYS = [
-        *LIST_KEYS,
-        Key("1", "state(0)", "enum.KeptState.kept", id="kept"),
-        Key("2", "state(1)", "enum.KeptState.partly", id="kept_partly"),
-        Key("3", "state(2)", "enum.KeptState.not_kept", id="not_kept"),
-    ]
+CourseStateTable = _answered_with(CourseState, "state", ("on_course", "partly_on_course", "off_course"))
+ActionStateTable = _answered_with(ActionState, "state", ("action_done", "action_partly", "action_not_done"))
+KeptStateTable = _answered_with(KeptState, "kept", ("kept", "kept_partly", "not_kept"))
 
 
 STATE_TABLES: dict[type[Enum], type[StateTable]] = {

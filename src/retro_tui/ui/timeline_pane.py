@@ -11,15 +11,19 @@ from dataclasses import replace
 from typing import Any
 
 from pydantic import ValidationError
+from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
+from textual import events
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.widgets import Input, Static
 
 from .. import operations as ops
 from ..i18n import label, t
-from ..model import EventKind, Lane, TimelineEvent
+from ..method import Step
+from ..model import EventKind, Lane, Session, StepId, TimelineEvent
 from ..reflow import reflow
 from ..timeline.filters import Filter
 from ..timeline.history import History
@@ -53,8 +57,25 @@ def event_specs(pane: StepPane) -> list[FieldSpec]:
     ]
 
 
-class QuickAdd(Input):
-    """One line becomes an event: Enter adds it as guessed, Tab refines it in the form."""
+class QuickAdd(Input, can_focus=False):
+    """One line becomes an event: Enter adds it as guessed, Tab refines it in the form.
+
+    Always on the screen, one line high at the foot of the details, and open while it
+    has the keyboard: showing and hiding it made Textual lay out the whole screen on
+    `a` and again on Enter, most of what those keys cost. Closed, it cannot be reached
+    with Tab and says which key opens it."""
+
+    @property
+    def content_width(self) -> int:
+        # At least as wide as the box: Input's own width follows the words, and each
+        # change of it (a key typed, the line cleared on Enter) lays out the whole
+        # screen. A line that fits changes nothing; a longer one scrolls as before.
+        return max(self.content_size.width, cell_len(self.value) + 1)
+
+    def on_resize(self) -> None:
+        # Laid out before it had a width, its scroll area was one cell wide: made as
+        # wide as the box now, not on the first key typed into it.
+        self.virtual_size = Size(self.content_width, 1)
 
     KEYS = [
         Key("tab", "refine", "timeline.key_refine", priority=True, id="quick_add_refine"),
@@ -75,7 +96,8 @@ class TimelinePane(StepPane):
     TimelinePane TimelineView { height: 2fr; max-height: 16; }
     TimelinePane #below { height: 1fr; min-height: 3; }
     TimelinePane #details { border-top: solid $primary 30%; }
-    TimelinePane QuickAdd { dock: bottom; display: none; }
+    TimelinePane QuickAdd { dock: bottom; height: 1; border: none; padding: 0 1; }
+    TimelinePane QuickAdd:focus { border: none; background: $accent 25%; }
     TimelinePane #quick-error { dock: bottom; height: auto; color: $warning; display: none; }
     """
 
@@ -103,18 +125,24 @@ class TimelinePane(StepPane):
         Key("end", "step(100000)", "timeline.key_last", show=False, id="last_event"),
     ]
 
-    def __init__(self, session, step):
+    def __init__(self, session: Session, step: Step | StepId | str):
         super().__init__(session, step)
         self.history = History(session)
+        self._details_for: object = None  # the event whose details a key just showed
+        # The id the line being typed will get, found while it is typed: a fresh id
+        # looks through every id of the session (3 ms on a big one, on Enter's frame).
+        # Only while the box has had the keyboard throughout: nothing else adds ids then
+        # but another writer, whose changes drop it.
+        self._line_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-state")
         yield localized(TimelineView)(self.session, id="timeline-view")
-        # The quick add opens in the details' room, never the view's: a view that
+        # The quick add lives in the details' room, never the view's: a view that
         # changed height would lay out and paint thousands of events again.
         with Vertical(id="below"):
             yield localized(EventDetails)(id="details")
-            yield localized(QuickAdd)(placeholder=t("timeline.quick_hint"), id="quick-add")
+            yield localized(QuickAdd)(placeholder=t("timeline.quick_closed"), id="quick-add")
             yield Static(id="quick-error")
 
     def on_mount(self) -> None:
@@ -152,7 +180,21 @@ class TimelinePane(StepPane):
         self.query_one("#timeline-state", Static).update(Text(" · ".join([*parts, count])), layout=False)
 
     def on_timeline_view_selected(self, message: TimelineView.Selected) -> None:
+        if message.event is self._details_for and message.event is not None:
+            self._details_for = None  # shown by the key already; a later reload shows it anew
+            return
+        self._details_for = None
         self.query_one(EventDetails).show(self._details(message.event))
+
+    def _show_selected(self) -> None:
+        """The details of what a key selected, in the same frame as the cursor. Left to
+        the view's Selected message they came a frame later: Textual draws the first
+        frame after a key at once and the next one 17 to 33 ms on, and the details are
+        what the key shows in words."""
+        event = self.view.selected
+        if event is not None and event is not self._details_for:
+            self._details_for = event
+            self.query_one(EventDetails).show(self._details(event))
 
     def _details(self, event) -> Group | Text:
         if event is None:
@@ -178,6 +220,7 @@ class TimelinePane(StepPane):
         # Undo goes back over this screen's own changes only: a snapshot from before
         # another writer's events came in would take them out again.
         self.history.forget()
+        self._line_id = None
         self.refresh_view()
 
     def refresh_view(self, select=None) -> None:
@@ -202,6 +245,7 @@ class TimelinePane(StepPane):
             self.show_state()
         else:
             self.refresh_view(select)
+        self._show_selected()
         self.post_message(SessionChanged())
 
     def _replace(self, old: TimelineEvent, new: TimelineEvent) -> None:
@@ -216,13 +260,12 @@ class TimelinePane(StepPane):
     def action_open_quick_add(self) -> None:
         if refused(self):
             return
-        # Shown by their own display, not a class on the pane: a class would apply the
-        # CSS of the whole pane again.
-        error = self.query_one("#quick-error", Static)
-        error.update("")
         box = self.query_one(QuickAdd)
+        if box.has_focus:
+            return
         box.value = ""
-        box.display = error.display = True
+        box.placeholder = t("timeline.quick_hint")
+        box.can_focus = True
         box.focus()
         self.call_after_refresh(self._ready_guessing)
 
@@ -237,9 +280,25 @@ class TimelinePane(StepPane):
             guess_event("2019 " + t("timeline.event"), self.session)
         except WhenError:
             pass
+        if self.query_one(QuickAdd).has_focus:
+            self._line_id = ops.fresh_id(self.session, "ev")
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, QuickAdd):
+            self._line_id = None
 
     def close_quick_add(self) -> None:
-        self.query_one(QuickAdd).display = self.query_one("#quick-error", Static).display = False
+        box = self.query_one(QuickAdd)
+        box.value = ""  # closed, it holds no words (nor a draft to keep)
+        box.placeholder = t("timeline.quick_closed")
+        box.can_focus = False
+        # Shown by its own display, not a class on the pane: a class would apply the
+        # CSS of the whole pane again. Hidden only when shown: the first display set,
+        # even to what the CSS says, lays out the whole screen.
+        error = self.query_one("#quick-error", Static)
+        if error.display:
+            error.update("")
+            error.display = False
         self.view.focus()
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
@@ -261,9 +320,12 @@ class TimelinePane(StepPane):
         try:
             guess = guess_event(line, self.session, anchor=anchor)
         except WhenError as error:  # "2019-02-30 ...": a date, but not a real one
-            self.query_one("#quick-error", Static).update(error.message())
+            shown = self.query_one("#quick-error", Static)
+            shown.update(error.message())
+            shown.display = True
             return  # the line stays in the box, to be corrected
-        record = self._blank(anchor).model_copy(update={
+        ident, self._line_id = self._line_id, None
+        record = self._blank(anchor, ident).model_copy(update={
             "date": guess.date, "date_label": guess.date_label, "title": guess.title,
             "kind": guess.kind, "lane": guess.lane, "people": list(guess.people),
         })
@@ -279,11 +341,13 @@ class TimelinePane(StepPane):
         self._change(lambda: self.session.timeline.events.append(record), added=record)
         when = guess.date_label or guess.date
         said = "timeline.added" if guess.dated else "timeline.added_near"
-        self.app.notify(t(said, when=when, kind=label(guess.kind), lane=label(guess.lane)), timeout=4)
+        # After the frame that shows the event: a toast is mounted, and a mount lays out
+        # the whole screen before the key's effect could be drawn.
+        self.call_after_refresh(self.app.notify, t(said, when=when, kind=label(guess.kind), lane=label(guess.lane)), timeout=4)
 
-    def _blank(self, date: str | None) -> TimelineEvent:
+    def _blank(self, date: str | None, ident: str | None = None) -> TimelineEvent:
         return TimelineEvent.model_construct(
-            id=ops.fresh_id(self.session, "ev"), date=date or "", date_label="", title="",
+            id=ident or ops.fresh_id(self.session, "ev"), date=date or "", date_label="", title="",
             kind=EventKind.other, lane=Lane.professionals, people=[], crucial=False,
             **{name: "" for name in TEXT_FIELDS},  # type: ignore[arg-type]  # a blank form, valid once filled in
         )
@@ -398,9 +462,11 @@ class TimelinePane(StepPane):
 
     def action_step(self, delta: int) -> None:
         self.view.step(delta)
+        self._show_selected()
 
     def action_lane(self, lane: str) -> None:
         self.view.other_lane(Lane(lane))
+        self._show_selected()
 
     def action_zoom(self, delta: int) -> None:
         self.view.set_zoom(self.view.zoom + delta)

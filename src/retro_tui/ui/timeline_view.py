@@ -48,7 +48,7 @@ class TimelineView(Widget, can_focus=True):
     COMPONENT_CLASSES = {
         "timeline--axis", "timeline--tick", "timeline--gap", "timeline--professionals",
         "timeline--family", "timeline--crucial", "timeline--selected", "timeline--label",
-        "timeline--more", "timeline--marked",
+        "timeline--more", "timeline--marked", "timeline--cursor",
     }
     DEFAULT_CSS = """
     TimelineView { height: 1fr; min-height: 8; }
@@ -59,7 +59,7 @@ class TimelineView(Widget, can_focus=True):
     TimelineView > .timeline--family { color: $success; }
     TimelineView > .timeline--crucial { color: $warning; text-style: bold; }
     TimelineView > .timeline--selected { background: $foreground 25%; text-style: bold; }
-    TimelineView:focus > .timeline--selected { background: $accent; color: $text; }
+    TimelineView > .timeline--cursor { background: $accent; color: $text; text-style: bold; }
     TimelineView > .timeline--label { color: $foreground 80%; }
     TimelineView > .timeline--more { color: $text-muted; }
     TimelineView > .timeline--marked { background: $secondary 60%; color: $text; text-style: bold; }
@@ -90,6 +90,14 @@ class TimelineView(Widget, can_focus=True):
         # Each style name's Rich style, until the CSS says the styles changed (focus,
         # theme): looked up per character run, they were most of a line's drawing.
         self._styles: dict[str, Style] = {}
+        self._styles_seen: tuple | None = None  # what _styles were made from
+        self._styles_stale = True
+        # Each drawn line but the cursor's, for the paint, column and width it was cut
+        # from: Textual draws every line of a widget again when its focus changes
+        # (quick add opening and closing), and they are the same lines.
+        self._strips: dict[int, Strip] = {}
+        self._strips_for: tuple | None = None
+        self._strips_painted: _Painted | None = None
         self.reload()
 
     # --- data ---------------------------------------------------------------------
@@ -175,6 +183,8 @@ class TimelineView(Widget, can_focus=True):
                     line = self._line_of(placed)
         if self.selected is old:
             self.selected = new
+        if line is not None:
+            self._strips.pop(line, None)  # its paint changed in place
         self._refresh_lines(self._selected_line(), *([] if line is None else [line]))
         self.post_message(self.Selected(self, self.selected))
 
@@ -191,11 +201,26 @@ class TimelineView(Widget, can_focus=True):
                 return
         self._shown.insert(bisect.bisect_right(self._shown, event.sort_key, key=lambda e: e.sort_key), event)
         self._position = None
+        before, column = self._selected_line(), self.first_column
+        drawn = self._cache.get(self._view_key, (None, None))[1]
         self._cache = {key: (layout, None) for key, (layout, _) in self._cache.items()}
         self.selected = event
         self._scroll_to_selected()
-        self.refresh()
+        if drawn is not None and self.first_column == column and self.size.width:
+            # Painted again (cheap), drawn again only where the paint changed: the new
+            # marker's line and the lines of any it moved, not the whole view.
+            self._refresh_lines(before, self._selected_line(), *self._changed_lines(drawn, self._paint()))
+        else:
+            self.refresh()
         self.post_message(self.Selected(self, event))
+
+    def _changed_lines(self, old: _Painted, new: _Painted) -> list[int | None]:
+        """The screen lines that differ between two paints, at the current column."""
+        if len(old.chars) != len(new.chars):
+            return [None]
+        cut = slice(self.first_column, self.first_column + self.size.width)
+        return [y for y in range(len(new.chars))
+                if old.chars[y][cut] != new.chars[y][cut] or old.styles[y][cut] != new.styles[y][cut]]
 
     def placed_selected(self) -> Placed | None:
         """Where the selected event is drawn. Crowded out of its lane, it is drawn anyway,
@@ -258,7 +283,9 @@ class TimelineView(Widget, can_focus=True):
         self.zoom = max(0, min(len(ZOOMS) - 1, level))
 
     def watch_zoom(self) -> None:
-        self.call_after_refresh(self._scroll_to_selected)
+        # Scrolled before the frame, not after it: after, the key's frame showed the
+        # axis at the old column and a second frame drew every line again.
+        self._scroll_to_selected()
         self.refresh()
 
     def _scroll_to_selected(self) -> None:
@@ -338,21 +365,32 @@ class TimelineView(Widget, can_focus=True):
         return "timeline--crucial" if event.crucial else f"timeline--{event.lane.value}"
 
     def notify_style_update(self) -> None:
+        # Textual says so on every focus change too, when nothing the view draws with
+        # changed: looked at again before the next line is drawn (`_check_styles`).
         super().notify_style_update()
-        self._styles = {}
+        self._styles_stale = True
+
+    def _check_styles(self) -> None:
+        seen = (self.rich_style, *(self.get_component_rich_style(name, partial=True) for name in sorted(self.COMPONENT_CLASSES)))
+        if seen != self._styles_seen:
+            self._styles_seen = seen
+            self._styles = {}
+            self._strips.clear()
+        self._styles_stale = False
 
     def on_focus(self) -> None:
-        # The cursor's colour follows focus, and the view's own rules (which notify
-        # above) do not change with it.
-        self._styles = {}
+        # The cursor's look follows focus in code (timeline--cursor), not by a `:focus`
+        # rule: a rule would change the view's component styles on every focus change
+        # (quick add opening and closing), and Textual then draws every line again.
+        self._refresh_lines(self._selected_line())
 
     def on_blur(self) -> None:
-        self._styles = {}
+        self._refresh_lines(self._selected_line())
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            base = self.rich_style
+            base = self._styles.get("") or self._styles.setdefault("", self.rich_style)
             style = self._styles[name] = base + self.get_component_rich_style(name, partial=True) if name else base
         return style
 
@@ -361,11 +399,32 @@ class TimelineView(Widget, can_focus=True):
         return rows - 1 - placed.row if placed.event.lane == Lane.professionals else rows + 2 + placed.row
 
     def render_line(self, y: int) -> Strip:
+        if self._styles_stale:
+            self._check_styles()
         painted = self._paint()
         width = self.size.width
         base = self._style("")
         if y >= len(painted.chars):
             return Strip.blank(width, base)
+        # A view that cannot take the keyboard (the insights' backdrop) has no cursor.
+        placed = self.placed_selected() if self.can_focus else None
+        cursor_here = placed is not None and self._line_of(placed) == y
+        cut_from = (id(painted), self.first_column, width)
+        if cut_from != self._strips_for:
+            old = self._strips_painted
+            if old is not None and self._strips_for is not None and self._strips_for[1:] == cut_from[1:]:
+                # Painted anew at the same column (an event added): the lines whose
+                # paint did not change stay as they were drawn.
+                for line in self._changed_lines(old, painted):
+                    if line is None:
+                        self._strips.clear()
+                        break
+                    self._strips.pop(line, None)
+            else:
+                self._strips.clear()
+            self._strips_for, self._strips_painted = cut_from, painted
+        if not cursor_here and y in self._strips:
+            return self._strips[y]
         chars = painted.chars[y][self.first_column : self.first_column + width]
         styles = list(painted.styles[y][self.first_column : self.first_column + width])
         rows = self.lane_rows
@@ -376,21 +435,23 @@ class TimelineView(Widget, can_focus=True):
             if len(name) < width and not "".join(chars[: len(name) + 1]).strip():
                 chars = list(name) + list(chars[len(name):])
                 styles[: len(name)] = ["timeline--more"] * len(name)
-        # A view that cannot take the keyboard (the insights' backdrop) has no cursor.
-        placed = self.placed_selected() if self.can_focus else None
-        if placed is not None and self._line_of(placed) == y:
+        if placed is not None and cursor_here:
             start = placed.x - self.first_column
             if 0 <= start < width and self.axis_layout.where(placed.event) is None:
                 chars[start] = GLYPH[placed.event.kind]  # drawn over whatever crowded it out
+            cursor = "timeline--cursor" if self.has_focus else "timeline--selected"
             for i in range(max(0, start), min(width, start + 1 + (1 + len(placed.label) if placed.label else 0))):
-                styles[i] = "timeline--selected"
+                styles[i] = cursor
         segments = []
         run_start = 0
         for i in range(1, len(chars) + 1):
             if i == len(chars) or styles[i] != styles[run_start]:
                 segments.append(Segment("".join(chars[run_start:i]), self._style(styles[run_start])))
                 run_start = i
-        return Strip(segments, len(chars)).extend_cell_length(width, base)
+        strip = Strip(segments, len(chars)).extend_cell_length(width, base)
+        if not cursor_here:
+            self._strips[y] = strip
+        return strip
 
     # --- mouse --------------------------------------------------------------------
 

@@ -1,0 +1,170 @@
+"""Where a big session's memory goes, for whoever works on the peak-memory row of
+bench/feel.py (issue 14).
+
+Two views:
+
+- `app`: the real `retro-tui open` on the big session in a pseudo-terminal, its
+  resident and peak memory (VmRSS/VmHWM) at the first frame, when the first step is
+  filled, after F6 (where feel.py reads it) and once settled; then what is resident by
+  mapping (anonymous memory against each shared library), and the bare Textual app's
+  peak beside it.
+- `phases`: the same reading done step by step in this process (imports, read, decode,
+  parse, validate, the dict let go, the autosave's snapshot), resident memory and
+  Python's own allocations (tracemalloc, `--traced`: slower, and it inflates RSS) after
+  each, then the lines that hold most at the end.
+
+    .venv/bin/python bench/memory.py [app|phases|both] [--traced]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gc
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+F6 = b"\x1b[17~"
+
+
+def status(pid: int | str = "self") -> dict[str, float]:
+    found = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(("VmRSS", "VmHWM")):
+            key, value = line.split(":")
+            found[key] = int(value.split()[0]) / 1024
+    return found
+
+
+def resident_by_mapping(pid: int) -> list[tuple[str, float]]:
+    sizes: collections.Counter[str] = collections.Counter()
+    name = "?"
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+            parts = line.split()
+            name = parts[5].rsplit("/", 1)[-1] if len(parts) > 5 else "(anonymous: heaps, arenas)"
+        elif line.startswith("Rss:"):
+            sizes[name] += int(line.split()[1]) / 1024
+    return sizes.most_common(12)
+
+
+def app(big: Path) -> None:
+    from pty_screen import BIN, PtyApp
+
+    def show(label: str, pid: int) -> None:
+        now = status(pid)
+        print(f"  {label:<28} rss {now['VmRSS']:6.1f} MB   peak {now['VmHWM']:6.1f} MB", flush=True)
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "big.toml"
+        shutil.copy(big, copy)
+        print("retro-tui open, big session (80x24):")
+        with PtyApp([str(BIN / "retro-tui"), "open", str(copy)]) as run:
+            pid = run.process.pid
+            run.wait_for(lambda s: "Groot" in s)
+            show("first frame", pid)
+            run.wait_for(lambda s: "Deelnemer" in s, timeout=60)
+            show("first step filled", pid)
+            run.key(F6, lambda s: "Met elkaar" in s)
+            show("after F6 (feel.py's row)", pid)
+            time.sleep(2)
+            run.pump(0.1)
+            show("settled, 2 s later", pid)
+            print("  resident by mapping:")
+            for name, size in resident_by_mapping(pid):
+                print(f"    {size:6.1f} MB  {name}")
+        with PtyApp([sys.executable, str(HERE / "_bare.py")]) as run:
+            run.wait_for(lambda s: "bare-app-ready" in s)
+            time.sleep(0.5)
+            bare = status(run.process.pid)["VmHWM"]
+            print(f"bare Textual app: peak {bare:.1f} MB; 2x is {2 * bare:.1f} MB")
+
+
+def phases(big: Path, traced: bool) -> None:
+    import tracemalloc
+
+    if traced:
+        tracemalloc.start()
+
+    def show(label: str) -> None:
+        now = status()
+        line = f"  {label:<30} rss {now['VmRSS']:6.1f} MB   peak {now['VmHWM']:6.1f} MB"
+        if traced:
+            current, peak = tracemalloc.get_traced_memory()
+            line += f"   python {current / 2**20:6.1f} MB (peak {peak / 2**20:6.1f})"
+            tracemalloc.reset_peak()
+        print(line, flush=True)
+
+    print("in this process, step by step:")
+    show("python")
+    import textual.app  # noqa: F401
+
+    show("textual imported")
+    import retro_tui.ui.app
+    import retro_tui.ui.timeline_pane  # noqa: F401  (the model, pydantic, the store)
+
+    show("retro-tui's screen imported")
+    from retro_tui.model import Session
+    from retro_tui.store.codec import decode, snapshot
+    from retro_tui.store.safe_read import read_regular
+    from retro_tui.store.snapshots import Snapshots
+    from retro_tui.store.strict_toml import parse
+
+    gc.disable()  # as the app reads a session (ui/heap.py)
+    raw = read_regular(big)
+    show("file read")
+    text = decode(raw, big)
+    show("decoded")
+    data = parse(text)
+    show("parsed")
+    session = Session.model_validate(data)
+    show("validated")
+    del data, text, raw
+    show("text and dict let go")
+    base = Snapshots().take(session)
+    show("autosave's first snapshot")
+    full = snapshot(session)
+    show("a full snapshot beside it")
+    del full
+    gc.enable()
+    gc.collect()
+    show("collected")
+    if traced:
+        print("  held most (python allocations, by line):")
+        for stat in tracemalloc.take_snapshot().statistics("lineno")[:12]:
+            print(f"    {stat.size / 2**20:6.2f} MB {stat.count:7d}  {stat.traceback}")
+    assert base
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("view", nargs="?", default="both", choices=["app", "phases", "both"])
+    parser.add_argument("--traced", action="store_true", help="tracemalloc in `phases`")
+    parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)  # the child's
+    args = parser.parse_args()
+    if args.file is not None:
+        phases(args.file, args.traced)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        from big_session import write as write_big
+
+        big = Path(folder) / "big.toml"
+        write_big(big)
+        if args.view in ("app", "both"):
+            app(big)
+        if args.view in ("phases", "both"):
+            # A fresh process: this one has imported the model to write the session.
+            extra = ["--traced"] if args.traced else []
+            subprocess.run([sys.executable, __file__, "phases", "--file", str(big), *extra], check=True)
+
+
+if __name__ == "__main__":
+    main()
