@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from textual.widgets import DataTable
 
 from apphelpers import burst, settle
@@ -46,6 +48,7 @@ def _cells(host: PaneHost, table_id: str) -> list[list[str]]:
 # --- the meeting --------------------------------------------------------------------
 
 
+@pytest.mark.slow  # started first in a parallel run
 async def test_a_meeting_driven_by_keys_keeps_every_answer_with_its_ids(tmp_path):
     set_language("nl")
     path = _write(tmp_path, meeting())
@@ -128,6 +131,7 @@ async def test_a_meeting_driven_by_keys_keeps_every_answer_with_its_ids(tmp_path
 # --- the prospective analysis -------------------------------------------------------
 
 
+@pytest.mark.slow  # started first in a parallel run
 async def test_a_prospective_analysis_picks_its_core_team_from_the_participants(tmp_path):
     set_language("nl")
     path = _write(tmp_path, prospective("undercurrent"))

@@ -82,27 +82,6 @@ async def test_the_status_line_counts_against_the_kinds_own_time(tmp_path):
         assert "step 0/5 min" in visible_text(app)  # the here and now's five
 
 
-@pytest.mark.parametrize("kind_id", ["retrospective", "prospective", "meeting", "evaluation"])
-@pytest.mark.parametrize("lang", ["nl", "en"])
-async def test_the_tabs_of_every_kind_fit_80_columns_on_every_step(tmp_path, kind_id, lang):
-    from retro_tui.i18n import set_language
-
-    set_language(lang)
-    path = write_session(tmp_path, kind_id, lang)
-    app = localized(RetroApp)(tmp_path, path, follow_session_language=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
-        for step_id in kind(kind_id).step_ids:
-            app.screen.go_to(step_id)
-            await settle(pilot)
-            tabs = list(app.screen.query_one(Tabs).query(Tab))
-            assert tabs[-1].region.right <= 80, [str(t.label) for t in tabs]
-            assert all(t.region.width > 0 for t in tabs)
-            # The step it is at is named whole.
-            here = next(t for t in tabs if t.id == f"tab-{step_id}")
-            assert kind(kind_id).step(step_id).in_language(lang).short in str(here.label)
-
-
 async def test_the_retrospective_closing_is_passed_over_and_taken_up_again_with_one_key(tmp_path):
     from retro_tui.ui.commands import SessionCommands
 
