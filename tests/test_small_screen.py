@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from apphelpers import opened, visible_text
+from apphelpers import opened, settle, visible_text
 from conftest import EXAMPLE
 from retro_tui.i18n import set_language, t
 from retro_tui.model import StepId
@@ -58,7 +58,7 @@ async def test_every_tables_last_column_is_on_screen(tmp_path):
         off = {}
         for step_id in StepId:
             app.screen.go_to(step_id)
-            await pilot.pause()
+            await settle(pilot)  # a pane built by this go_to fits its columns to its width
             pane = app.screen.query_one(f"#pane-{step_id.value}")
             for records in pane.query(RecordTable):
                 table = records.table
