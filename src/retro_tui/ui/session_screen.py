@@ -104,6 +104,7 @@ class SessionScreen(SessionHost, Screen):
         """Give the session, or a peek at the file to paint from while it is read."""
         super().__init__()
         self._mounting: dict[str, AwaitMount] = {}  # panes built on demand, still composing
+        self._focus_waits = False  # the current pane's focus is still to come
         if session is None and peeked is None:
             raise ValueError("a session or a peek at its file is needed")
         self.host(session, path, peeked)
@@ -256,12 +257,32 @@ class SessionScreen(SessionHost, Screen):
         return target[0].reopen(origin, values)
 
     def _focus_pane(self, tries: int = 3) -> None:
-        """Focus the current step's work; a pane still being mounted gets a moment."""
-        panes = self.query(f"#pane-{self.current}")
-        if panes and cast("StepPane", panes.first()).focus_first():
+        """Focus the current step's work; a pane still being built is waited for, then
+        gets a moment to compose."""
+        step_id = self.current
+        if step_id in self._mounting:
+            self._focus_waits = True
+            self.call_later(self._focus_when_built, step_id)
             return
+        panes = self.query(f"#pane-{step_id}")
+        if panes and cast("StepPane", panes.first()).focus_first():
+            self._focus_waits = False
+            return
+        self._focus_waits = bool(tries)
         if tries:
             self.call_after_refresh(self._focus_pane, tries - 1)
+
+    async def _focus_when_built(self, step_id: str) -> None:
+        await self.pane(step_id)
+        if step_id == self.current:  # else a later step change focuses its own pane
+            self._focus_pane()
+
+    @property
+    def settling(self) -> bool:
+        """The focus a key led to is still to come (its step's pane is being built):
+        keys typed behind it wait for it (ui/type_ahead.py). Two F6 presses and an `a`
+        in one burst sent the `a` to the old step while the new pane was composed."""
+        return self._focus_waits
 
     def _make_panes(self, steps: list[Step] | None = None) -> list:
         from .panes import pane_class

@@ -30,6 +30,10 @@ from textual.widgets import Input, TextArea
 STALL = 0.3
 # Focus that keeps moving on its own must not hold the keyboard for ever.
 MOST_ROUNDS = 12
+# A screen still settling the focus a key led to (`settling`) is asked this often, for
+# two seconds at least: a pane composed on a busy machine.
+SETTLING_POLL = 0.01
+MOST_SETTLING_ROUNDS = 200
 
 
 class KeyRound(Message):
@@ -134,6 +138,12 @@ class TypeAhead(App):
             return  # the app is closing: no screen left for the keys held
         # The first round only proves the key was handled; what it set going (a deferred
         # focus, a new screen) is in the queues ahead of the second round's marker.
+        if getattr(self.screen, "settling", False) and self._rounds < MOST_SETTLING_ROUNDS:
+            # The screen says the focus this key leads to is still to come (a step's
+            # pane being built): look again in a moment; a new round at once would
+            # spend the rounds before the pane is whole.
+            self.set_timer(SETTLING_POLL, self._start_round)
+            return
         unsettled = self._rounds < 2 or self._state() != self._round_state
         if unsettled and self._rounds < MOST_ROUNDS:
             self._start_round()
