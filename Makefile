@@ -29,8 +29,11 @@ demo: $(STAMP)
 # mypy runs beside the tests rather than before them: most tests wait on an app's
 # screen as much as they compute, and mypy's cold start (a fresh clone has no
 # .mypy_cache) fits in that time. Its report follows the tests'; either failing fails.
+# Compiled first, once: where PYTHONDONTWRITEBYTECODE is set (as on some CI machines)
+# every test worker and every `retro-tui` a test starts would compile the sources anew.
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m compileall -q src/retro_tui tests
 	@report=$$(mktemp); $(BIN)/mypy >$$report 2>&1 & types=$$!; \
 	echo "$(BIN)/mypy (beside the tests; its report follows them)"; \
 	echo "$(BIN)/python -m pytest -q -n auto --dist worksteal"; \
