@@ -9,7 +9,7 @@ import threading
 
 from textual.widgets import Input
 
-from apphelpers import notices, opened
+from apphelpers import burst, notices, opened, settle
 from retro_tui.store import load
 from retro_tui.store.recovery import Draft, DraftJournal, journal_dir
 from retro_tui.ui.app import RetroApp
@@ -76,6 +76,30 @@ async def test_the_journal_is_written_off_the_ui_thread(example_copy, tmp_path, 
         assert threads and threading.main_thread() not in threads
         assert _journalled()
         await pilot.press("escape")
+
+
+async def test_a_quick_add_line_given_back_keeps_the_keyboard_and_its_words(example_copy, tmp_path):
+    """Given back after a crash, the line is open with the keyboard in it: Enter adds the
+    moment. (It once showed the words with the keyboard on the timeline, and `a`, the
+    key that opens the line, emptied it.)"""
+    path = _on_step(example_copy, "timeline")
+    _dead_writers_journal(path, [
+        Draft("timeline", "Snel toevoegen", "maart 2019 huisbezoek",
+              {"step": "timeline", "origin": {"box": "quick-add"}, "values": {"text": "maart 2019 huisbezoek"}}),
+    ])
+    before = {e.id for e in load(path).timeline.events}
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "quick-add", app.focused
+        pane = app.screen.query_one("#pane-timeline")
+        pane.action_open_quick_add()  # what `a` does were the keyboard elsewhere
+        assert app.screen.query_one("#quick-add", Input).value == "maart 2019 huisbezoek"
+        await burst(pilot, "enter")
+        await pilot.press("ctrl+q")
+    added = [e for e in load(path).timeline.events if e.id not in before]
+    assert [(e.title, str(e.date)) for e in added] == [("Huisbezoek", "2019-03")], added
 
 
 async def test_a_stopped_writers_quote_and_quick_add_come_back_into_their_boxes(example_copy, tmp_path):

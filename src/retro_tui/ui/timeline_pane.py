@@ -152,6 +152,11 @@ class TimelinePane(StepPane):
         views = self.query(TimelineView)
         if not views:
             return False
+        lines = self.query(QuickAdd)
+        if lines and lines.first().can_focus and lines.first().value:
+            # An open line with words in it (given back after a crash) is the work.
+            lines.first().focus()
+            return True
         views.first().focus()
         return True
 
@@ -263,7 +268,8 @@ class TimelinePane(StepPane):
         box = self.query_one(QuickAdd)
         if box.has_focus:
             return
-        box.value = ""
+        # No clearing here: closing empties the line, so words in it now were given
+        # back after a crash (ui/drafts.py) and are the typist's.
         box.placeholder = t("timeline.quick_hint")
         box.can_focus = True
         box.focus()
