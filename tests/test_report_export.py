@@ -195,14 +195,12 @@ def test_check_in_words_are_left_out_unless_chosen(run_cli, example_copy, tmp_pa
     assert "## Citaten" in plain and "## Citaten" not in chosen  # --quotes none: no quotes section
 
 
-def test_each_file_is_synced_once_and_the_folder_once_after_all(run_cli, example_copy, tmp_path, monkeypatch):
-    """Every file's bytes reach the disk before its rename; the renames are made durable
-    by one sync of the folder after the last, not one per file."""
+def synced_paths(monkeypatch) -> list[str]:
+    """Every path os.fsync is called on from now on, in order (read from /proc: Linux)."""
     import pytest
 
     if not os.path.isdir("/proc/self/fd"):
         pytest.skip("which file a descriptor is, is read from /proc (Linux)")
-    out = tmp_path / "out"
     synced: list[str] = []
     real = os.fsync
 
@@ -211,6 +209,14 @@ def test_each_file_is_synced_once_and_the_folder_once_after_all(run_cli, example
         real(fd)
 
     monkeypatch.setattr(os, "fsync", fsync)
+    return synced
+
+
+def test_each_file_is_synced_once_and_the_folder_once_after_all(run_cli, example_copy, tmp_path, monkeypatch):
+    """Every file's bytes reach the disk before its rename; the renames are made durable
+    by one sync of the folder after the last, not one per file."""
+    out = tmp_path / "out"
+    synced = synced_paths(monkeypatch)
     code, _stdout, err = run_cli("export", str(example_copy), "--format", "all", "--out", str(out))
     assert code == 0, err
     written = sorted(p.name for p in out.iterdir())
@@ -225,22 +231,11 @@ def test_each_file_is_synced_once_and_the_folder_once_after_all(run_cli, example
 def test_a_file_that_is_a_link_has_the_folder_it_leads_to_synced(run_cli, example_copy, tmp_path, monkeypatch):
     """A link the user put in the export folder is written through (as every write is);
     the folder the file really lands in is the one whose rename must survive."""
-    import pytest
-
-    if not os.path.isdir("/proc/self/fd"):
-        pytest.skip("which file a descriptor is, is read from /proc (Linux)")
     out, elsewhere = tmp_path / "out", tmp_path / "kept"
     out.mkdir(mode=0o700)
     elsewhere.mkdir(mode=0o700)
     (out / "VOORBEELD-FICTIEF-01-verslag.md").symlink_to(elsewhere / "verslag.md")
-    synced: list[str] = []
-    real = os.fsync
-
-    def fsync(fd: int) -> None:
-        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
-        real(fd)
-
-    monkeypatch.setattr(os, "fsync", fsync)
+    synced = synced_paths(monkeypatch)
     code, _stdout, err = run_cli("export", str(example_copy), "--format", "md", "--out", str(out))
     assert code == 0, err
     assert (elsewhere / "verslag.md").read_text(encoding="utf-8").startswith("# ")
