@@ -9,7 +9,7 @@ import threading
 
 from textual.widgets import Input
 
-from apphelpers import burst, notices, opened, settle
+from apphelpers import burst, notices, opened, settle, until
 from retro_tui.store import load
 from retro_tui.store.recovery import Draft, DraftJournal, journal_dir
 from retro_tui.ui.app import RetroApp
@@ -93,6 +93,10 @@ async def test_a_quick_add_line_given_back_keeps_the_keyboard_and_its_words(exam
         await opened(pilot)
         await settle(pilot)
         assert app.focused is not None and app.focused.id == "quick-add", app.focused
+        # Journalled again by this writer under the line's name, not its long hint.
+        await until(pilot, lambda: any(d["text"] == "maart 2019 huisbezoek" for d in _journalled()))
+        where = [d["where"] for d in _journalled() if d["text"] == "maart 2019 huisbezoek"]
+        assert where == ["Een moment in één regel"], where  # the example is Dutch
         pane = app.screen.query_one("#pane-timeline")
         pane.action_open_quick_add()  # what `a` does were the keyboard elsewhere
         assert app.screen.query_one("#quick-add", Input).value == "maart 2019 huisbezoek"

@@ -45,7 +45,7 @@ def _where(widget) -> str:
             title = getattr(node, "border_title", None)
             if title:
                 break
-    label = widget.placeholder if isinstance(widget, Input) else ""
+    label = getattr(widget, "draft_label", None) or (widget.placeholder if isinstance(widget, Input) else "")
     return " · ".join(str(part) for part in (title, label) if part) or t("recovery.typing")
 
 

@@ -66,6 +66,11 @@ class QuickAdd(Input, can_focus=False):
     with Tab and says which key opens it."""
 
     @property
+    def draft_label(self) -> str:
+        """Its name where words typed in it are given back (ui/drafts.py), not its hint."""
+        return t("timeline.quick_line")
+
+    @property
     def content_width(self) -> int:
         # At least as wide as the box: Input's own width follows the words, and each
         # change of it (a key typed, the line cleared on Enter) lays out the whole
