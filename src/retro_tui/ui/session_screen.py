@@ -265,9 +265,6 @@ class SessionScreen(SessionHost, Screen):
             self.call_later(self._focus_when_built, step_id)
             return
         panes = self.query(f"#pane-{step_id}")
-        if panes and self.focused is not None and panes.first() in self.focused.ancestors:
-            self._focus_waits = False  # already at work in this step (a line given back)
-            return
         if panes and cast("StepPane", panes.first()).focus_first():
             self._focus_waits = False
             return
