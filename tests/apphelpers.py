@@ -169,3 +169,31 @@ def notices(app) -> list[str]:
 
     app.notify = notify
     return said
+
+
+async def on_timeline(pilot):
+    """The session read, then its timeline step, with the keyboard on the view."""
+    from retro_tui.model import StepId
+    from retro_tui.ui.timeline_view import TimelineView
+
+    await opened(pilot)
+    pilot.app.screen.go_to(StepId.timeline)
+    await pilot.pause()
+    view = pilot.app.screen.query_one("#pane-timeline TimelineView", TimelineView)
+    assert pilot.app.focused is view
+    return view
+
+
+async def member_typed_behind_f6(pilot, screen) -> None:
+    """From the step before the family: F6, `a` and a new member's two fields in one
+    burst. The form opens in the family step, holds each word in its field, and saves."""
+    from retro_tui.model import StepId
+
+    await burst(pilot, "f6", "a", "Marieke", "tab", "tab", "moeder")
+    form = pilot.app.screen
+    assert screen.current == StepId.family
+    assert isinstance(form, RecordForm)
+    assert form.query_one("#field-pseudonym", Input).value == "Marieke"
+    assert form.query_one("#field-role", Input).value == "moeder"
+    await burst(pilot, "ctrl+s")
+    assert [m.pseudonym for m in screen.session.family.members][-1] == "Marieke"

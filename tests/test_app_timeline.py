@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from textual import events
 
-from apphelpers import opened, visible_text
+from apphelpers import on_timeline, opened, visible_text
 from retro_tui.model import EventKind, Lane, StepId
 from retro_tui.store import load
 from retro_tui.timeline.layout import ZOOMS
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.keys import localized
 from retro_tui.ui.timeline_view import GLYPH, TimelineView
-
-
-async def on_timeline(pilot, size=(100, 30)):
-    await opened(pilot)
-    pilot.app.screen.go_to(StepId.timeline)
-    await pilot.pause()
-    view = pilot.app.screen.query_one("#pane-timeline TimelineView", TimelineView)
-    assert pilot.app.focused is view
-    return view
 
 
 def wheel(kind, view):

@@ -6,20 +6,10 @@ from __future__ import annotations
 
 from textual.widgets import Footer
 
-from apphelpers import burst, opened, visible_text
-from retro_tui.model import StepId
+from apphelpers import burst, on_timeline, opened, visible_text
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.keys import localized
 from retro_tui.ui.timeline_view import TimelineView
-
-
-async def on_timeline(pilot) -> TimelineView:
-    await opened(pilot)
-    pilot.app.screen.go_to(StepId.timeline)
-    await pilot.pause()
-    view = pilot.app.screen.query_one("#pane-timeline TimelineView", TimelineView)
-    assert pilot.app.focused is view
-    return view
 
 
 def footer_text(app) -> str:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from textual.widgets import ContentSwitcher, Input
 
-from apphelpers import burst, opened, settle, until
+from apphelpers import burst, member_typed_behind_f6, opened, settle, until
 from retro_tui.model import StepId
 from retro_tui.store import load as read_session
 from retro_tui.ui.app import RetroApp
-from retro_tui.ui.forms import RecordForm
 from retro_tui.ui.keys import localized
 from retro_tui.ui.session_screen import SessionScreen
 
@@ -78,14 +77,7 @@ async def test_a_form_typed_straight_after_f6_opens_in_a_pane_built_by_that_f6(t
         screen.go_to(StepId.relate)
         await settle(pilot)
         assert "pane-family" not in _pane_ids(screen)
-        await burst(pilot, "f6", "a", "Marieke", "tab", "tab", "moeder")
-        form = app.screen
-        assert screen.current == StepId.family
-        assert isinstance(form, RecordForm)
-        assert form.query_one("#field-pseudonym", Input).value == "Marieke"
-        assert form.query_one("#field-role", Input).value == "moeder"
-        await burst(pilot, "ctrl+s")
-        assert [m.pseudonym for m in screen.session.family.members][-1] == "Marieke"
+        await member_typed_behind_f6(pilot, screen)
         await pilot.press("ctrl+q")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
-from apphelpers import burst, opened
+from apphelpers import burst, member_typed_behind_f6, opened
 from retro_tui.model import StepId
 from retro_tui.store import load as load_session
 from retro_tui.ui.app import RetroApp
@@ -99,12 +99,5 @@ async def test_a_form_typed_straight_after_f6_opens_in_the_new_step(tmp_path, mi
     app = localized(RetroApp)(tmp_path, minimal_file)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _at_step(pilot, StepId.relate)
-        await burst(pilot, "f6", "a", "Marieke", "tab", "tab", "moeder")
-        form = app.screen
-        assert screen.current == StepId.family
-        assert isinstance(form, RecordForm)
-        assert form.query_one("#field-pseudonym", Input).value == "Marieke"
-        assert form.query_one("#field-role", Input).value == "moeder"
-        await burst(pilot, "ctrl+s")
-        assert [m.pseudonym for m in screen.session.family.members][-1] == "Marieke"
+        await member_typed_behind_f6(pilot, screen)
         await pilot.press("ctrl+q")
