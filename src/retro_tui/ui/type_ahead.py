@@ -55,6 +55,7 @@ class TypeAhead(App):
         self._rounds = 0
         self._round_state: tuple | None = None
         self._watched_round = -1
+        self._settling_polls = 0  # times the screen was asked whether its focus has come
         self._typed_unconfirmed = False  # letters sent to a box that may still be queued
 
     @property
@@ -85,6 +86,7 @@ class TypeAhead(App):
             return False
         self._in_flight = True
         self._rounds = 0
+        self._settling_polls = 0
         if self._typed_unconfirmed:
             # A priority key (ctrl+s, F2) acts at once, not via the box: the letters
             # queued in the box go first, so a round flushes them before this key goes.
@@ -138,10 +140,13 @@ class TypeAhead(App):
             return  # the app is closing: no screen left for the keys held
         # The first round only proves the key was handled; what it set going (a deferred
         # focus, a new screen) is in the queues ahead of the second round's marker.
-        if getattr(self.screen, "settling", False) and self._rounds < MOST_SETTLING_ROUNDS:
+        if getattr(self.screen, "settling", False) and self._settling_polls < MOST_SETTLING_ROUNDS:
             # The screen says the focus this key leads to is still to come (a step's
             # pane being built): look again in a moment; a new round at once would
-            # spend the rounds before the pane is whole.
+            # spend the rounds before the pane is whole. Once it is, the focus it gives
+            # is itself deferred: the usual two rounds follow, counted afresh.
+            self._settling_polls += 1
+            self._rounds = 0
             self.set_timer(SETTLING_POLL, self._start_round)
             return
         unsettled = self._rounds < 2 or self._state() != self._round_state
