@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 
-
 from apphelpers import opened, settle, visible_text
 from conftest import EXAMPLE
 from retro_tui.i18n import set_language, t
