@@ -24,7 +24,7 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path, example
     compose = Footer.compose
     monkeypatch.setattr(Footer, "compose", lambda self: built.append(1) or compose(self))
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         before = footer_text(app)
         second = view.shown[view.shown.index(view.selected) + 1]
@@ -58,7 +58,7 @@ def drawn_afresh(view) -> list:
 
 async def test_moving_the_cursor_draws_only_its_old_and_new_lines(tmp_path, example_copy, monkeypatch):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         lines: list[int] = []
         render_line = TimelineView.render_line
@@ -78,7 +78,7 @@ async def test_marking_a_moment_crucial_repaints_its_line_not_the_axis(tmp_path,
     from retro_tui.ui import timeline_view
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         await burst(pilot, "right", "right")
         laid_out: list[int] = []
@@ -104,13 +104,13 @@ async def test_a_loaded_session_is_left_out_of_full_collections_while_its_screen
     import gc
 
     first = localized(RetroApp)(tmp_path, example_copy)
-    async with first.run_test(size=(100, 30)) as pilot:
+    async with first.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         assert gc.get_freeze_count() >= len(view.session.timeline.events) * 10
         assert gc.isenabled()  # held off only while the session was read and built
     assert gc.get_freeze_count() == 0
     second = localized(RetroApp)(tmp_path, example_copy)
-    async with second.run_test(size=(100, 30)) as pilot:
+    async with second.run_test(size=(80, 24)) as pilot:
         await on_timeline(pilot)
         assert gc.get_freeze_count() > 0
 
@@ -125,7 +125,7 @@ async def test_the_panes_built_after_the_first_frame_are_left_out_of_full_collec
     from retro_tui.ui.panes import StepPane
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         steps = len(app.screen.kind.step_ids)
         await until(pilot, lambda: len(app.screen.query(StepPane)) == steps)
@@ -144,7 +144,7 @@ async def test_a_quick_add_line_is_placed_without_laying_out_the_others(tmp_path
     from retro_tui.ui import timeline_view
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         await burst(pilot, "z")  # close up, titles beside the markers
         laid_out: list[int] = []
@@ -224,7 +224,7 @@ async def test_focus_moving_away_and_back_draws_the_view_from_its_cache(tmp_path
     from rich.segment import Segment
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         cut: list[int] = []
         real = Segment.__new__
@@ -260,7 +260,7 @@ async def test_an_idle_second_does_not_look_through_every_box_for_drafts(tmp_pat
     drafts = DraftKeeper.drafts
     monkeypatch.setattr(DraftKeeper, "drafts", lambda self: looked.append(1) or drafts(self))
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await on_timeline(pilot)
         keeper = app.screen.drafts
         keeper.keep()
@@ -295,7 +295,7 @@ async def test_the_collector_is_held_off_while_a_session_is_read_and_back_when_i
     broken = tmp_path / "broken.toml"
     broken.write_text('[session]\ntitle = "x"\nlanguage = "nl"\n[[timeline.events]]\nid = 3\n', encoding="utf-8")
     app = localized(RetroApp)(tmp_path, broken)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         assert enabled_while_reading == [False]
         assert gc.isenabled()
