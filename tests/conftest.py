@@ -120,6 +120,18 @@ def private_state(tmp_path_factory, monkeypatch) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
+def no_animations(monkeypatch) -> None:
+    """Apps made in a test move at once where Textual would animate (a tab's underline
+    sliding to the next step, a scroll into view): as TEXTUAL_ANIMATIONS=none does,
+    which Textual reads once, at its import. The frames in between were a fifth of
+    the CPU of a step change (every snapshot comes out the same without them). Apps
+    run as processes by a test keep the user's setting."""
+    from textual import constants
+
+    monkeypatch.setattr(constants, "TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture(autouse=True)
 def fresh_collector() -> None:
     """Each test's app starts with the garbage collector as a new process has it.
 
