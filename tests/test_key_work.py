@@ -327,3 +327,21 @@ def test_an_event_added_where_the_lane_is_full_is_pinned_like_the_selected_one()
         cells |= span
     assert len(layout.placed) + sum(layout.overflow.values()) == len(events)
     assert [p.event for p in layout.placed] == sorted((p.event for p in layout.placed), key=lambda e: e.sort_key)
+
+
+async def test_the_view_looks_the_same_with_the_keyboard_or_without(tmp_path, example_copy):
+    """The view leaves out Textual's restyle on a focus change (TimelineView.watch_has_focus):
+    no rule styles it by `:focus`, its cursor follows focus in code. Were such a rule
+    added, the styles worked out with the keyboard elsewhere would differ here."""
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+
+        def looks() -> tuple:
+            app.update_styles(view)  # what Textual's own watcher does on a focus change
+            return (view.rich_style, *(view.get_component_rich_style(name, partial=True) for name in sorted(view.COMPONENT_CLASSES)))
+
+        with_keyboard = looks()
+        await burst(pilot, "a")
+        assert not view.has_focus
+        assert looks() == with_keyboard
