@@ -64,19 +64,23 @@ async def test_the_key_bar_is_drawn_again_only_when_its_keys_change(tmp_path, ex
 
 
 async def test_a_click_on_a_key_in_the_bar_presses_it(tmp_path, example_copy):
+    from apphelpers import until
     from retro_tui.ui.footer import KeyBar
 
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(100, 30)) as pilot:
         view = await on_timeline(pilot)
+        bar = app.screen.query_one(KeyBar)
+
+        def column_of(words: str) -> int:
+            return bar.render().plain.index(words)
+
+        await until(pilot, lambda: "c Cruciaal" in bar.render().plain)
         was = view.selected.crucial
-        at = footer_text(app).index("c Cruciaal")
-        await pilot.click(KeyBar, offset=(at + 3, 0))
-        await pilot.pause()
-        assert view.selected.crucial is not was
-        await pilot.click(KeyBar, offset=(footer_text(app).index("a Nieuw"), 0))
-        await pilot.pause()
-        assert app.focused is app.screen.query_one("QuickAdd")
+        await pilot.click(KeyBar, offset=(column_of("c Cruciaal") + 3, 0))
+        await until(pilot, lambda: view.selected.crucial is not was)
+        await pilot.click(KeyBar, offset=(column_of("a Nieuw"), 0))
+        await until(pilot, lambda: app.focused is app.screen.query_one("QuickAdd"))
 
 
 def drawn(view) -> list:
