@@ -434,3 +434,28 @@ async def test_quick_add_taking_and_giving_back_the_keyboard_draws_only_what_cha
         assert {"QuickAdd", "TimelineView", "KeyBar", "EventDetails"} <= names, asked
         assert names <= {"QuickAdd", "TimelineView", "KeyBar", "EventDetails", "Static", "Toast", "ToastRack", "ToastHolder"}, asked
         assert "SessionScreen" not in {name for name, _ in asked}
+
+
+async def test_the_quick_add_line_is_tinted_while_open_without_a_restyle(tmp_path, example_copy):
+    """Open, the line has the accent's tint, set in code (QuickAdd.watch_has_focus):
+    the stylesheet gives the line the same rules with the keyboard or without, so
+    Textual's restyle on each focus change can be left out. Were a `:focus` rule to
+    style it again, the rules worked out with the keyboard would differ here."""
+    from retro_tui.ui.timeline_pane import QuickAdd
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await on_timeline(pilot)
+        box = app.screen.query_one(QuickAdd)
+
+        def rules() -> list:
+            app.update_styles(box)  # what Textual's own watcher does on a focus change
+            return [box.styles.base.get_rules(), *(box.get_component_styles(name).base.get_rules() for name in sorted(box.COMPONENT_CLASSES))]
+
+        closed_look, closed_rules = box.rich_style, rules()
+        await burst(pilot, "a")
+        assert box.has_focus
+        assert box.rich_style.bgcolor != closed_look.bgcolor  # tinted: open
+        assert rules() == closed_rules
+        await burst(pilot, "escape")
+        assert not box.has_focus and box.rich_style == closed_look
