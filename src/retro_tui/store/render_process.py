@@ -3,7 +3,10 @@ thread it would hold the GIL and slow every keystroke while it runs; in a proces
 own, on another core, it does not.
 
 The helper is a plain child process (`python -m retro_tui.store.render_process`) that
-reads pickled snapshots on stdin and writes TOML on stdout, started on first use. Not
+reads pickled snapshots on stdin and writes TOML on stdout, started on first use. The
+snapshot is pickled straight into the pipe (a pickle ends by itself), and the answer
+stays the bytes that are written: a big session's pickle and its text, decoded and
+encoded again, were 8 MB at once at the top of the app's memory (issue 14). Not
 multiprocessing: its resource tracker needs the terminal's file descriptors, which a
 full-screen app has taken over. Anything wrong with the helper falls back to rendering
 here: a save must never be lost to an optimisation.
@@ -31,7 +34,8 @@ def render_toml(data: dict[str, Any]) -> str:
 
 def _send(stream: IO[bytes] | None, payload: bytes) -> None:
     assert stream is not None  # a pipe, as the child is started
-    stream.write(_HEADER.pack(len(payload)) + payload)
+    stream.write(_HEADER.pack(len(payload)))
+    stream.write(payload)
     stream.flush()
 
 
@@ -45,8 +49,8 @@ def _receive(stream: IO[bytes] | None) -> bytes | None:
     return payload if len(payload) == size else None
 
 
-def render_elsewhere(data: dict[str, Any]) -> str:
-    """The TOML text, rendered in the helper process."""
+def render_elsewhere(data: dict[str, Any]) -> bytes:
+    """The TOML text in UTF-8, rendered in the helper process."""
     global _child
     with _lock:
         try:
@@ -55,14 +59,16 @@ def render_elsewhere(data: dict[str, Any]) -> str:
                     [sys.executable, "-m", __name__],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                 )
-            _send(_child.stdin, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            assert _child.stdin is not None  # a pipe, as the child is started
+            pickle.dump(data, _child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            _child.stdin.flush()
             answer = _receive(_child.stdout)
             if answer is not None:
-                return answer.decode("utf-8")
+                return answer
         except (OSError, ValueError, pickle.PickleError):
             pass
         stop_locked()
-    return render_toml(data)
+    return render_toml(data).encode("utf-8")
 
 
 def stop_locked() -> None:
@@ -84,8 +90,12 @@ def stop() -> None:
 
 def _serve() -> None:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    while (payload := _receive(stdin)) is not None:
-        _send(stdout, render_toml(pickle.loads(payload)).encode("utf-8"))
+    while True:
+        try:
+            data = pickle.load(stdin)
+        except EOFError:
+            return  # the app closed the pipe
+        _send(stdout, render_toml(data).encode("utf-8"))
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ class SharedFile:
             written = None
         return cls(path, snapshot(session) if data is None else data, written)
 
-    def write(self, data: dict[str, Any], render_text: Callable[[dict], str] = render) -> None:
+    def write(self, data: dict[str, Any], render_text: Callable[[dict], str | bytes] = render) -> None:
         """Write this writer's snapshot; merge first if someone else wrote since."""
         with session_lock(self.path):
             try:
@@ -98,9 +98,12 @@ class SharedFile:
                 theirs = snapshot(loads(decode(disk, self.path), self.path))
             else:
                 theirs = self.on_disk
+            del disk  # 2 MB of a big session, not to be held while its text is made
             merged = self._merged(data, theirs)
             out = data if merged is None else snapshot(merged)
-            text = render_text(out).encode("utf-8")
+            rendered = render_text(out)
+            text = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+            del rendered
             replace_locked(self.path, text)
             self.written = file_stat(self.path)  # so a follower need not read it back
             self.base, self.on_disk, self.digest = data, out, _digest(text)
