@@ -145,6 +145,9 @@ ACROSS_PIECES = [
     '[[q]]\nt = [\n[1],\n]\n[[q]]\nt = [2]\n',
     '[[q]]\nt = 1\n[["q"]]\nt = 2\n[ [q] ]\nt = 3\n',
     '[[q]]\nt = 1\n[q]\nt = 2\n',
+    '[[q]]\nt = 1\n  [closing]\nc = 1\n[[q]]\nt = 2\n',
+    '[[q]]\nt = 1\n  [x]\n[[q]]\n  [q]\n',
+    '[x]\n[[q]]\nt = 1\n  [x]\n[[q]]\n',
 ]
 # Texts the pieces read alone (and as the whole does): runs of arrays, broken by other tables.
 BY_PIECES = [
