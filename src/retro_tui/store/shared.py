@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from .codec import decode, loads, render, snapshot
 from .errors import SessionError
 from .merge import merge
 from .private_dir import private_dir
+from .render_process import HelperFailed
 from .safe_read import digest_regular, read_regular
 
 BOOKKEEPING = {("updated",), ("seconds_per_step",), ("started",), ("current_step",)}
@@ -57,6 +58,30 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _write_rendered(path: Path, rendered: str | bytes | Iterable[bytes]) -> str:
+    """Replace the file with a rendered text (whole, or in pieces as they are made);
+    the digest of what was written."""
+    if isinstance(rendered, str):
+        rendered = rendered.encode("utf-8")
+    pieces = (rendered,) if isinstance(rendered, bytes) else rendered
+    digest = hashlib.sha256()
+
+    def hashed() -> Iterator[bytes]:
+        for piece in pieces:
+            digest.update(piece)
+            yield piece
+
+    try:
+        replace_locked(path, hashed())
+    finally:
+        # A helper's stream left part-way (the disk was full) lets go of the helper now,
+        # not when the error's traceback is let go.
+        close = getattr(pieces, "close", None)
+        if close is not None:
+            close()
+    return digest.hexdigest()
+
+
 class SharedFile:
     def __init__(self, path: Path, base: dict[str, Any], digest: str | None = None):
         """`base`: this writer's own snapshot as last read or written; `digest`: the
@@ -83,7 +108,7 @@ class SharedFile:
             digest = None
         return cls(path, snapshot(session) if data is None else data, digest)
 
-    def write(self, data: dict[str, Any], render_text: Callable[[dict], str | bytes] = render) -> None:
+    def write(self, data: dict[str, Any], render_text: Callable[[dict], str | bytes | Iterable[bytes]] = render) -> None:
         """Write this writer's snapshot; merge first if someone else wrote since."""
         with session_lock(self.path):
             # By its digest first, a chunk at a time: a big session's file is read
@@ -100,12 +125,12 @@ class SharedFile:
                 theirs = snapshot(loads(decode(read_regular(self.path), self.path), self.path))
             merged = self._merged(data, theirs)
             out = data if merged is None else snapshot(merged)
-            rendered = render_text(out)
-            text = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
-            del rendered
-            replace_locked(self.path, text)
+            try:
+                digest = _write_rendered(self.path, render_text(out))
+            except HelperFailed:
+                digest = _write_rendered(self.path, render(out))
             self.written = file_stat(self.path)  # so a follower need not read it back
-            self.base, self.on_disk, self.digest = data, out, _digest(text)
+            self.base, self.on_disk, self.digest = data, out, digest
             self.unadopted = self.unadopted or merged is not None
 
     def changed_on_disk(self) -> tuple[dict[str, Any], str | None] | None:
@@ -158,7 +183,7 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def replace_locked(path: Path, text: bytes) -> None:
+def replace_locked(path: Path, text: bytes | Iterable[bytes]) -> None:
     """The one place a session file is replaced, by every writer: the caller holds the
     session's lock, so whatever temporary file lies beside it was left by a killed
     save and goes first; then the atomic write."""
