@@ -19,7 +19,7 @@ Two views:
 What it showed (issue 14): the top of the app's memory was rtoml's own tree while it
 parsed the big session whole (26 MB over the text; store/strict_toml.py now parses it
 in pieces), then the first autosave's pickle and text held several times at once
-(store/render_process.py, shared.py), and glibc keeping freed big blocks once its
+(store/render_process.py, shared.py, safe_read.py), and glibc keeping freed big blocks once its
 threshold had risen (platform_calls.big_blocks_from_the_system).
 
     .venv/bin/python bench/memory.py [app|phases|both] [--traced]
@@ -195,16 +195,16 @@ def phases(big: Path, traced: bool) -> None:
     gc.collect()
     show("collected")
     from retro_tui.store import now
-    from retro_tui.store.render_process import render_elsewhere, stop
+    from retro_tui.store.render_process import stream_elsewhere, stop
     from retro_tui.store.shared import SharedFile
 
     copy = big.with_name("written.toml")
     copy.write_bytes(big.read_bytes())
     shared = SharedFile.opened(copy, session, base)
-    render_elsewhere({})  # the helper started, as it is from the first save on
+    b"".join(stream_elsewhere({}))  # the helper started, as it is from the first save on
     show("autosave's file opened")
     session.session.updated = now()
-    shared.write(snapshots.take(session), render_elsewhere)
+    shared.write(snapshots.take(session), stream_elsewhere)
     stop()
     show("autosave's first write")
     if traced:
