@@ -154,9 +154,9 @@ def user_tag() -> str:
 
 
 def give_back_freed_memory() -> None:
-    """Return to the system what the C allocator holds free. rtoml's parse of a big
-    session (store/strict_toml.py) builds its own tree on the C heap, 18 MB for 5,000
-    quotes, and frees it on return; glibc keeps such memory in the reading thread's
+    """Return to the system what the C allocator holds free. rtoml's parse
+    (store/strict_toml.py) builds its own tree on the C heap and frees it on return, a
+    piece of a big session at a time; glibc keeps such memory in the reading thread's
     arena, resident, where the rest of the app never reuses it. `malloc_trim` is
     glibc's (Linux); musl, macOS and Windows lack it or need no help: nothing to do."""
     trim = _malloc_trim()
