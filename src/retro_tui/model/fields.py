@@ -1,7 +1,6 @@
 """The field types every session record is built from: cleaned text, one-line names,
 local time stamps, and the base models that refuse unknown keys."""
 
-from __future__ import annotations
 
 import datetime as dt
 import itertools

@@ -7,7 +7,6 @@ same ids as in the session they came from, so a case can join them by id while e
 file still reads, exports and pseudonymises alone.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 

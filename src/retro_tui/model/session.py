@@ -4,10 +4,9 @@ Field order here is the key order in the file, so the file reads like the sessio
 Every list item carries a stable `id`; cross references are checked in `integrity.py`.
 """
 
-from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -152,7 +151,7 @@ class Relation(Entity):
     note: Text = ""
 
     @model_validator(mode="after")
-    def _not_to_self(self) -> Relation:
+    def _not_to_self(self) -> Self:
         if self.source == self.target:
             raise PydanticCustomError("relation_to_self", "a relation needs two different people")
         return self
@@ -280,7 +279,7 @@ class Pause(Entity):
     note: Text = ""
 
     @model_validator(mode="after")
-    def _ends_after_start(self) -> Pause:
+    def _ends_after_start(self) -> Self:
         if self.ended is not None and self.ended < self.started:
             raise PydanticCustomError("pause_order", "a pause cannot end before it started")
         return self
@@ -304,7 +303,7 @@ class CatalogueEntry(Model):
     en: Line = ""
 
     @model_validator(mode="after")
-    def _has_a_label(self) -> CatalogueEntry:
+    def _has_a_label(self) -> Self:
         if not (self.nl or self.en):
             raise PydanticCustomError("catalogue_label", "a catalogue entry needs a Dutch or an English label")
         return self
