@@ -185,11 +185,13 @@ class RetroApp(TypeAhead):
         shown (`on_event`): before it is read they do nothing, as ever."""
 
         async def read() -> None:
+            from ..platform_calls import big_blocks_from_the_system
             from ..store import SessionError, load
 
             if not screen.is_attached:
                 heap.release()  # closed before its frame came: nothing to read it for
                 return
+            big_blocks_from_the_system()
             try:
                 session = load(path)
             except SessionError as error:
