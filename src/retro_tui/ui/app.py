@@ -63,6 +63,7 @@ class RetroApp(TypeAhead):
         self.start_path = path
         self.follow_session_language = follow_session_language
         self.start_failed = False  # the file it was started on could not be read
+        self.painted = False  # the first frame is on the screen
         self.closing = False
 
     def on_mount(self) -> None:
@@ -78,14 +79,6 @@ class RetroApp(TypeAhead):
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
             self._terminal = sys.__stdin__.fileno()
             self.set_interval(1, self._watch_terminal, name="terminal-watch")
-
-    def on_ready(self) -> None:
-        # The first screen comes now, not from on_mount: Textual lays out and renders
-        # what is composed before Ready inside its start-up batch and throws that frame
-        # away, so the first frame written was a partial update of it (no step tabs) and
-        # the whole screen followed a frame later. Pushed now, the screen's first frame
-        # is whole and written at once (about 20 ms of CPU sooner); a session's screen
-        # reads its file once that frame is out (SessionScreen.on_mount, read_for).
         if self.bundle is not None:
             from .bundle_view import BundleScreen
 
@@ -94,6 +87,12 @@ class RetroApp(TypeAhead):
             self.open_session(self.start_path, replace=False)
         else:
             self.push_screen(localized(OpeningScreen)(self.folder))
+
+    def on_ready(self) -> None:
+        # The session is read only now: the first frame must not wait for pydantic.
+        self.painted = True
+        if isinstance(self.screen, SessionScreen):
+            self.screen.read_session()
         screen = self.screen
         if not (isinstance(screen, SessionHost) and screen.session is None):
             # No session being read, whose screen settles the collector: the command

@@ -154,8 +154,9 @@ class SessionScreen(SessionHost, Screen):
     async def on_mount(self) -> None:
         if self.session is not None:
             await self._start()
-        else:
-            self.read_session()  # once this screen's first frame is out (read_for)
+        elif getattr(self.app, "painted", True):
+            self.read_session()
+        # else: the app calls read_session once its first frame is on the screen.
 
     async def session_arrived(self) -> None:
         await self.query_one("#panes", ContentSwitcher).mount_all(self._make_panes())
