@@ -71,7 +71,7 @@ async def test_keys_typed_while_the_session_is_read_do_nothing_once_it_is_there(
     from retro_tui import store
 
     seen = []
-    read = store.load
+    read = store.load_read
 
     def load_while_typing(path):
         app = seen[0]
@@ -81,7 +81,7 @@ async def test_keys_typed_while_the_session_is_read_do_nothing_once_it_is_there(
         post_keys(app, *EARLY)
         return read(path)
 
-    monkeypatch.setattr(store, "load", load_while_typing)
+    monkeypatch.setattr(store, "load_read", load_while_typing)
     app = localized(RetroApp)(tmp_path, minimal_file)
     seen.append(app)
     async with app.run_test(size=(80, 24)) as pilot:

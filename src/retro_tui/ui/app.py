@@ -153,20 +153,21 @@ class RetroApp(TypeAhead):
                 set_language(session.session.language if session else cast("Peek", peeked).language)
             self.push_screen(localized(NotetakerScreen)(session, path))
             return
-        peeked = None
+        peeked, digest = None, None
         if session is None:
             peeked = peek(path)
             if peeked is None:  # not even its title reads: the full load says why
-                from ..store import SessionError, load
+                from ..store import SessionError, load_read
 
                 try:
-                    session = load(path)
+                    session, digest = load_read(path)
                 except SessionError as error:
                     self.open_failed(error)
                     return
         if self.follow_session_language:
             set_language(session.session.language if session else cast("Peek", peeked).language)
         screen = localized(SessionScreen)(session, path, peeked)
+        screen.read_digest = digest
         if replace and len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -185,14 +186,14 @@ class RetroApp(TypeAhead):
 
         async def read() -> None:
             from ..platform_calls import big_blocks_from_the_system
-            from ..store import SessionError, load
+            from ..store import SessionError, load_read
 
             if not screen.is_attached:
                 heap.release()  # closed before its frame came: nothing to read it for
                 return
             big_blocks_from_the_system()
             try:
-                session = load(path)
+                session, screen.read_digest = load_read(path)
             except SessionError as error:
                 heap.release()
                 self.open_failed(error)

@@ -73,6 +73,7 @@ class SessionHost(_Screen):
     drafts: DraftKeeper
     ready: asyncio.Event
     shown_at: float | None  # when the session was shown, on Textual's message clock
+    read_digest: str | None  # of the bytes the session was read from (`store.load_read`)
 
     def host(self, session: Session | None, path: Path, peeked: Peek | None = None) -> None:
         self.session = session
@@ -80,6 +81,7 @@ class SessionHost(_Screen):
         self.peeked = peeked
         self.autosave = None
         self.shown_at = None
+        self.read_digest = None
         # Set once the session is read and hosted (tests wait on it).
         self.ready = asyncio.Event()
 
@@ -164,7 +166,7 @@ class SessionHost(_Screen):
 
         session = self._loaded()
         self.notes_box().read_only = is_read_only(session)
-        self.autosave = Autosave(self.app, session, self.path, self.refresh_status)
+        self.autosave = Autosave(self.app, session, self.path, self.refresh_status, self.read_digest)
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
         self.drafts = DraftKeeper(self, self.path, lambda: self.current)
         found = recover(self.path, lock_path)
