@@ -330,8 +330,8 @@ async def test_the_collector_is_held_off_while_a_session_is_read_and_back_when_i
     from retro_tui.store import files
 
     enabled_while_reading: list[bool] = []
-    load = files.load
-    monkeypatch.setattr("retro_tui.store.load", lambda path: enabled_while_reading.append(gc.isenabled()) or load(path))
+    load = files.load_read
+    monkeypatch.setattr("retro_tui.store.load_read", lambda path: enabled_while_reading.append(gc.isenabled()) or load(path))
     broken = tmp_path / "broken.toml"
     broken.write_text('[session]\ntitle = "x"\nlanguage = "nl"\n[[timeline.events]]\nid = 3\n', encoding="utf-8")
     app = localized(RetroApp)(tmp_path, broken)
