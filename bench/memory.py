@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 F6 = b"\x1b[17~"
+NEXT_STEP = "De groep als geheel:"  # as bench/feel.py
 
 
 def status(pid: int | str = "self") -> dict[str, float]:
@@ -125,7 +126,9 @@ def app(big: Path) -> None:
             show("first frame", pid)
             run.wait_for(lambda s: "Deelnemer" in s, timeout=60)
             show("first step filled", pid)
-            run.key(F6, lambda s: "Met elkaar" in s)
+            # The second step's own pane, as feel.py waits: its name is in the tabs
+            # from the first frame, so waiting for that timed no step change at all.
+            run.key(F6, lambda s: NEXT_STEP in s)
             show("after F6 (feel.py's row)", pid)
             time.sleep(2)
             run.pump(0.1)
