@@ -133,6 +133,11 @@ def app(big: Path) -> None:
             time.sleep(2)
             run.pump(0.1)
             show("settled, 2 s later", pid)
+            # The other steps' panes are built one a second after the first frame
+            # (ui/session_screen.py): all of them are there by now.
+            time.sleep(5)
+            run.pump(0.1)
+            show("all panes built, 7 s later", pid)
             print("  resident by mapping:")
             for name, size in resident_by_mapping(pid):
                 print(f"    {size:6.1f} MB  {name}")
