@@ -49,12 +49,13 @@ class Snapshots:
     """One per writer of a session (the autosave's)."""
 
     def __init__(self) -> None:
-        self._dumps: dict[int, dict[str, Any]] = {}
-        # The records themselves, so none of their ids can be taken by a new object
-        # while its dumped form is kept. A list, not a dict by id: a record dumped
-        # again is simply in it twice until the next clean-up, and 7,000 records cost
-        # 57 KB rather than the 280 KB of a second dict (issue 14).
-        self._held: list[BaseModel] = []
+        # Per list of records: the records as of the last snapshot and their dumped
+        # forms, position by position. Holding the records keeps their ids from being
+        # taken by new objects while their dumped forms are kept; records gone from
+        # the session are let go with the next snapshot. No index by id between
+        # snapshots: for the big session's 7,223 records that was two dicts of 280 KB
+        # each (issue 14); one is built for a snapshot only where a list changed.
+        self._last: dict[tuple[str, ...], tuple[list[BaseModel], list[dict[str, Any]]]] = {}
         self._as_of = 0
         # Per list: its last dumped records and, for each list-valued field, their lists.
         self._columns: dict[tuple[str, ...], tuple[list, dict[str, list]]] = {}
@@ -64,33 +65,27 @@ class Snapshots:
         global _forgotten_at
         as_of = model_fields.tick()
         if _forgotten_at > self._as_of:
-            self._dumps, self._held, self._columns = {}, [], {}
+            self._last, self._columns = {}, {}
         # A copy (one C call, atomic under the GIL): a worker thread assigning to a
         # model of its own (an export's pseudonymised copy) must not break the loop.
+        # Also a record out of the session now: assigned to while out (undo keeps it),
+        # it may come back, and its dumped form is old (found by hypothesis); it is
+        # dumped anew then, as a record not in its list at the last snapshot.
         changed = {i for i, t in model_fields.touched.copy().items() if t > self._as_of}
-        for i in changed:
-            # Also a record out of the session now: assigned to while out (undo keeps
-            # it), it may come back, and its dumped form is old (found by hypothesis).
-            self._dumps.pop(i, None)
         layout = _layout(type(session))
         data = _dump(session, layout.exclude)
-        present: list[list] = []
         for spot in layout.spots:
             owner: Any = session
             for name in spot.path[:-1]:
                 owner = getattr(owner, name)
             records = getattr(owner, spot.path[-1])
             if not records:
+                self._last.pop(spot.path, None)
                 continue  # the default: left out, as pydantic leaves it out
             out = self._records(records, spot, changed)
-            present.append(records)
+            self._last[spot.path] = (list(records), out)
             _put(data, spot, out)
         self._as_of = as_of
-        if len(self._held) > 2 * sum(map(len, present)) + 1000:
-            # Records gone from the session since: let them go (and their ids).
-            ids = {id(r) for records in present for r in records}
-            self._dumps = {i: d for i, d in self._dumps.items() if i in ids}
-            self._held = [r for records in present for r in records]
         if len(model_fields.touched) > _FORGET_AFTER:
             model_fields.touched.clear()
             _forgotten_at = model_fields.tick()
@@ -98,26 +93,20 @@ class Snapshots:
 
     def _records(self, records: list, spot: _Spot, changed: set[int]) -> list[dict[str, Any]]:
         ids = list(map(id, records))
-        out: list[dict[str, Any]] | None = None
-        if changed.isdisjoint(ids):
-            try:
-                out = list(map(self._dumps.__getitem__, ids))
-            except KeyError:
-                out = None  # one is new: the careful way below
-        if out is None:
-            out = self._dump_anew(records, ids, changed)
+        last = self._last.get(spot.path)
+        if last is not None and list(map(id, last[0])) == ids:
+            if changed.isdisjoint(ids):
+                out = list(last[1])  # the same records, none assigned to: the common case
+            else:
+                out = [_dump(r) if i in changed else d for i, r, d in zip(ids, records, last[1])]
+        else:  # added, removed or moved: by id
+            kept = {} if last is None else dict(zip(map(id, last[0]), last[1]))
+            out = [
+                _dump(r) if i in changed or i not in kept else kept[i]
+                for i, r in zip(ids, records)
+            ]
         if spot.lists:
             out = self._lists_checked(records, spot, out)
-        return out
-
-    def _dump_anew(self, records: list, ids: list[int], changed: set[int]) -> list[dict[str, Any]]:
-        kept, held = self._dumps, self._held
-        out = []
-        for i, r in zip(ids, records):
-            if i not in kept or i in changed:
-                kept[i] = _dump(r)
-                held.append(r)
-            out.append(kept[i])
         return out
 
     def _lists_checked(self, records: list, spot: _Spot, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -130,17 +119,12 @@ class Snapshots:
         for name, alias in spot.lists:
             if list(map(attrgetter(name), records)) != columns[alias]:
                 out = [
-                    self._dump_one(r) if getattr(r, name) != d.get(alias, _EMPTY) else d
+                    _dump(r) if getattr(r, name) != d.get(alias, _EMPTY) else d
                     for r, d in zip(records, out)
                 ]
                 columns = {alias: [d.get(alias, _EMPTY) for d in out] for _, alias in spot.lists}
         self._columns[spot.path] = (out, columns)
         return out
-
-    def _dump_one(self, record: BaseModel) -> dict[str, Any]:
-        self._dumps[id(record)] = dumped = _dump(record)
-        self._held.append(record)
-        return dumped
 
 
 class _Spot(typing.NamedTuple):
