@@ -51,7 +51,12 @@ def load_read(path: str | os.PathLike[str]) -> tuple[Session, str]:
     next save would drop what they added (shared.py)."""
     path = Path(path)
     data = read_regular(path)
-    return loads(decode(data, path), path), hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256(data).hexdigest()
+    text = decode(data, path)
+    # The bytes go before the text is parsed: held until `loads` returned, they were
+    # a second copy of the file at the top of a big session's reading (issue 14).
+    del data
+    return loads(text, path), digest
 
 
 def save(session: Session, path: str | os.PathLike[str], *, lifecycle: bool = False) -> None:
