@@ -81,9 +81,13 @@ def facilitator_plan(name: str, count: int) -> list[str]:
     (F2), three a note line in the step on screen, two an event added on the timeline
     (going there with F6/F5 first), two a step back or on (the lines land in several
     steps' notes)."""
-    plan = (["quote"] * 3 + ["line"] * 3 + ["event"] * 2 + ["step"] * 2) * (count // 10)
-    random.Random(f"{name}-plan").shuffle(plan)
-    return plan
+    rng = random.Random(f"{name}-plan")
+    plan: list[str] = []
+    while len(plan) < count:
+        ten = ["quote"] * 3 + ["line"] * 3 + ["event"] * 2 + ["step"] * 2
+        rng.shuffle(ten)
+        plan += ten
+    return plan[:count]
 
 
 async def facilitator(path: Path, name: str, count: int, out: dict) -> None:
