@@ -54,6 +54,24 @@ def test_a_hand_made_readable_file_becomes_private_on_save(tmp_path):
     assert mode(backup_path(path)) == 0o600
 
 
+def _save_in_turn(path, big, small, said: int) -> None:
+    """The forked writer: save the two versions in turn until killed, saying when the
+    file's write begins (b"w": its save's call of write_atomic, after the text is made)
+    and when each save is done (b"b", b"s")."""
+    write_atomic = files.write_atomic
+
+    def said_writing(*args, **kwargs):
+        os.write(said, b"w")
+        return write_atomic(*args, **kwargs)
+
+    files.write_atomic = said_writing  # in this forked writer only
+    while True:
+        save(big, path)
+        os.write(said, b"b")
+        save(small, path)
+        os.write(said, b"s")
+
+
 @pytest.mark.slow
 def test_killing_the_writer_at_random_moments_never_breaks_the_file(tmp_path):
     """Fork a writer that saves two versions in turn, SIGKILL it at random, at least 40 times
@@ -80,20 +98,9 @@ def test_killing_the_writer_at_random_moments_never_breaks_the_file(tmp_path):
         rounds += 1
         read_fd, write_fd = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the writer: save forever until killed, saying when each is done
+        if pid == 0:  # the writer
             try:
-                write_atomic = files.write_atomic
-
-                def said_writing(*args, **kwargs):
-                    os.write(write_fd, b"w")
-                    return write_atomic(*args, **kwargs)
-
-                files.write_atomic = said_writing  # in this forked writer only
-                while True:
-                    save(big, path)
-                    os.write(write_fd, b"b")
-                    save(small, path)
-                    os.write(write_fd, b"s")
+                _save_in_turn(path, big, small, write_fd)
             finally:
                 os._exit(0)
         os.close(write_fd)

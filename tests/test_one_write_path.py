@@ -31,7 +31,7 @@ def _write_quotes(path: Path, name: str, confirm_fd: int, pause: float) -> None:
     for i in range(100000):
         words = f"{name} {i}"
         try:
-            update(path, lambda session: ops.add_quote(session, StepId.timeline, "Esther", words))
+            update(path, lambda session, words=words: ops.add_quote(session, StepId.timeline, "Esther", words))
         except SessionError:
             continue  # final for a moment: refused, nothing added
         os.write(confirm_fd, f"{words}\n".encode())
