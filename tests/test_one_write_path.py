@@ -33,7 +33,11 @@ def _write_quotes(path: Path, name: str, confirm_fd: int, pause: float) -> None:
         try:
             update(path, lambda session, words=words: ops.add_quote(session, StepId.timeline, "Esther", words))
         except SessionError:
-            continue  # final for a moment: refused, nothing added
+            # Final for a moment: refused, nothing added. A person tries again later;
+            # trying again at once would hold the lock nearly all the time, and
+            # `reopen` (which polls for it) could wait for seconds.
+            time.sleep(0.01)
+            continue
         os.write(confirm_fd, f"{words}\n".encode())
         time.sleep(pause)
 
