@@ -9,9 +9,18 @@ Two views:
   mapping (anonymous memory against each shared library), and the bare Textual app's
   peak beside it.
 - `phases`: the same reading done step by step in this process (imports, read, decode,
-  parse, validate, the dict let go, the autosave's snapshot), resident memory and
-  Python's own allocations (tracemalloc, `--traced`: slower, and it inflates RSS) after
-  each, then the lines that hold most at the end.
+  parse, validate, the dict let go, the autosave's snapshot and its first write),
+  resident memory after each and its high-water mark since the step before; what
+  Python's object allocator holds (pymalloc: its 1 MiB arenas and the bytes in use in
+  them) and what glibc's malloc holds (in use, and free but kept); and Python's own
+  allocations (tracemalloc, `--traced`: slower, and it inflates RSS), then the lines
+  that hold most at the end.
+
+What it showed (issue 14): the top of the app's memory was rtoml's own tree while it
+parsed the big session whole (26 MB over the text; store/strict_toml.py now parses it
+in pieces), then the first autosave's pickle and text held several times at once
+(store/render_process.py, shared.py, safe_read.py), and glibc keeping freed big blocks once its
+threshold had risen (platform_calls.big_blocks_from_the_system).
 
     .venv/bin/python bench/memory.py [app|phases|both] [--traced]
 """
@@ -42,6 +51,49 @@ def status(pid: int | str = "self") -> dict[str, float]:
             key, value = line.split(":")
             found[key] = int(value.split()[0]) / 1024
     return found
+
+
+def clear_peak() -> bool:
+    """Start the high-water mark (VmHWM) afresh from what is resident now (Linux)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def allocators() -> str:
+    """pymalloc's arenas and bytes in use; glibc's malloc in use and free (kept)."""
+    import ctypes
+    import os
+
+    fd, name = tempfile.mkstemp()
+    saved = os.dup(2)
+    os.dup2(fd, 2)  # sys._debugmallocstats writes to the C stderr
+    try:
+        sys._debugmallocstats()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(fd)
+    stats = Path(name).read_text()
+    Path(name).unlink()
+
+    def number(label: str) -> int:
+        found = re.search(label + r"\s*=\s*([\d,]+)", stats)
+        return int(found.group(1).replace(",", "")) if found else 0
+
+    line = f"pymalloc {number('arenas allocated current'):3d} arenas, {number('bytes in allocated blocks') / 2**20:5.1f} MB used"
+
+    class Info(ctypes.Structure):
+        _fields_ = [(n, ctypes.c_size_t) for n in ["arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost"]]
+
+    mallinfo2 = getattr(ctypes.CDLL(None), "mallinfo2", None)
+    if mallinfo2 is not None:
+        mallinfo2.restype = Info
+        info = mallinfo2()
+        line += f" | malloc {info.uordblks / 2**20:5.1f} MB used, {info.fordblks / 2**20:5.1f} free, {info.hblkhd / 2**20:4.1f} mapped"
+    return line
 
 
 def resident_by_mapping(pid: int) -> list[tuple[str, float]]:
@@ -96,12 +148,13 @@ def phases(big: Path, traced: bool) -> None:
 
     def show(label: str) -> None:
         now = status()
-        line = f"  {label:<30} rss {now['VmRSS']:6.1f} MB   peak {now['VmHWM']:6.1f} MB"
+        line = f"  {label:<27} rss {now['VmRSS']:5.1f} MB  peak since {now['VmHWM']:5.1f} MB | {allocators()}"
         if traced:
             current, peak = tracemalloc.get_traced_memory()
-            line += f"   python {current / 2**20:6.1f} MB (peak {peak / 2**20:6.1f})"
+            line += f" | python {current / 2**20:5.1f} MB (peak {peak / 2**20:5.1f})"
             tracemalloc.reset_peak()
         print(line, flush=True)
+        clear_peak()
 
     print("in this process, step by step:")
     show("python")
@@ -118,6 +171,9 @@ def phases(big: Path, traced: bool) -> None:
     from retro_tui.store.snapshots import Snapshots
     from retro_tui.store.strict_toml import parse
 
+    from retro_tui.platform_calls import big_blocks_from_the_system
+
+    big_blocks_from_the_system()  # as the app does before it reads a session
     gc.disable()  # as the app reads a session (ui/heap.py)
     raw = read_regular(big)
     show("file read")
@@ -129,7 +185,8 @@ def phases(big: Path, traced: bool) -> None:
     show("validated")
     del data, text, raw
     show("text and dict let go")
-    base = Snapshots().take(session)
+    snapshots = Snapshots()
+    base = snapshots.take(session)
     show("autosave's first snapshot")
     full = snapshot(session)
     show("a full snapshot beside it")
@@ -137,6 +194,19 @@ def phases(big: Path, traced: bool) -> None:
     gc.enable()
     gc.collect()
     show("collected")
+    from retro_tui.store import now
+    from retro_tui.store.render_process import stream_elsewhere, stop
+    from retro_tui.store.shared import SharedFile
+
+    copy = big.with_name("written.toml")
+    copy.write_bytes(big.read_bytes())
+    shared = SharedFile.opened(copy, session, base)
+    b"".join(stream_elsewhere({}))  # the helper started, as it is from the first save on
+    show("autosave's file opened")
+    session.session.updated = now()
+    shared.write(snapshots.take(session), stream_elsewhere)
+    stop()
+    show("autosave's first write")
     if traced:
         print("  held most (python allocations, by line):")
         for stat in tracemalloc.take_snapshot().statistics("lineno")[:12]:

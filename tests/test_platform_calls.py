@@ -248,3 +248,39 @@ def test_freed_memory_is_given_back_where_glibc_offers_it_and_skipped_elsewhere(
         platform_calls.give_back_freed_memory()
     finally:
         platform_calls._malloc_trim.cache_clear()
+
+
+BLOCKS = """
+import ctypes, sys
+from retro_tui import platform_calls
+
+class Info(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost".split()]
+
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = Info
+if sys.argv[1] == "set":
+    platform_calls.big_blocks_from_the_system()
+text = "x" * (4 << 20)
+del text  # glibc raises its threshold to this block's size, unless it was set
+again = "y" * (2 << 20)
+print(libc.mallinfo2().hblkhd >= len(again))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_a_big_block_freed_leaves_the_next_one_straight_from_the_system():
+    """A big session's text, freed, no longer makes the next big blocks arena memory
+    that stays resident once they are freed too."""
+    import ctypes
+
+    if not hasattr(ctypes.CDLL(None), "mallinfo2"):
+        pytest.skip("glibc before 2.33")
+
+    def mapped(how: str) -> str:
+        run = subprocess.run([sys.executable, "-c", BLOCKS, how], check=True, capture_output=True, text=True)
+        return run.stdout.strip()
+
+    assert mapped("unset") == "False"  # glibc's own way: what the call changes
+    assert mapped("set") == "True"

@@ -124,3 +124,89 @@ def test_damaged_files_get_tomllibs_answer():
         if not _agrees(text):
             differ.append(text)
     assert differ == []
+
+
+# Texts whose pieces, parsed one by one, could be put together otherwise than the whole
+# text reads: an array of tables after a value of the same name, a table declared
+# twice in two pieces, a header-like line inside a string, a header under the last
+# table of an array in an earlier piece. Each must read as tomllib reads it whole.
+ACROSS_PIECES = [
+    'quotes = [{a = 1}]\n[[quotes]]\na = 2\n',
+    '[a]\nb = [1]\n[[z]]\n[[a.b]]\nx = 1\n',
+    'a.b = [{x = 1}]\n[[a.b]]\nx = 2\n',
+    '[x]\na = 1\n[[q]]\nt = 1\n[x]\nb = 2\n',
+    '[[q]]\nt = 1\n[q.r]\nx = 1\n[[s]]\n[q.r]\ny = 2\n',
+    '[[q]]\n[[q.r]]\nx = 1\n[[s]]\n[[q.r]]\nx = 2\n',
+    '[timeline]\nzoom = 2\n[[timeline.events]]\nwhat = "a"\n[[timeline.events]]\nwhat = "b"\n',
+    '[[a.b]]\nx = 1\n[a]\nc = 1\n',
+    '[[a.b]]\nx = 1\n[a]\nc = 1\n[a]\nd = 1\n',
+    '[[q]]\nt = """\n[closing]\n[[q]]\n"""\n[[q]]\nt = "b"\n',
+    "[[q]]\nt = '''\n[[s]]\n'''\n[[q]]\nt = 'b'\n",
+    '[[q]]\nt = [\n[1],\n]\n[[q]]\nt = [2]\n',
+    '[[q]]\nt = 1\n[["q"]]\nt = 2\n[ [q] ]\nt = 3\n',
+    '[[q]]\nt = 1\n[q]\nt = 2\n',
+    '[[q]]\nt = 1\n  [closing]\nc = 1\n[[q]]\nt = 2\n',
+    '[[q]]\nt = 1\n  [x]\n[[q]]\n  [q]\n',
+    '[x]\n[[q]]\nt = 1\n  [x]\n[[q]]\n',
+]
+# Texts the pieces read alone (and as the whole does): runs of arrays, broken by other tables.
+BY_PIECES = [
+    'schema_version = 1\n[session]\ntitle = "t"\n[[a.b]]\nx = 1\n[[a.b]]\nx = 2\n[[a.c]]\ny = 1\n',
+    '[[q]]\nt = 1\n[q.sub]\nu = 2\n[[q.more]]\nv = 3\n[[q]]\nt = 4\n',
+    '[[q]]\nt = 1\n[closing]\nc = 1\n[[closing.commitments]]\nn = 1\n[[q]]\nt = 2\n',
+    '[[a]]\nx = 1\n[b]\ny = 2\n[[a]]\nx = 3\n',
+]
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Every text in pieces, cut at every header where a cut may fall."""
+    monkeypatch.setattr(strict_toml, "PIECEWISE_FROM", 0)
+    monkeypatch.setattr(strict_toml, "PIECE", 1)
+
+
+@pytest.mark.parametrize("text", ACROSS_PIECES + BY_PIECES)
+def test_pieces_read_as_the_whole_text(text, small_pieces):
+    assert _agrees(text)
+
+
+@pytest.mark.parametrize("text", BY_PIECES)
+def test_runs_of_tables_are_read_in_pieces(text, small_pieces):
+    assert strict_toml._in_pieces(text) is not None  # not left to the whole text's parse
+
+
+def test_damaged_files_in_pieces_get_tomllibs_answer(small_pieces):
+    test_damaged_files_get_tomllibs_answer()
+
+
+def test_a_big_session_is_read_in_pieces_without_rtomls_peak(tmp_path):
+    """rtoml builds a tree of its own beside the text before the Python objects: whole,
+    24 MB at its peak for the big session, over the 8 MB the data itself takes."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from big_session import big_session
+
+    from retro_tui.store import dumps
+
+    text = dumps(big_session())
+    assert len(strict_toml._cut(text)) >= 20
+    assert _same(strict_toml._in_pieces(text), tomllib.loads(text))
+    path = tmp_path / "big.toml"
+    path.write_text(text, "utf-8")
+    # In a process of its own, for its high-water mark of resident memory (Linux).
+    script = (
+        "import sys, re\n"
+        "from pathlib import Path\n"
+        "from retro_tui.store.strict_toml import parse\n"
+        "def mb(key): return int(re.search(key + r':\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1)) / 1024\n"
+        "text = Path(sys.argv[1]).read_text('utf-8')\n"
+        "before = mb('VmHWM')\n"
+        "data = parse(text)\n"
+        "print(mb('VmHWM') - before)\n"
+    )
+    if not Path("/proc/self/status").exists():
+        pytest.skip("reads Linux's /proc")
+    grew = float(subprocess.run([sys.executable, "-c", script, str(path)], check=True, capture_output=True, text=True).stdout)
+    assert grew < 14, f"parsing took {grew:.1f} MB at its peak"

@@ -154,14 +154,39 @@ def user_tag() -> str:
 
 
 def give_back_freed_memory() -> None:
-    """Return to the system what the C allocator holds free. rtoml's parse of a big
-    session (store/strict_toml.py) builds its own tree on the C heap, 18 MB for 5,000
-    quotes, and frees it on return; glibc keeps such memory in the reading thread's
+    """Return to the system what the C allocator holds free. rtoml's parse
+    (store/strict_toml.py) builds its own tree on the C heap and frees it on return, a
+    piece of a big session at a time; glibc keeps such memory in the reading thread's
     arena, resident, where the rest of the app never reuses it. `malloc_trim` is
     glibc's (Linux); musl, macOS and Windows lack it or need no help: nothing to do."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+# glibc's M_MMAP_THRESHOLD (malloc.h), and its default.
+_M_MMAP_THRESHOLD = -3
+_MMAP_THRESHOLD = 128 * 1024
+
+
+@functools.cache
+def big_blocks_from_the_system() -> None:
+    """Blocks of 128 KB and more come straight from the system and go back to it when
+    freed, as glibc does until the first such block is freed: then it raises the
+    threshold to that block's size (up to 32 MB), and a big session's text, its
+    parse's pieces and a save's pickle and TOML are carved from the arenas, where they
+    stay resident once freed. Set before a session is read, the threshold stays
+    (3 MB of the app's peak on the big session, bench/memory.py). Linux's glibc only."""
+    if is_windows() or is_macos():
+        return
+    import ctypes
+
+    try:
+        mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
+    except OSError:
+        return
+    if mallopt is not None:
+        mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
 
 
 @functools.cache

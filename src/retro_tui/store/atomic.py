@@ -16,6 +16,7 @@ import secrets
 import shutil
 import tempfile
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..platform_calls import fsync_file, fsync_folder, restrict_to_owner
@@ -97,7 +98,9 @@ def _write_failed(path: Path, error: OSError, existed: bool) -> SessionError:
     return SessionError(path, [Finding(key, {"reason": error.strerror or str(error)})])
 
 
-def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True, sync_folder: bool = True) -> Path:
+def write_atomic(
+    path: Path, data: bytes | Iterable[bytes], *, keep_backup: bool = True, sync_folder: bool = True
+) -> Path:
     """The file written: `path`, or the file a link there leads to. `sync_folder=False`:
     the caller writes several files and fsyncs each written file's folder once after
     the last (platform_calls.fsync_folder); each file's bytes are on disk before its
@@ -109,7 +112,10 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True, sync_fold
     try:
         fd, tmp = _private_temp(path, "")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            # Bytes, or the pieces of a text as they are made (the autosave's helper):
+            # a reader that fails part-way leaves only the temp file, removed below.
+            for piece in (data,) if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             fsync_file(handle.fileno())
         if keep_backup and existed:

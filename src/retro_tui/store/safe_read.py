@@ -7,9 +7,12 @@ the name, which could be swapped in between), and read up to a limit."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import Finding, SessionError
@@ -18,6 +21,7 @@ from .errors import Finding, SessionError
 # grow, while parsing stays within seconds.
 MAX_BYTES = 32 * 1024 * 1024
 CHUNK = 1024 * 1024
+DIGEST_CHUNK = 256 * 1024  # hashlib.file_digest's, which cannot stop at a limit
 
 # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
 # O_NOCTTY: opening a terminal device must never make it ours.
@@ -28,6 +32,32 @@ def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes:
     """The bytes of `path` if it is a regular file of at most `limit` bytes; otherwise
     SessionError saying what it is instead."""
     path = Path(path)
+    with _regular(path, limit) as (fd, info):
+        data = _read_upto(fd, limit + 1, info.st_size)  # a file growing while we read stays bounded
+        if len(data) > limit:
+            raise SessionError(path, [Finding("too_large", _sizes(len(data), limit))])
+        return data
+
+
+def digest_regular(path: Path, limit: int = MAX_BYTES) -> str:
+    """The SHA-256 of what `read_regular` would read, read a chunk at a time: a writer
+    that only compares the file with its last write need not hold the whole of a big
+    session's file beside everything else (issue 14)."""
+    path = Path(path)
+    with _regular(path, limit) as (fd, _):
+        digest, got = hashlib.sha256(), 0
+        while chunk := os.read(fd, min(DIGEST_CHUNK, limit + 1 - got)):
+            got += len(chunk)
+            if got > limit:
+                raise SessionError(path, [Finding("too_large", _sizes(got, limit))])
+            digest.update(chunk)
+        return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def _regular(path: Path, limit: int) -> Iterator[tuple[int, os.stat_result]]:
+    """The opened descriptor of `path` and its status, once it is known to be a regular
+    file of at most `limit` bytes; what goes wrong, said as a SessionError."""
     try:
         fd = os.open(path, _FLAGS)
     except FileNotFoundError:
@@ -48,10 +78,7 @@ def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes:
             raise SessionError(path, [Finding("too_large", _sizes(info.st_size, limit))])
         # A regular file never blocks; clear the flag so reads behave as usual.
         os.set_blocking(fd, True)
-        data = _read_upto(fd, limit + 1, info.st_size)  # a file growing while we read stays bounded
-        if len(data) > limit:
-            raise SessionError(path, [Finding("too_large", _sizes(len(data), limit))])
-        return data
+        yield fd, info
     except OSError as error:
         if error.errno == errno.EISDIR:
             raise SessionError(path, [Finding("is_directory")]) from None

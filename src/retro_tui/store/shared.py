@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,8 @@ from .codec import decode, loads, render, snapshot
 from .errors import SessionError
 from .merge import merge
 from .private_dir import private_dir
-from .safe_read import read_regular
+from .render_process import HelperFailed
+from .safe_read import digest_regular, read_regular
 
 BOOKKEEPING = {("updated",), ("seconds_per_step",), ("started",), ("current_step",)}
 LOCK_TIMEOUT = 30  # seconds; a save holds the lock for milliseconds
@@ -57,17 +58,41 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _write_rendered(path: Path, rendered: str | bytes | Iterable[bytes]) -> str:
+    """Replace the file with a rendered text (whole, or in pieces as they are made);
+    the digest of what was written."""
+    if isinstance(rendered, str):
+        rendered = rendered.encode("utf-8")
+    pieces = (rendered,) if isinstance(rendered, bytes) else rendered
+    digest = hashlib.sha256()
+
+    def hashed() -> Iterator[bytes]:
+        for piece in pieces:
+            digest.update(piece)
+            yield piece
+
+    try:
+        replace_locked(path, hashed())
+    finally:
+        # A helper's stream left part-way (the disk was full) lets go of the helper now,
+        # not when the error's traceback is let go.
+        close = getattr(pieces, "close", None)
+        if close is not None:
+            close()
+    return digest.hexdigest()
+
+
 class SharedFile:
-    def __init__(self, path: Path, base: dict[str, Any], written: bytes | None = None):
-        """`base`: this writer's own snapshot as last read or written; `written`: the
-        file's bytes then."""
+    def __init__(self, path: Path, base: dict[str, Any], digest: str | None = None):
+        """`base`: this writer's own snapshot as last read or written; `digest`: the
+        SHA-256 of the file's bytes then."""
         self.path = Path(path)
         self.base = base
         # What the file holds after our last write: ours merged with the others'. The
         # app keeps showing its own data, so the others' changes are merged from here
         # again at every write, or the next write would drop them.
         self.on_disk = base
-        self.digest = _digest(written) if written is not None else None
+        self.digest = digest
         self.written: tuple[Any, ...] | None = None  # the file's stat right after this writer's last write
         # A write merged others' changes into the file that this writer's session does
         # not have yet: the screen should take them in (`adopt`).
@@ -78,32 +103,34 @@ class SharedFile:
         """`session` as just read from `path`; `data`, its snapshot if taken already
         (the autosave's, whose records' dumped forms the next snapshots share)."""
         try:
-            written = read_regular(Path(path))
+            digest = digest_regular(Path(path))
         except SessionError:
-            written = None
-        return cls(path, snapshot(session) if data is None else data, written)
+            digest = None
+        return cls(path, snapshot(session) if data is None else data, digest)
 
-    def write(self, data: dict[str, Any], render_text: Callable[[dict], str] = render) -> None:
+    def write(self, data: dict[str, Any], render_text: Callable[[dict], str | bytes | Iterable[bytes]] = render) -> None:
         """Write this writer's snapshot; merge first if someone else wrote since."""
         with session_lock(self.path):
+            # By its digest first, a chunk at a time: a big session's file is read
+            # whole only when someone else wrote it (issue 14).
             try:
-                disk = read_regular(self.path)
+                digest = digest_regular(self.path)
             except SessionError as error:
                 if error.first.key != "not_found":
                     raise
-                disk = None
-            if disk is None or self.digest is None:
+                digest = None
+            if digest is None or self.digest is None or digest == self.digest:
                 theirs = self.on_disk
-            elif _digest(disk) != self.digest:
-                theirs = snapshot(loads(decode(disk, self.path), self.path))
             else:
-                theirs = self.on_disk
+                theirs = snapshot(loads(decode(read_regular(self.path), self.path), self.path))
             merged = self._merged(data, theirs)
             out = data if merged is None else snapshot(merged)
-            text = render_text(out).encode("utf-8")
-            replace_locked(self.path, text)
+            try:
+                digest = _write_rendered(self.path, render_text(out))
+            except HelperFailed:
+                digest = _write_rendered(self.path, render(out))
             self.written = file_stat(self.path)  # so a follower need not read it back
-            self.base, self.on_disk, self.digest = data, out, _digest(text)
+            self.base, self.on_disk, self.digest = data, out, digest
             self.unadopted = self.unadopted or merged is not None
 
     def changed_on_disk(self) -> tuple[dict[str, Any], str | None] | None:
@@ -111,17 +138,14 @@ class SharedFile:
 
         Safe off the UI thread (the read needs no lock: files are replaced whole)."""
         try:
-            disk = read_regular(self.path)
+            if digest_regular(self.path) == self.digest:
+                return (self.on_disk, self.digest) if self.unadopted else None
+            disk = read_regular(self.path)  # read whole only when it is someone else's
         except SessionError as error:
             if error.first.key != "not_found":
                 raise
             return None
-        digest = _digest(disk)
-        if digest != self.digest:
-            return snapshot(loads(decode(disk, self.path), self.path)), digest
-        if self.unadopted:
-            return self.on_disk, self.digest
-        return None
+        return snapshot(loads(decode(disk, self.path), self.path)), _digest(disk)
 
     def adopt(self, mine: dict[str, Any], theirs: dict[str, Any], digest: str | None) -> Session | None:
         """Take others' version in: the session to show, or None if there is nothing new.
@@ -159,7 +183,7 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def replace_locked(path: Path, text: bytes) -> None:
+def replace_locked(path: Path, text: bytes | Iterable[bytes]) -> None:
     """The one place a session file is replaced, by every writer: the caller holds the
     session's lock, so whatever temporary file lies beside it was left by a killed
     save and goes first; then the atomic write."""

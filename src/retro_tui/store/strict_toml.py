@@ -12,10 +12,17 @@ multi-line string (tomllib gives LF).
 So rtoml reads a text only when none of those can be in it, and tomllib reads every
 other text and every text rtoml refuses: a file is refused exactly when tomllib
 refuses it, with tomllib's words. The screens are conservative (a `\\e` inside a quote
-also sends the file to tomllib); a file the app wrote passes them."""
+also sends the file to tomllib); a file the app wrote passes them.
+
+A big text is given to rtoml in pieces (`_in_pieces`): rtoml builds a tree of its own
+beside the text before it makes the Python objects, 24 MB at its peak for a session of
+5,000 quotes and 2,000 events, the top of the app's memory while it opens one; a piece
+of 32 KB needs a tree of its size only."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import tomllib
 from typing import Any
@@ -39,15 +46,18 @@ _NOT_PLAIN_TIME = re.compile(r":\d\d(?<=\d\d:\d\d)(?<![\d:]\d\d:\d\d)(?!:\d\d(?:
 def parse(text: str) -> dict[str, Any]:
     """tomllib.loads(text), the same data or the same TOMLDecodeError."""
     if _rtoml_reads_it_as_tomllib(text):
+        # tomllib turns a CRLF in a multi-line string into LF; the rest of a file is
+        # the same with either line end.
+        fast = text.replace("\r\n", "\n") if "\r" in text else text
         try:
-            # tomllib turns a CRLF in a multi-line string into LF; the rest of a file is
-            # the same with either line end.
-            data = rtoml.loads(text.replace("\r\n", "\n") if "\r" in text else text)
+            data = _in_pieces(fast) if len(fast) >= PIECEWISE_FROM else None
+            if data is None:
+                data = rtoml.loads(fast)
         except Exception:
             pass  # whatever rtoml refuses, tomllib judges and says why in the store's words
         else:
-            # rtoml's own tree is freed now, but would stay resident: 18 MB of a big
-            # session's peak, 5 of them kept for good (measured with bench/memory.py).
+            # rtoml's trees are freed now, but would stay resident in the reading
+            # thread's arena, where the rest of the app never reuses them.
             give_back_freed_memory()
             return data
     return tomllib.loads(text)
@@ -78,3 +88,123 @@ def _inline_tables_on_one_line(text: str) -> bool:
             return False
         start = text.find("{", end)
     return True
+
+
+# Texts from this size on are parsed in pieces of about PIECE characters.
+PIECEWISE_FROM = 256 * 1024
+PIECE = 32 * 1024
+
+# A line that may be a table header: one that starts with `[` (at the top level nothing
+# else does; inside a multi-line string or array it is no header, which the parse of
+# the piece before it tells, below). Indented headers are not looked for (a regular
+# expression that tries every line's start takes 15 ms over a big session, this one
+# 2): a piece that holds one has a key more than its run, or one already there, and
+# goes to the whole text's parse.
+_HEADER_LIKE = re.compile(r"\n\[[^\n]*")
+_PATH = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
+_ARRAY_HEADER = re.compile(rf"\[\[({_PATH})\]\]")
+_TABLE_HEADER = re.compile(rf"\[({_PATH})\]")
+
+
+def _in_pieces(text: str) -> dict[str, Any] | None:
+    """rtoml's reading of `text`, parsed piece by piece and put together; None when the
+    pieces cannot be put together as the whole text reads (then it is parsed whole).
+
+    The text is cut before header lines. Each piece is parsed as a document of its
+    own, so a cut that falls inside a multi-line string or array leaves the piece
+    before it unfinished, and rtoml refuses that piece: every piece parsed starts at
+    the top level, and its first line is a real header. Put together, a piece means
+    what it means in the whole text when it only adds what nothing before it touched:
+    - a piece whose top-level keys are all new is added as it is;
+    - a piece that is a run of one array of tables, `[[a.b]]` with only `[[a.b]]` and
+      headers under `a.b.` in it, extends that array when headers made the array and
+      the tables on its path (an earlier run did), not a value `a.b = [...]`.
+    Anything else is left to the whole text's parse, which gives the same data or
+    tomllib's refusal."""
+    pieces = _cut(text)
+    data: dict[str, Any] = {}
+    by_headers: set[tuple[str, ...]] = set()  # paths of tables and arrays made by a run's header
+    for start, end, run in pieces:
+        try:
+            piece = rtoml.loads(text[start:end])
+        except Exception:
+            return None  # a cut inside a string, say: the whole text's parse judges it
+        if run is None:
+            if any(key in data for key in piece):
+                return None
+            data.update(piece)
+        elif not _extend(data, piece, run, by_headers):
+            return None
+    return data
+
+
+def _extend(data: dict[str, Any], piece: dict[str, Any], run: tuple[str, ...], by_headers: set) -> bool:
+    """Put a run of the array of tables `run` into `data`, as its headers would."""
+    node: Any = piece
+    for name in run:
+        if not (isinstance(node, dict) and list(node) == [name]):
+            return False
+        node = node[name]
+    if not isinstance(node, list):
+        return False
+    into = data
+    for depth, name in enumerate(run[:-1], 1):
+        if name not in into:
+            into[name] = {}
+        elif not (isinstance(into[name], dict) and run[:depth] in by_headers):
+            return False
+        by_headers.add(run[:depth])
+        into = into[name]
+    last = run[-1]
+    if last not in into:
+        into[last] = node
+    elif isinstance(into[last], list) and run in by_headers:
+        into[last].extend(node)
+    else:
+        return False
+    by_headers.add(run)
+    return True
+
+
+def _cut(text: str) -> list[tuple[int, int, tuple[str, ...] | None]]:
+    """(start, end, run) of each piece: `run` is the array-of-tables path of a piece
+    made of one run of `[[run]]` tables, None for any other piece. A new piece starts
+    where a run starts or ends, and within a run every PIECE characters."""
+    pieces: list[tuple[int, int, tuple[str, ...] | None]] = []
+    start, run, owned = 0, None, set()  # `owned`: top-level names the current other piece declares
+
+    def cut(at: int, new_run: tuple[str, ...] | None) -> None:
+        nonlocal start, run
+        if at > start:
+            pieces.append((start, at, run))
+        start, run = at, new_run
+
+    end = text.find("\n")
+    first = [(-1, text if end == -1 else text[:end])] if text.startswith("[") else []
+    lines = ((m.start(), m.group()[1:]) for m in _HEADER_LIKE.finditer(text))
+    for newline, line in itertools.chain(first, lines):
+        at = newline + 1  # the line's start
+        array, path = _header(line)
+        if run is not None:
+            if path == run and array:
+                if at - start >= PIECE:
+                    cut(at, run)
+            elif path is None or path[: len(run)] != run or len(path) == len(run):
+                cut(at, path if array else None)
+                owned = set() if array else {path[0] if path else None}
+        elif array and path is not None and path[0] not in owned:
+            cut(at, path)
+        else:
+            owned.add(path[0] if path else None)
+    cut(len(text), None)
+    return pieces
+
+
+@functools.lru_cache(maxsize=256)
+def _header(line: str) -> tuple[bool, tuple[str, ...] | None]:
+    """Whether a header-like line is `[[...]]`, and its path of bare keys (None for
+    any other form). A session has a dozen different ones, thousands of times each."""
+    header = line.rstrip(" \t")
+    array = _ARRAY_HEADER.fullmatch(header)
+    named = array or _TABLE_HEADER.fullmatch(header)
+    return array is not None, tuple(named.group(1).split(".")) if named else None

@@ -177,8 +177,10 @@ class RetroApp(TypeAhead):
         thread, or the file's error in place of the screen."""
 
         def read() -> None:
+            from ..platform_calls import big_blocks_from_the_system
             from ..store import SessionError, load
 
+            big_blocks_from_the_system()
             try:
                 session = load(path)
             except SessionError as error:

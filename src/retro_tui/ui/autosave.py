@@ -24,7 +24,7 @@ from ..store.errors import SessionError
 from ..store.in_place import refresh_in_place
 from ..store.shared import SharedFile
 from ..store.snapshots import Snapshots
-from ..store.render_process import render_elsewhere
+from ..store.render_process import stream_elsewhere
 
 DELAY_SECONDS = 1.5
 
@@ -112,7 +112,7 @@ class Autosave:
         with self._write_lock:
             try:
                 if revision > self.saved_revision:  # else a newer snapshot was written already
-                    self.shared.write(data, render_elsewhere if notify else render)
+                    self.shared.write(data, stream_elsewhere if notify else render)
                     self.saved_revision, self.error = revision, None
             except OSError as error:
                 self.error = error.strerror or str(error)
