@@ -20,7 +20,7 @@ WRITER = Path(__file__).with_name("live_writer.py")
 # Steps per writer. The schedules are seeded, so the additions come out the same every
 # run: 6 quotes, 6 note lines and 4 events from the facilitator, 29 quotes and 19 lines
 # from the notetakers, 24 quotes from the loop. How often the saves cross depends on
-# timing; runs here: 36 to 44 saves that merged another's, 81 to 95 take-ins (the
+# timing; runs here: 35 to 44 saves that merged another's, 81 to 95 take-ins (the
 # earlier 60 steps a writer, started one by one, crossed 31 to 34 and 66 to 88 times).
 COUNTS = {"facilitator": 20, "notetaker": 24, "quotes": 24}
 
