@@ -4,19 +4,14 @@ command line while the facilitator's app keeps changing and autosaving the same 
 from __future__ import annotations
 
 import asyncio
-import os
-import random
 import subprocess
 import sys
 import textwrap
-import time
-import traceback
 
 import pytest
 
 from apphelpers import opened
 from retro_tui import operations as ops
-from retro_tui.cli import main
 from retro_tui.model import StepId
 from retro_tui.store import dumps, load
 from retro_tui.store.merge import merge
@@ -24,25 +19,15 @@ from retro_tui.ui import autosave
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.keys import localized
 
-
-def _quote_writer(path, name: str, count: int) -> int:
-    """A notetaker adding quotes with `retro-tui quote`, as a process of its own forked
-    from the test's (retro_tui already loaded: it writes from its first moment): the
-    process number, to wait for its exit code."""
-    pid = os.fork()
-    if pid:
-        return pid
-    code = 1
-    try:
-        rng = random.Random(name)
-        for i in range(count):
-            assert main(["quote", str(path), "--speaker", name, f"{name} zegt {i}"]) == 0
-            time.sleep(rng.random() * 0.03)
-        code = 0
-    except BaseException:
-        traceback.print_exc()
-    finally:
-        os._exit(code)
+WRITER = textwrap.dedent("""
+    import random, sys, time
+    from retro_tui.cli import main
+    path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    random.seed(name)
+    for i in range(count):
+        assert main(["quote", path, "--speaker", name, f"{name} zegt {i}"]) == 0
+        time.sleep(random.random() * 0.03)
+""")
 
 
 def test_records_added_on_both_sides_all_stay_and_one_version_wins_visibly():
@@ -60,26 +45,25 @@ def test_records_added_on_both_sides_all_stay_and_one_version_wins_visibly():
 async def test_an_app_and_three_command_line_writers_lose_nothing(example_copy, tmp_path, monkeypatch):
     monkeypatch.setattr(autosave, "DELAY_SECONDS", 0.05)  # save as often as possible: the worst case
     per_writer = 25
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(example_copy), f"notulist{n}", str(per_writer)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for n in range(3)
+    ]
     app = localized(RetroApp)(tmp_path, example_copy)
     mine = []
     async with app.run_test(size=(100, 30)) as pilot:
         await opened(pilot)
         screen = app.screen
-        # Started once the app has the session: all their quotes come while it saves.
-        writers = [_quote_writer(example_copy, f"notulist{n}", per_writer) for n in range(3)]
-        codes: dict[int, int] = {}  # each writer's exit code, once it ended
-        while len(codes) < len(writers) or len(mine) < 20:
-            for pid in set(writers) - set(codes):
-                ended, status = os.waitpid(pid, os.WNOHANG)
-                if ended:
-                    codes[pid] = os.waitstatus_to_exitcode(status)
+        while any(w.poll() is None for w in writers) or len(mine) < 20:
             quote = ops.add_quote(screen.session, StepId.timeline, "Esther", f"facilitator {len(mine)}")
             mine.append(quote.id)
             screen.session.timeline.notes = f"aantekening {len(mine)}"
             screen.autosave.changed()
             await asyncio.sleep(0.02)
         await pilot.press("ctrl+q")
-    assert list(codes.values()) == [0, 0, 0]  # (a failing writer printed why)
+    for w in writers:
+        assert w.wait() == 0, w.stderr.read().decode()
     saved = load(example_copy)
     texts = [q.text for q in saved.quotes]
     for n in range(3):
