@@ -41,7 +41,7 @@ ENGLISH = [
 @pytest.mark.parametrize("lines", [DUTCH, ENGLISH], ids=["nl", "en"])
 async def test_ten_lines_become_the_right_events(tmp_path, example_copy, lines):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         screen = app.screen
         screen.go_to(StepId.timeline)
@@ -62,7 +62,7 @@ async def test_tab_refines_the_guess_in_the_form_and_a_spoken_date_is_kept(tmp_p
     from apphelpers import fill
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         app.screen.go_to(StepId.timeline)
         await pilot.pause()
@@ -78,7 +78,7 @@ async def test_tab_refines_the_guess_in_the_form_and_a_spoken_date_is_kept(tmp_p
 
 async def test_an_impossible_date_in_the_line_is_said_and_the_line_kept(tmp_path, example_copy):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         screen = app.screen
         screen.go_to(StepId.timeline)

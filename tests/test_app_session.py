@@ -25,7 +25,7 @@ def ids_named(session, names):
 async def test_a_whole_session_by_keyboard(tmp_path: Path):
     folder = tmp_path / "sessions"
     app = localized(RetroApp)(folder)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await pilot.press("n")  # new session from the opening screen
         await pilot.press(*"Casus Noord", "enter")
@@ -152,7 +152,7 @@ async def test_tags_can_be_found_by_search_and_choices_survive_filtering(tmp_pat
     path = tmp_path / "s.toml"
     shutil.copy(EXAMPLE, path)
     app = localized(RetroApp)(tmp_path, path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         app.screen.go_to(StepId.insights)
         await pilot.pause()
@@ -181,6 +181,7 @@ async def test_the_declarations_meeting_dates_take_dates_as_people_type_them(tmp
     from retro_tui.ui.forms import RecordForm
 
     app = localized(RetroApp)(tmp_path, example_copy)
+    # Wide and high enough to read the dates back in the declaration beside the team.
     async with app.run_test(size=(120, 40)) as pilot:
         await opened(pilot)
         app.screen.go_to(StepId.closing)

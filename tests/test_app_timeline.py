@@ -30,7 +30,7 @@ def in_time_order(session):
 
 async def test_filters_show_exactly_the_right_events(tmp_path, example_copy):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         events = in_time_order(app.screen.session)
         ids = lambda shown: [e.id for e in shown]  # noqa: E731
@@ -81,7 +81,7 @@ async def test_the_whole_case_shows_every_crucial_moment_of_the_example(tmp_path
 
 async def test_zoom_by_keys_and_mouse_wheel(tmp_path, example_copy):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         assert view.zoom == 0
         await pilot.press("plus", "plus")
@@ -99,7 +99,7 @@ async def test_zoom_by_keys_and_mouse_wheel(tmp_path, example_copy):
 
 async def test_moving_goes_through_time_across_both_lanes(tmp_path, example_copy):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         events = in_time_order(app.screen.session)
         assert view.selected is events[0]
@@ -119,7 +119,7 @@ async def test_moving_goes_through_time_across_both_lanes(tmp_path, example_copy
 
 async def test_undo_and_redo_restore_exactly(tmp_path, example_copy):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await on_timeline(pilot)
         session = app.screen.session
         original = timeline_state(session)
@@ -145,7 +145,7 @@ async def test_undo_and_redo_restore_exactly(tmp_path, example_copy):
 
 async def test_a_family_member_leads_to_their_moments(tmp_path, example_copy):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         screen = app.screen
         screen.go_to(StepId.family)
@@ -161,7 +161,7 @@ async def test_a_family_member_leads_to_their_moments(tmp_path, example_copy):
 
 async def test_insight_moments_are_linked_on_the_timeline(tmp_path, example_copy):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         screen = app.screen
         screen.go_to(StepId.insights)
@@ -185,7 +185,7 @@ async def test_a_spoken_date_label_follows_its_date_or_is_cleared(tmp_path, exam
     from apphelpers import fill
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         events = in_time_order(app.screen.session)
         target = next(e for e in events if e.date_label == "voorjaar 2020")
@@ -224,7 +224,7 @@ async def test_arrow_keys_find_the_selected_event_without_comparing_events(tmp_p
     from retro_tui.model import TimelineEvent
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         compared = []
         equal = TimelineEvent.__eq__
@@ -246,7 +246,7 @@ async def test_the_timeline_is_laid_out_only_once_it_is_on_screen(tmp_path, exam
     real = timeline_view.lay_out
     monkeypatch.setattr(timeline_view, "lay_out", lambda *a, **k: widths.append(k["view_width"]) or real(*a, **k))
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await pilot.press("f6")
         await pilot.pause()

@@ -44,7 +44,7 @@ async def test_a_name_typed_in_the_first_second_of_a_form_is_journalled(example_
     monkeypatch.setattr(retro_tui.ui.drafts, "SECONDS", 3600)
     path = _on_step(example_copy, "family")
     app = localized(RetroApp)(tmp_path, path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         keeper = app.screen.drafts
         await pilot.press("a", *"Zwaantje")  # well inside the keeper's first second
@@ -68,7 +68,7 @@ async def test_the_journal_is_written_off_the_ui_thread(example_copy, tmp_path, 
 
     monkeypatch.setattr(DraftJournal, "write", watched)
     app = localized(RetroApp)(tmp_path, path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await pilot.press("a", *"Zwaantje")
         app.screen_stack[1].drafts.keep()
@@ -89,7 +89,7 @@ async def test_a_quick_add_line_given_back_keeps_the_keyboard_and_its_words(exam
     ])
     before = {e.id for e in load(path).timeline.events}
     app = localized(RetroApp)(tmp_path, path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await settle(pilot)
         assert app.focused is not None and app.focused.id == "quick-add", app.focused
@@ -117,7 +117,7 @@ async def test_a_stopped_writers_quote_and_quick_add_come_back_into_their_boxes(
     ])
     app = localized(RetroApp)(tmp_path, path)
     messages = notices(app)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await pilot.pause()
         # The quote box is open again over the timeline, with who and the words.
@@ -147,7 +147,7 @@ async def test_a_draft_whose_record_is_gone_goes_to_the_notes(example_copy, tmp_
                "values": {"role": "oma"}}),
     ])
     app = localized(RetroApp)(tmp_path, path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         assert not isinstance(app.screen, RecordForm)
         await pilot.press("ctrl+q")
@@ -157,7 +157,7 @@ async def test_a_draft_whose_record_is_gone_goes_to_the_notes(example_copy, tmp_
 
 async def test_the_notetakers_name_kept_for_the_next_quote_is_no_draft(example_copy, tmp_path):
     app = localized(RetroApp)(tmp_path, example_copy, notetaker=True)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await pilot.press(*"Esther", "enter")
         await pilot.pause()

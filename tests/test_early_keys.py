@@ -63,3 +63,35 @@ async def test_keys_while_the_steps_are_being_built_do_not_crash(tmp_path, minim
         assert screen.autosave is not None and app.is_running
         await pilot.press("ctrl+q")
     assert app.return_code in (0, None)
+
+
+async def test_keys_typed_while_the_session_is_read_do_nothing_once_it_is_there(tmp_path, minimal_file, monkeypatch):
+    """The session is read on the UI thread once its screen is laid out: keys typed
+    meanwhile queue behind the reading, and must not act on the session it brings."""
+    from retro_tui import store
+
+    seen = []
+    read = store.load_read
+
+    def load_while_typing(path):
+        app = seen[0]
+        screen = app.screen
+        # The screen has been laid out (its frame painted) before the reading starts.
+        seen.append(screen.query_one("#title").size.width)
+        post_keys(app, *EARLY)
+        return read(path)
+
+    monkeypatch.setattr(store, "load_read", load_while_typing)
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    seen.append(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        assert seen[1:] and seen[1] > 0, seen
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)  # no quote box, pause or export opened
+        assert screen.current == StepId.checkin  # the F6s typed while it was read did not count
+        await pilot.press("f6")
+        assert screen.current == StepId.relate
+        await pilot.press("ctrl+q")
+    assert load(minimal_file).session.current_step == StepId.relate

@@ -152,7 +152,7 @@ async def test_autosave_writes_what_was_typed_and_syncs_only_off_the_ui_thread(e
 
     monkeypatch.setattr(os, "fsync", watched)
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         screen = app.screen
         screen.notes_box().focus()

@@ -4,43 +4,83 @@ is rebuilt, which lines of the view are drawn again, which events are laid out a
 
 from __future__ import annotations
 
-from textual.widgets import Footer
-
 from apphelpers import burst, on_timeline, opened, visible_text
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.keys import localized
 from retro_tui.ui.timeline_view import TimelineView
 
 
+async def all_panes_built(pilot) -> None:
+    """The other steps' panes are built a second apart after the load; one mounted
+    while keys are measured lays the screen out for reasons of its own."""
+    from apphelpers import until
+    from retro_tui.ui.panes import StepPane
+
+    app = pilot.app
+    await until(pilot, lambda: len(app.screen.query(StepPane)) == len(app.screen.kind.step_ids))
+    await pilot.pause()
+
+
 def footer_text(app) -> str:
     return [line for line in visible_text(app).splitlines() if line.strip()][-1]
 
 
-async def test_the_footer_is_rebuilt_only_when_its_keys_change(tmp_path, example_copy, monkeypatch):
+async def test_the_key_bar_is_drawn_again_only_when_its_keys_change(tmp_path, example_copy, monkeypatch):
     """Moving through the timeline leaves the key bar as it is; opening quick add shows
-    its own keys (one rebuild, not one per focus change and binding refresh), and
-    closing it brings the timeline's keys back."""
-    built = []
-    compose = Footer.compose
-    monkeypatch.setattr(Footer, "compose", lambda self: built.append(1) or compose(self))
+    its own keys and closing it brings the timeline's back, each one line drawn again:
+    no widget mounted, nothing laid out (Textual's footer mounted a widget per key and
+    laid out the whole screen each time its keys changed)."""
+    from textual.screen import Screen
+
+    from retro_tui.ui.footer import KeyBar
+
+    drawn_bar: list[int] = []
+    render = KeyBar.render
+    monkeypatch.setattr(KeyBar, "render", lambda self: drawn_bar.append(1) or render(self))
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
+        await all_panes_built(pilot)
+        bar = app.screen.query_one(KeyBar)
         before = footer_text(app)
         second = view.shown[view.shown.index(view.selected) + 1]
-        built.clear()
+        laid_out: list[int] = []
+        layout = Screen._refresh_layout
+        monkeypatch.setattr(Screen, "_refresh_layout", lambda self, *a, **k: laid_out.append(1) or layout(self, *a, **k))
+        drawn_bar.clear()
         await burst(pilot, "right", "right", "left", "+", "-", "z", "z")
         app.screen.refresh_bindings()  # what a step's own code does after a change
         await pilot.pause()
-        assert built == []
+        assert drawn_bar == []
         assert footer_text(app) == before and "Cruciaal" in before
         assert view.selected is second  # the keys did reach the view
         await burst(pilot, "a")
-        assert len(built) == 1
+        assert len(drawn_bar) == 1
         assert "Annuleren" in footer_text(app) and "Cruciaal" not in footer_text(app)
         await burst(pilot, "escape")
-        assert len(built) == 2
+        assert len(drawn_bar) == 2
         assert footer_text(app) == before
+        assert laid_out == [] and list(bar.children) == []
+
+
+async def test_a_click_on_a_key_in_the_bar_presses_it(tmp_path, example_copy):
+    from apphelpers import until
+    from retro_tui.ui.footer import KeyBar
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        bar = app.screen.query_one(KeyBar)
+
+        def column_of(words: str) -> int:
+            return bar.render().plain.index(words)
+
+        await until(pilot, lambda: "c Cruciaal" in bar.render().plain)
+        was = view.selected.crucial
+        await pilot.click(KeyBar, offset=(column_of("c Cruciaal") + 3, 0))
+        await until(pilot, lambda: view.selected.crucial is not was)
+        await pilot.click(KeyBar, offset=(column_of("a Nieuw"), 0))
+        await until(pilot, lambda: app.focused is app.screen.query_one("QuickAdd"))
 
 
 def drawn(view) -> list:
@@ -58,7 +98,7 @@ def drawn_afresh(view) -> list:
 
 async def test_moving_the_cursor_draws_only_its_old_and_new_lines(tmp_path, example_copy, monkeypatch):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         lines: list[int] = []
         render_line = TimelineView.render_line
@@ -78,7 +118,7 @@ async def test_marking_a_moment_crucial_repaints_its_line_not_the_axis(tmp_path,
     from retro_tui.ui import timeline_view
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         await burst(pilot, "right", "right")
         laid_out: list[int] = []
@@ -104,13 +144,13 @@ async def test_a_loaded_session_is_left_out_of_full_collections_while_its_screen
     import gc
 
     first = localized(RetroApp)(tmp_path, example_copy)
-    async with first.run_test(size=(100, 30)) as pilot:
+    async with first.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         assert gc.get_freeze_count() >= len(view.session.timeline.events) * 10
         assert gc.isenabled()  # held off only while the session was read and built
     assert gc.get_freeze_count() == 0
     second = localized(RetroApp)(tmp_path, example_copy)
-    async with second.run_test(size=(100, 30)) as pilot:
+    async with second.run_test(size=(80, 24)) as pilot:
         await on_timeline(pilot)
         assert gc.get_freeze_count() > 0
 
@@ -125,7 +165,7 @@ async def test_the_panes_built_after_the_first_frame_are_left_out_of_full_collec
     from retro_tui.ui.panes import StepPane
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         steps = len(app.screen.kind.step_ids)
         await until(pilot, lambda: len(app.screen.query(StepPane)) == steps)
@@ -144,7 +184,7 @@ async def test_a_quick_add_line_is_placed_without_laying_out_the_others(tmp_path
     from retro_tui.ui import timeline_view
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         await burst(pilot, "z")  # close up, titles beside the markers
         laid_out: list[int] = []
@@ -224,7 +264,7 @@ async def test_focus_moving_away_and_back_draws_the_view_from_its_cache(tmp_path
     from rich.segment import Segment
 
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         view = await on_timeline(pilot)
         cut: list[int] = []
         real = Segment.__new__
@@ -260,7 +300,7 @@ async def test_an_idle_second_does_not_look_through_every_box_for_drafts(tmp_pat
     drafts = DraftKeeper.drafts
     monkeypatch.setattr(DraftKeeper, "drafts", lambda self: looked.append(1) or drafts(self))
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await on_timeline(pilot)
         keeper = app.screen.drafts
         keeper.keep()
@@ -290,12 +330,12 @@ async def test_the_collector_is_held_off_while_a_session_is_read_and_back_when_i
     from retro_tui.store import files
 
     enabled_while_reading: list[bool] = []
-    load = files.load
-    monkeypatch.setattr("retro_tui.store.load", lambda path: enabled_while_reading.append(gc.isenabled()) or load(path))
+    load = files.load_read
+    monkeypatch.setattr("retro_tui.store.load_read", lambda path: enabled_while_reading.append(gc.isenabled()) or load(path))
     broken = tmp_path / "broken.toml"
     broken.write_text('[session]\ntitle = "x"\nlanguage = "nl"\n[[timeline.events]]\nid = 3\n', encoding="utf-8")
     app = localized(RetroApp)(tmp_path, broken)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         assert enabled_while_reading == [False]
         assert gc.isenabled()
@@ -327,3 +367,95 @@ def test_an_event_added_where_the_lane_is_full_is_pinned_like_the_selected_one()
         cells |= span
     assert len(layout.placed) + sum(layout.overflow.values()) == len(events)
     assert [p.event for p in layout.placed] == sorted((p.event for p in layout.placed), key=lambda e: e.sort_key)
+
+
+async def test_the_view_looks_the_same_with_the_keyboard_or_without(tmp_path, example_copy):
+    """The view leaves out Textual's restyle on a focus change (TimelineView.watch_has_focus):
+    no rule styles it by `:focus`, its cursor follows focus in code. Were such a rule
+    added, the styles worked out with the keyboard elsewhere would differ here."""
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+
+        def looks() -> tuple:
+            app.update_styles(view)  # what Textual's own watcher does on a focus change
+            return (view.rich_style, *(view.get_component_rich_style(name, partial=True) for name in sorted(view.COMPONENT_CLASSES)))
+
+        with_keyboard = looks()
+        await burst(pilot, "a")
+        assert not view.has_focus
+        assert looks() == with_keyboard
+
+
+def asked_to_be_drawn(monkeypatch) -> list[tuple[str, bool]]:
+    """Each widget that asks Textual to draw it again from now on (`refresh`, which a
+    whole-screen repaint is too: the screen's own), and whether it asks for a layout.
+    The status line is left out: its clock and saved state change on their own."""
+    from textual.widget import Widget
+
+    asked: list[tuple[str, bool]] = []
+    real = Widget.refresh
+
+    def refresh(self, *regions, **kwargs):
+        if self.id != "status":
+            asked.append((type(self).__name__, bool(kwargs.get("layout") or kwargs.get("recompose"))))
+        return real(self, *regions, **kwargs)
+
+    monkeypatch.setattr(Widget, "refresh", refresh)
+    return asked
+
+
+async def test_quick_add_taking_and_giving_back_the_keyboard_draws_only_what_changed(tmp_path, example_copy, monkeypatch):
+    """`a` moves the keyboard from the view to the quick-add line, Esc and Enter move it
+    back. Textual repainted the whole screen on each focus change (its `focused` is a
+    reactive that repaints): the tabs, the questions, the notes, the status line, all
+    drawn again for a line that changed colour, and the key bar laid the screen out
+    again. Now the line, the view it leaves and the key bar ask to be drawn, no layout;
+    Enter's moment adds its details, the count above the view and its notice."""
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        await all_panes_built(pilot)
+        asked = asked_to_be_drawn(monkeypatch)
+        await burst(pilot, "a")
+        assert app.focused is app.screen.query_one("QuickAdd")
+        assert {name for name, _ in asked} == {"QuickAdd", "TimelineView", "KeyBar"}, asked
+        assert not any(layout for _, layout in asked), asked
+        asked.clear()
+        await burst(pilot, "escape")
+        assert app.focused is view
+        assert {name for name, _ in asked} == {"QuickAdd", "TimelineView", "KeyBar"}, asked
+        assert not any(layout for _, layout in asked), asked
+        await burst(pilot, "a")
+        asked.clear()
+        await burst(pilot, "2019-04 besluit tot hulp", "enter")
+        assert app.focused is view and view.selected.title == "Besluit tot hulp"
+        names = {name for name, layout in asked if not layout}
+        assert {"QuickAdd", "TimelineView", "KeyBar", "EventDetails"} <= names, asked
+        assert names <= {"QuickAdd", "TimelineView", "KeyBar", "EventDetails", "Static", "Toast", "ToastRack", "ToastHolder"}, asked
+        assert "SessionScreen" not in {name for name, _ in asked}
+
+
+async def test_the_quick_add_line_is_tinted_while_open_without_a_restyle(tmp_path, example_copy):
+    """Open, the line has the accent's tint, set in code (QuickAdd.watch_has_focus):
+    the stylesheet gives the line the same rules with the keyboard or without, so
+    Textual's restyle on each focus change can be left out. Were a `:focus` rule to
+    style it again, the rules worked out with the keyboard would differ here."""
+    from retro_tui.ui.timeline_pane import QuickAdd
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await on_timeline(pilot)
+        box = app.screen.query_one(QuickAdd)
+
+        def rules() -> list:
+            app.update_styles(box)  # what Textual's own watcher does on a focus change
+            return [box.styles.base.get_rules(), *(box.get_component_styles(name).base.get_rules() for name in sorted(box.COMPONENT_CLASSES))]
+
+        closed_look, closed_rules = box.rich_style, rules()
+        await burst(pilot, "a")
+        assert box.has_focus
+        assert box.rich_style.bgcolor != closed_look.bgcolor  # tinted: open
+        assert rules() == closed_rules
+        await burst(pilot, "escape")
+        assert not box.has_focus and box.rich_style == closed_look

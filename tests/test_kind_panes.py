@@ -357,7 +357,7 @@ async def test_the_help_names_the_answer_keys_of_the_step(tmp_path):
 
     set_language("nl")
     app = PaneApp(_write(tmp_path, meeting("course_check")))
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await _host(pilot)
         await burst(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)

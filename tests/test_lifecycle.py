@@ -48,7 +48,7 @@ async def test_a_final_session_opens_read_only_in_the_app(run_cli, example_copy,
     assert run_cli("finalize", str(example_copy))[0] == 0
     before = example_copy.read_bytes()
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         screen = app.screen
         count = len(screen.session.checkin.participants)

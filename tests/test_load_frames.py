@@ -17,32 +17,35 @@ async def test_the_key_bar_is_built_once_with_its_keys_before_the_session_is_rea
 ):
     held = []
     monkeypatch.setattr(RetroApp, "read_for", lambda self, screen, path, shown: held.append((screen, path, shown)))
-    builds = []
-    compose = KeyBar.compose
+    drawn = []
+    render = KeyBar.render
 
     def counted(bar):
-        builds.append(bar.show_command_palette)
-        return compose(bar)
+        shown = render(bar)
+        drawn.append((bar._shown, str(shown)))
+        return shown
 
-    monkeypatch.setattr(KeyBar, "compose", counted)
+    monkeypatch.setattr(KeyBar, "render", counted)
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
         await pilot.pause()
         assert held, "the session was read before its first frame"
-        # Textual's footer composes empty until the screen's keys are known, then once
-        # with them; a second build with them (the palette key decided after the first)
-        # was a whole extra frame before the session could be shown.
-        assert len(builds) == 2, builds
-        assert set(builds) == {width >= 100}
+        # The bar draws the screen's keys in its first frame, and once: keys worked out
+        # again (the palette key decided after the first) were a whole extra frame
+        # before the session could be shown.
+        assert len({keys for keys, _ in drawn}) == 1, drawn
+        keys, palette = drawn[0][0]
+        assert keys and (palette is not None) == (width >= 100)
         _screen, path, shown = held[0]
         from retro_tui.store import load
 
         await shown(load(path))
         await opened(pilot)
         # Once more when the session is there: its keys are no longer greyed.
-        assert len(builds) == 3, builds
-
+        assert len({keys for keys, _ in drawn}) == 2, drawn
+        assert all(key.enabled for key in drawn[-1][0][0])
+        assert not all(key.enabled for key in drawn[0][0][0])
 
 @pytest.fixture
 def collector_as_the_command_leaves_it():

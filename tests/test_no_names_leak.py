@@ -48,9 +48,36 @@ SEARCHED = sorted({v.strip("()_") for v in PLANTED} | set(FIRST_NAMES), key=len,
 ANY_NAME = re.compile(rf"(?i)(?<!{LETTER})(?:{'|'.join(map(re.escape, SEARCHED))})(?!{LETTER})")
 
 
+def _one_branch_a_letter(forms: list[str]) -> str:
+    """The forms as one alternation that branches a letter at a time ("s(?:andra|em)..."):
+    the same strings, case aside. The regex engine tries each alternative in turn at
+    every position of a text; with ANY_NAME's 250 forms that took 4 s over one export
+    (a 5 MB mail), with some 15 first letters it takes a tenth of it."""
+    tree: dict = {}
+    for form in forms:
+        node = tree
+        for char in form.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(char) + branch(rest) for char, rest in sorted(node.items()) if char]
+        alternatives += [""] if "" in node else []
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return branch(tree)
+
+
+# ANY_NAME, searched faster: a hit at any place where ANY_NAME has one, and nowhere else
+# (test_the_quick_search_finds_exactly_where_the_full_one_does).
+QUICK = re.compile(rf"(?i)(?<!{LETTER}){_one_branch_a_letter(SEARCHED)}(?!{LETTER})")
+
+
 def leaked(text: str) -> set[str]:
     # Overlapping forms ("Ria" inside "oma Ria") need no separate search: any hit fails.
-    return set(ANY_NAME.findall(html.unescape(text)))
+    # The full search runs only to say what leaked.
+    text = html.unescape(text)
+    return set() if QUICK.search(text) is None else set(ANY_NAME.findall(text))
 
 
 def planted_session(folder: Path) -> Path:
@@ -135,6 +162,15 @@ def test_at_least_126_variants_are_planted_in_every_free_text():
     assert session.timeline.events[0].what_happened.endswith("OMA RIA van Akkerman")
     assert session.closing.core_team[0].name.endswith("van Akkerman")
     assert "Akkerman" in session.session.title
+
+
+def test_the_quick_search_finds_exactly_where_the_full_one_does():
+    """Each form, and each with a letter, digit or mark against it, in any case."""
+    for form in [*SEARCHED, "ſandra", "oma  Ria", "Ria’", "criteria", "Semester"]:
+        for around in (" {} ", "{}", "x{}", "{}x", "é{}", "{}é", "1{}2", "_{}_", "({})", "{}-{}"):
+            for text in (around.format(form, form), around.format(form, form).upper()):
+                full, quick = ANY_NAME.search(text), QUICK.search(text)
+                assert (quick and quick.start()) == (full and full.start()), text
 
 
 def test_no_variant_in_any_file_name(exported):

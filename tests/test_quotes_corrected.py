@@ -27,7 +27,7 @@ async def test_tab_takes_the_offered_speaker(tmp_path, minimal_file, load):
 
 async def test_f7_corrects_removes_and_puts_back_a_quote(tmp_path, minimal_file):
     app = localized(RetroApp)(tmp_path, minimal_file)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         session_screen = app.screen
         await burst(pilot, "f2", "Anne", "tab", "we never met", "enter")

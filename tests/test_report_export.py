@@ -152,7 +152,7 @@ async def test_the_export_screen_says_how_many_quotes_and_the_facilitator_choose
     left_out = next(q for q in session.quotes if not q.for_report)
     checkin = next(p.check_in for p in session.checkin.participants if p.check_in)
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(120, 45)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await pilot.press("f9")
         await pilot.pause()

@@ -41,7 +41,7 @@ def test_new_refuses_a_date_that_is_not_a_day_and_writes_nothing(run_cli, tmp_pa
 async def test_a_new_session_starts_from_its_details_by_keyboard(tmp_path: Path):
     folder = tmp_path / "sessions"
     app = localized(RetroApp)(folder)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await pilot.press("n")
         await pilot.pause()
@@ -70,7 +70,7 @@ async def _open_details_from_the_status_line(pilot, app) -> None:
 
 async def test_the_open_sessions_details_from_the_status_line_and_the_palette(example_copy, tmp_path):
     app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(140, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await _open_details_from_the_status_line(pilot, app)
         form = app.screen

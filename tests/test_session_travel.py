@@ -53,7 +53,7 @@ def test_a_copy_with_an_identifier_is_not_written(run_cli, example_copy, tmp_pat
 async def test_the_copy_opens_in_the_app(run_cli, example_copy, tmp_path):
     copy = _copy(run_cli, example_copy, tmp_path)
     app = localized(RetroApp)(tmp_path, copy)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         shown = visible_text(app)
         assert "Akkerman" not in shown

@@ -137,3 +137,29 @@ def test_notes_merge_by_line_and_a_clash_is_kept_aside():
     merged, conflicts = merge(base, {"timeline": {"notes": "Mijn start"}}, {"timeline": {"notes": "Hun start"}})
     assert merged["timeline"]["notes"] == "Mijn start"
     assert [(c.path, c.other) for c in conflicts] == [(("timeline", "notes"), "Hun start")]
+
+
+async def test_a_quote_saved_while_the_app_opens_the_file_stays_after_the_apps_own_save(example_copy, tmp_path, monkeypatch):
+    """A notetaker's `retro-tui quote` lands between the app's read of the file and the
+    start of its autosave (the first step's pane is being built): the app must merge it
+    in at its next save, not take the file as the version it read."""
+    from retro_tui.store.shared import update
+    from retro_tui.ui.session_screen import SessionScreen
+
+    arrived = SessionScreen.session_arrived
+
+    async def another_writer_first(self):
+        update(example_copy, lambda s: ops.add_quote(s, StepId.checkin, "notulist", "Gezegd terwijl het opende"))
+        await arrived(self)
+
+    monkeypatch.setattr(SessionScreen, "session_arrived", another_writer_first)
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        ops.add_quote(screen.session, StepId.checkin, "Esther", "Van de gespreksleider")
+        screen.autosave.changed()
+        await pilot.press("ctrl+q")
+    texts = [q.text for q in load(example_copy).quotes]
+    assert "Van de gespreksleider" in texts
+    assert "Gezegd terwijl het opende" in texts, "the other writer's quote was overwritten"

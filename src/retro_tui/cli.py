@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -747,6 +748,10 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # A pydantic plugin installed beside the app (an observability tool) would see every
+    # session as it is validated: names of children and parents. None is loaded, unless
+    # the person sets the variable themselves; looking for them cost 5 ms of each start.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     lang, first = _prescan(argv)
     from .settings import SettingsError, current
 

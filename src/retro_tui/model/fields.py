@@ -1,7 +1,6 @@
 """The field types every session record is built from: cleaned text, one-line names,
 local time stamps, and the base models that refuse unknown keys."""
 
-from __future__ import annotations
 
 import datetime as dt
 import itertools
@@ -65,6 +64,13 @@ Name = Annotated[str, Field(min_length=1), AfterValidator(_clean_text)]
 Line = Annotated[str, AfterValidator(_one_line)]
 NameLine = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
 TagId = Annotated[str, Field(pattern=r"^(pattern|limiting|helpful|element|commitment)\.[a-z0-9_]+$")]
+
+
+def new_list() -> list:
+    # The default of the many list fields. pydantic inspects each default factory's
+    # signature while it builds the models, and `list`'s is parsed from its text
+    # signature: a quarter of a millisecond per field, some 8 ms of every start.
+    return []
 
 
 class Model(BaseModel):

@@ -7,14 +7,13 @@ same ids as in the session they came from, so a case can join them by id while e
 file still reads, exports and pseudonymises alone.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 
 from pydantic import Field
 
 from .enums import ActionState, CourseState, InsightCategory, KeptState, ReviewAbout, Sense
-from .fields import Entity, Line, Model, Name, Prose, Remark, Stamp, Text
+from .fields import new_list, Entity, Line, Model, Name, Prose, Remark, Stamp, Text
 from .ids import Id
 
 
@@ -26,9 +25,9 @@ class UndercurrentStep(Model):
     "samen" and "vertrouwen" when it chafes."""
 
     notes: Prose = ""
-    pulls: list[Remark] = Field(default_factory=list)
-    together: list[Remark] = Field(default_factory=list)
-    trust: list[Remark] = Field(default_factory=list)
+    pulls: list[Remark] = Field(default_factory=new_list)
+    together: list[Remark] = Field(default_factory=new_list)
+    trust: list[Remark] = Field(default_factory=new_list)
 
 
 class CourseItem(Entity):
@@ -39,7 +38,7 @@ class CourseItem(Entity):
 
 class CourseStep(Model):
     notes: Prose = ""
-    items: list[CourseItem] = Field(default_factory=list)
+    items: list[CourseItem] = Field(default_factory=new_list)
 
 
 class BackdropMoment(Entity):
@@ -57,8 +56,8 @@ class Backdrop(Model):
     prospective analysis was started: what the group looks forward from."""
 
     source: Line = ""  # the retrospective's file name
-    moments: list[BackdropMoment] = Field(default_factory=list)
-    insights: list[BackdropInsight] = Field(default_factory=list)
+    moments: list[BackdropMoment] = Field(default_factory=new_list)
+    insights: list[BackdropInsight] = Field(default_factory=new_list)
 
 
 # --- the core team's weekly meeting -------------------------------------------------
@@ -87,7 +86,7 @@ class Action(Entity):
     expected: Text = ""
     due: dt.date | None = None
     bearable: bool | None = None
-    helpers: list[Id] = Field(default_factory=list)
+    helpers: list[Id] = Field(default_factory=new_list)
     made: dt.date | None = None  # the meeting that agreed it
 
 
@@ -100,12 +99,12 @@ class CarriedAction(Action):
 
 class MeetingRecord(Model):
     starts: Stamp | None = None
-    checkins: list[MemberCheckin] = Field(default_factory=list)
+    checkins: list[MemberCheckin] = Field(default_factory=new_list)
     summary: Prose = ""
     progress: Prose = ""
-    course_checks: list[CourseCheck] = Field(default_factory=list)
-    carried: list[CarriedAction] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
+    course_checks: list[CourseCheck] = Field(default_factory=new_list)
+    carried: list[CarriedAction] = Field(default_factory=new_list)
+    actions: list[Action] = Field(default_factory=new_list)
     next_starts: Stamp | None = None
     next_place: Line = ""
 
@@ -125,11 +124,11 @@ class Review(Entity):
 
 
 class EvaluationRecord(Model):
-    reviews: list[Review] = Field(default_factory=list)
+    reviews: list[Review] = Field(default_factory=new_list)
     # The retrospective's answer, shown beside the one asked again (relate.group_sense).
     earlier_sense: Sense | None = None
     family_view: Prose = ""
-    changes: list[Remark] = Field(default_factory=list)
+    changes: list[Remark] = Field(default_factory=new_list)
 
     @property
     def commitments(self) -> list[Review]:

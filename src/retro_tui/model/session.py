@@ -4,10 +4,9 @@ Field order here is the key order in the file, so the file reads like the sessio
 Every list item carries a stable `id`; cross references are checked in `integrity.py`.
 """
 
-from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -25,7 +24,7 @@ from .enums import (
     Status,
     StepId,
 )
-from .fields import Entity, Line, Model, Name, NameLine, Prose, Remark, Stamp, TagId, Text
+from .fields import new_list, Entity, Line, Model, Name, NameLine, Prose, Remark, Stamp, TagId, Text
 from .followup import Backdrop, CourseStep, EvaluationRecord, MeetingRecord, UndercurrentStep
 from .ids import Id
 
@@ -77,7 +76,7 @@ class SessionMeta(Model):
     status: Status
     feedback_deadline: dt.date | None = None
     finalized: Stamp | None = None
-    reopenings: list[Reopening] = Field(default_factory=list)
+    reopenings: list[Reopening] = Field(default_factory=new_list)
     id: Id | None = None  # made when a copy first travels; a copy has its original's
     copy_of: CopyOrigin | None = None
     created: Stamp
@@ -88,7 +87,7 @@ class SessionMeta(Model):
     seconds_per_step: dict[StepKey, Annotated[int, Field(ge=0)]] = Field(default_factory=dict)
     # Optional steps passed over on purpose (the retrospective's closing, when a
     # prospective analysis follows and makes the declaration there).
-    skipped_steps: list[StepKey] = Field(default_factory=list)
+    skipped_steps: list[StepKey] = Field(default_factory=new_list)
 
 
 # --- step 1: check-in ---------------------------------------------------------------
@@ -105,7 +104,7 @@ class Participant(Entity):
 
 class CheckinStep(Model):
     notes: Prose = ""
-    participants: list[Participant] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=new_list)
 
 
 # --- step 2: how we relate ----------------------------------------------------------
@@ -122,9 +121,9 @@ class SenseRating(Entity):
 class RelateStep(Model):
     notes: Prose = ""
     group_sense: Sense | None = None
-    senses: list[SenseRating] = Field(default_factory=list)
-    observations: list[Remark] = Field(default_factory=list)
-    agreements: list[Remark] = Field(default_factory=list)
+    senses: list[SenseRating] = Field(default_factory=new_list)
+    observations: list[Remark] = Field(default_factory=new_list)
+    agreements: list[Remark] = Field(default_factory=new_list)
 
 
 # --- step 3: family portrait --------------------------------------------------------
@@ -142,7 +141,7 @@ class FamilyMember(Entity):
     needs: Text = ""
     # Other names the member goes by (a real first name, a nickname): kept out of
     # exports like the pseudonym itself.
-    aliases: list[Line] = Field(default_factory=list)
+    aliases: list[Line] = Field(default_factory=new_list)
 
 
 class Relation(Entity):
@@ -152,7 +151,7 @@ class Relation(Entity):
     note: Text = ""
 
     @model_validator(mode="after")
-    def _not_to_self(self) -> Relation:
+    def _not_to_self(self) -> Self:
         if self.source == self.target:
             raise PydanticCustomError("relation_to_self", "a relation needs two different people")
         return self
@@ -160,10 +159,10 @@ class Relation(Entity):
 
 class FamilyStep(Model):
     notes: Prose = ""
-    members: list[FamilyMember] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
+    members: list[FamilyMember] = Field(default_factory=new_list)
+    relations: list[Relation] = Field(default_factory=new_list)
     # Surnames of the family ("Akkerman", "van der Berg"), replaced in every export.
-    family_names: list[Line] = Field(default_factory=list)
+    family_names: list[Line] = Field(default_factory=new_list)
 
 
 # --- step 4: timeline ---------------------------------------------------------------
@@ -175,7 +174,7 @@ class TimelineEvent(Entity):
     title: NameLine
     kind: EventKind = EventKind.other
     lane: Lane
-    people: list[Id] = Field(default_factory=list)
+    people: list[Id] = Field(default_factory=new_list)
     what_happened: Text = ""
     parents_dynamic: Text = ""
     effect_on_professionals: Text = ""
@@ -194,7 +193,7 @@ class TimelineEvent(Entity):
 
 class TimelineStep(Model):
     notes: Prose = ""
-    events: list[TimelineEvent] = Field(default_factory=list)
+    events: list[TimelineEvent] = Field(default_factory=new_list)
 
 
 # --- step 5: insights ---------------------------------------------------------------
@@ -203,8 +202,8 @@ class TimelineStep(Model):
 class Insight(Entity):
     category: InsightCategory
     text: Name
-    events: list[Id] = Field(default_factory=list)
-    tags: list[TagId] = Field(default_factory=list)
+    events: list[Id] = Field(default_factory=new_list)
+    tags: list[TagId] = Field(default_factory=new_list)
     # Unset in files from before levels existed; a bundle then places the insight by
     # the level of its tagged patterns.
     level: InsightLevel | None = None
@@ -212,7 +211,7 @@ class Insight(Entity):
 
 class InsightsStep(Model):
     notes: Prose = ""
-    items: list[Insight] = Field(default_factory=list)
+    items: list[Insight] = Field(default_factory=new_list)
 
 
 # --- closing: the intention declaration ---------------------------------------------
@@ -241,19 +240,19 @@ class Commitment(Entity):
 
 class IntentionDeclaration(Model):
     notes: Prose = ""
-    core_team: list[CoreTeamMember] = Field(default_factory=list)
+    core_team: list[CoreTeamMember] = Field(default_factory=new_list)
     assignment: Text = ""
     content_and_process: Text = ""
     # The content team (core-team members among them) works on the analysis and the
     # plan, apart from the process, to a deadline it keeps.
-    content_team: list[Id] = Field(default_factory=list)
+    content_team: list[Id] = Field(default_factory=new_list)
     content_deadline: dt.date | None = None
-    backing: list[Backing] = Field(default_factory=list)
+    backing: list[Backing] = Field(default_factory=new_list)
     collaboration: Text = ""
     frequency: Text = ""
-    meeting_dates: list[dt.date] = Field(default_factory=list)
-    agenda: list[NameLine] = Field(default_factory=list)
-    commitments: list[Commitment] = Field(default_factory=list)
+    meeting_dates: list[dt.date] = Field(default_factory=new_list)
+    agenda: list[NameLine] = Field(default_factory=new_list)
+    commitments: list[Commitment] = Field(default_factory=new_list)
 
 
 # --- captured along the way ---------------------------------------------------------
@@ -280,7 +279,7 @@ class Pause(Entity):
     note: Text = ""
 
     @model_validator(mode="after")
-    def _ends_after_start(self) -> Pause:
+    def _ends_after_start(self) -> Self:
         if self.ended is not None and self.ended < self.started:
             raise PydanticCustomError("pause_order", "a pause cannot end before it started")
         return self
@@ -304,7 +303,7 @@ class CatalogueEntry(Model):
     en: Line = ""
 
     @model_validator(mode="after")
-    def _has_a_label(self) -> CatalogueEntry:
+    def _has_a_label(self) -> Self:
         if not (self.nl or self.en):
             raise PydanticCustomError("catalogue_label", "a catalogue entry needs a Dutch or an English label")
         return self
@@ -323,7 +322,7 @@ class ConflictCopy(Model):
 
 class PrivacyChoices(Model):
     # Identifier findings the user has looked at and accepted for export, by fingerprint.
-    accepted: list[Text] = Field(default_factory=list)
+    accepted: list[Text] = Field(default_factory=new_list)
 
 
 class Session(Model):
@@ -344,12 +343,12 @@ class Session(Model):
     evaluation: EvaluationRecord = Field(default_factory=EvaluationRecord)
     # Notes of the steps without a section of their own (method/kinds: a step's `notes`).
     step_notes: dict[StepKey, Prose] = Field(default_factory=dict)
-    quotes: list[Quote] = Field(default_factory=list)
-    pauses: list[Pause] = Field(default_factory=list)
-    perspectives: list[Perspective] = Field(default_factory=list)
-    catalogue: list[CatalogueEntry] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=new_list)
+    pauses: list[Pause] = Field(default_factory=new_list)
+    perspectives: list[Perspective] = Field(default_factory=new_list)
+    catalogue: list[CatalogueEntry] = Field(default_factory=new_list)
     privacy: PrivacyChoices = Field(default_factory=PrivacyChoices)
-    conflicts: list[ConflictCopy] = Field(default_factory=list)
+    conflicts: list[ConflictCopy] = Field(default_factory=new_list)
 
     @property
     def meta(self) -> SessionMeta:

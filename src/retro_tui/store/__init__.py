@@ -13,7 +13,7 @@ _WHERE = {
     "errors": ("Finding", "SessionError"),
     "files": (
         "Listing", "copy_example", "create", "example_arc_sources", "example_source", "list_sessions", "load",
-        "new_session", "now", "peek_case_code", "save",
+        "load_read", "new_session", "now", "peek_case_code", "save",
     ),
     "folder": ("sessions_dir",),
     "peek": ("Peek", "peek"),
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from .codec import dumps, loads, render, snapshot
     from .errors import Finding, SessionError
     from .files import (
-        Listing, copy_example, create, example_arc_sources, example_source, list_sessions, load, new_session, now,
+        Listing, copy_example, create, example_arc_sources, example_source, list_sessions, load, load_read, new_session,
+        now,
         peek_case_code, save,
     )
     from .folder import sessions_dir

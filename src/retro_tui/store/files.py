@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import tomllib
@@ -41,6 +42,16 @@ def load(path: str | os.PathLike[str]) -> Session:
     """Read and validate a session file. It is only ever read, never touched."""
     path = Path(path)
     return loads(read_text(path), path)
+
+
+def load_read(path: str | os.PathLike[str]) -> tuple[Session, str]:
+    """`load`, and the SHA-256 of the bytes it read: a writer that goes on to host the
+    session compares the file with these later. A digest taken again when hosting
+    starts would take another writer's save in between for the version read, and the
+    next save would drop what they added (shared.py)."""
+    path = Path(path)
+    data = read_regular(path)
+    return loads(decode(data, path), path), hashlib.sha256(data).hexdigest()
 
 
 def save(session: Session, path: str | os.PathLike[str], *, lifecycle: bool = False) -> None:

@@ -99,13 +99,17 @@ class SharedFile:
         self.unadopted = False
 
     @classmethod
-    def opened(cls, path: Path, session: Session, data: dict[str, Any] | None = None) -> SharedFile:
+    def opened(cls, path: Path, session: Session, data: dict[str, Any] | None = None,
+               digest: str | None = None) -> SharedFile:
         """`session` as just read from `path`; `data`, its snapshot if taken already
-        (the autosave's, whose records' dumped forms the next snapshots share)."""
-        try:
-            digest = digest_regular(Path(path))
-        except SessionError:
-            digest = None
+        (the autosave's, whose records' dumped forms the next snapshots share);
+        `digest`, that of the bytes it was read from (`store.load_read`). Without it the
+        file is taken as it is now: right only if no one can have written it since."""
+        if digest is None:
+            try:
+                digest = digest_regular(Path(path))
+            except SessionError:
+                digest = None
         return cls(path, snapshot(session) if data is None else data, digest)
 
     def write(self, data: dict[str, Any], render_text: Callable[[dict], str | bytes | Iterable[bytes]] = render) -> None:

@@ -30,7 +30,8 @@ DELAY_SECONDS = 1.5
 
 
 class Autosave:
-    def __init__(self, app: App, session: Session, path: Path, on_state: Callable[[], None]):
+    def __init__(self, app: App, session: Session, path: Path, on_state: Callable[[], None],
+                 read_digest: str | None = None):
         self.app = app
         self.session = session
         self.path = path
@@ -46,7 +47,7 @@ class Autosave:
         # Others may write this file too (a notetaker, `retro-tui quote`): every write
         # takes the file's lock and merges their changes in rather than overwrite them.
         self.snapshots = Snapshots()
-        self.shared = SharedFile.opened(path, session, self.snapshot())
+        self.shared = SharedFile.opened(path, session, self.snapshot(), read_digest)
 
     def snapshot(self) -> dict:
         """The session as plain data (UI thread only): what changed since the last one

@@ -1,54 +1,136 @@
-"""The key bar at the bottom, rebuilt only when the keys it shows change.
+"""The key bar at the bottom: the screen's keys on one line, drawn by the bar itself.
 
-Textual's Footer removes and mounts all its keys again whenever the screen says its
-bindings may have changed: on every focus change, and on every `refresh_bindings`. On a
-session screen that is a style pass and a layout of twenty keys, twice when quick add
-opens, while what the bar shows is often the same as before."""
+Textual's Footer is a row of widgets, one per key, removed and mounted again whenever
+the screen's bindings may have changed. When the keys shown do change (quick add
+taking the keyboard shows Tab and Esc instead of the timeline's letters, and Enter
+brings those back) that is a mount of eight widgets, their styles worked out, and a
+layout of the whole screen, which then draws every widget again: 20 ms of CPU on the
+big session, twice per quick-add line, and in the way of the first letters typed.
+This bar is one widget of a fixed size: its keys changing draws one line."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
 
-class KeyBar(Footer):
-    """Footer's compact look, written as this bar's own rules instead of its `compact`
-    switch: with the switch on, every key mounted sets a class on itself and has its
-    styles worked out a second time."""
+class _Shown(NamedTuple):
+    key: str  # what a click on it presses
+    display: str
+    description: str
+    enabled: bool
 
+
+class KeyBar(Footer):
+    """Looks as Textual's compact footer does: each key in the key colour, its words
+    after a space, a space between keys, and the palette key on the right, set off by
+    a thin line. (Keys do not light up under the mouse; a click presses them.)"""
+
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--edge"}
     DEFAULT_CSS = """
-    KeyBar {
-        FooterLabel { margin: 0; }
-        FooterKey { margin-right: 1; }
-        FooterKey.-grouped { margin: 0 1; }
-        FooterKey.-command-palette { padding-right: 0; }
-        FooterKey .footer-key--key { padding: 0; }
-        FooterKey .footer-key--description { padding: 0 0 0 1; }
-        KeyGroup { margin: 0 1 0 0; padding-left: 1; }
-        KeyGroup FooterKey.-grouped { margin: 0; }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
     }
+    KeyBar > .key-bar--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeyBar > .key-bar--edge { color: $foreground 20%; }
     """
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._shown: tuple | None = None
+        self._shown: tuple[tuple[_Shown, ...], _Shown | None] | None = None
+        self._update_due = False
+        self._spans: list[tuple[int, int, _Shown]] = []  # where each key was drawn
 
-    def _keys_shown(self, screen: Screen) -> tuple:
-        """What `Footer.compose` draws from: each shown key, its words and state."""
+    def compose(self) -> ComposeResult:
+        yield from ()
+
+    def _keys_shown(self, screen: Screen) -> tuple[tuple[_Shown, ...], _Shown | None]:
+        """The keys to show now, and the palette key when it is shown."""
         app = screen.app
-        keys = tuple(
-            (key, binding.action, app.get_key_display(binding), binding.description, enabled, tooltip)
-            for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
-            if binding.show or key == app.COMMAND_PALETTE_BINDING
-        )
-        return keys, self.show_command_palette, self.compact
+        keys: list[_Shown] = []
+        palette = None
+        seen_actions: set[str] = set()
+        for key, (_, binding, enabled, _tooltip) in screen.active_bindings.items():
+            shown = _Shown(key, app.get_key_display(binding), binding.description, enabled)
+            if key == app.COMMAND_PALETTE_BINDING:
+                palette = shown
+            elif binding.show and binding.action not in seen_actions:
+                # One key per action, as the footer shows them (its first key).
+                seen_actions.add(binding.action)
+                keys.append(shown)
+        show_palette = self.show_command_palette and app.ENABLE_COMMAND_PALETTE
+        return tuple(keys), palette if show_palette else None
 
     def bindings_changed(self, screen: Screen) -> None:
-        if not (screen.app.app_focus and self.is_attached and screen is self.screen):
-            super().bindings_changed(screen)  # it only notes that the bindings are ready
+        # Said twice per focus change, once before the focus change's frame: looked at
+        # once, after that frame.
+        if not (screen.app.app_focus and self.is_attached and screen is self.screen) or self._update_due:
             return
-        shown = self._keys_shown(screen)
-        if shown == self._shown:
+        self._update_due = True
+        self.call_after_refresh(self._update)
+
+    def _update(self) -> None:
+        self._update_due = False
+        if not self.is_attached:
             return
-        self._shown = shown
-        super().bindings_changed(screen)
+        shown = self._keys_shown(self.screen)
+        if shown != self._shown:
+            self._shown = shown
+            self.refresh()
+
+    def watch_show_command_palette(self) -> None:
+        self._shown = None
+        self.refresh()
+
+    def render(self) -> Text:
+        if self._shown is None:
+            self._shown = self._keys_shown(self.screen)
+        keys, palette = self._shown
+        width = self.size.width
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        base = self.rich_style
+
+        def label(shown: _Shown) -> Text:
+            words = Text.assemble((shown.display, key_style), *([(" " + shown.description, description_style)] if shown.description else []))
+            words.stylize_before(base + (Style(dim=True) if not shown.enabled else Style()))
+            return words
+
+        # The palette key one cell in from the right edge, as the footer puts it.
+        tail = Text.assemble(("▏", self.get_component_rich_style("key-bar--edge")), label(palette), " ") if palette else Text()
+        line = Text()
+        self._spans = []
+        room = width - tail.cell_len
+        for shown in keys:
+            words = label(shown)
+            gap = " " if line else ""
+            if line.cell_len + len(gap) + words.cell_len > room:
+                break
+            line.append(gap)
+            self._spans.append((line.cell_len, line.cell_len + words.cell_len, shown))
+            line.append_text(words)
+        if palette is not None:
+            line.append(" " * max(0, room - line.cell_len))
+            self._spans.append((line.cell_len + 1, line.cell_len + tail.cell_len - 1, palette))
+            line.append_text(tail)
+        return line
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        for start, end, shown in self._spans:
+            if start <= event.x < end:
+                if shown.enabled:
+                    self.app.simulate_key(shown.key)
+                else:
+                    self.app.bell()
+                return

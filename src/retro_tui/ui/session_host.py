@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.console import Group
 from rich.text import Text
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.widgets import TextArea
 
 from ..i18n import current_language, t
@@ -71,12 +72,16 @@ class SessionHost(_Screen):
     follow: Follow
     drafts: DraftKeeper
     ready: asyncio.Event
+    shown_at: float | None  # when the session was shown, on Textual's message clock
+    read_digest: str | None  # of the bytes the session was read from (`store.load_read`)
 
     def host(self, session: Session | None, path: Path, peeked: Peek | None = None) -> None:
         self.session = session
         self.path = path
         self.peeked = peeked
         self.autosave = None
+        self.shown_at = None
+        self.read_digest = None
         # Set once the session is read and hosted (tests wait on it).
         self.ready = asyncio.Event()
 
@@ -130,14 +135,16 @@ class SessionHost(_Screen):
     # --- reading and starting -----------------------------------------------------------
 
     def read_session(self) -> None:
-        # In a thread, so the screen stays live while pydantic is imported and the file
-        # is parsed (a big session takes a good half second to parse).
+        # Once this screen's frame is out: the room sees the session's title and step
+        # while pydantic is imported and the file parsed (ui/app.py, read_for).
         if self.session is None:
             cast("RetroApp", self.app).read_for(self, self.path, self._show_session)
 
     async def _show_session(self, session: Session) -> None:
         if getattr(self.app, "closing", False):
             return  # quit while it was being read: nothing to show or to save
+        # Keys stamped before this moment were typed while it was read (ui/app.py).
+        self.shown_at = Message().time
         self.session = session
         await self.session_arrived()
 
@@ -159,7 +166,7 @@ class SessionHost(_Screen):
 
         session = self._loaded()
         self.notes_box().read_only = is_read_only(session)
-        self.autosave = Autosave(self.app, session, self.path, self.refresh_status)
+        self.autosave = Autosave(self.app, session, self.path, self.refresh_status, self.read_digest)
         self.follow = Follow(self, self.autosave, self._flush_notes, self.others_saved)
         self.drafts = DraftKeeper(self, self.path, lambda: self.current)
         found = recover(self.path, lock_path)
@@ -257,6 +264,8 @@ class SessionHost(_Screen):
         # typed is written before this screen goes.
         self.keep_everything()
         heap.give_back()  # the session's objects back to the garbage collector (heap.py)
+        if self.session is None:
+            heap.release()  # closed before its reading came: the collector held for it
 
     def keep_everything(self) -> None:
         """The app stops: the notes as typed into the file, and what is typed in any

@@ -21,7 +21,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Footer, Input, Static, Tab, Tabs
 from rich.text import Text
@@ -34,6 +33,7 @@ from .footer import KeyBar
 from .keys import PALETTE, Key, localized
 from .messages import SessionChanged
 from .notes_area import NotesArea
+from .quiet_focus import QuietFocusScreen
 from .recent_quotes import RecentQuotes
 from .session_host import SessionHost
 from .step_tabs import tab_labels
@@ -53,7 +53,7 @@ WIDE_FOOTER = 100  # columns from which the footer also shows the palette key
 BUILD_NEXT_AFTER = 1.0
 
 
-class SessionScreen(SessionHost, Screen):
+class SessionScreen(SessionHost, QuietFocusScreen):
     # Snapshot tests hold the clock still so the screen is the same on every run.
     clock_running = True
     CSS_PATH = Path(__file__).with_name("session.tcss")

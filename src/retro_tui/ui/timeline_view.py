@@ -384,6 +384,13 @@ class TimelineView(Widget, can_focus=True):
         # (quick add opening and closing), and Textual then draws every line again.
         self._refresh_lines(self._selected_line())
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # No rule styles the view by `:focus` (above), so its styles are the same either
+        # way: Textual's own watcher worked them out again, for the view and each of its
+        # eleven component classes, and the view then every style it draws with
+        # (`_check_styles`), on `a` and on Enter of quick add: a sixth of those keys' work.
+        pass
+
     def on_blur(self) -> None:
         self._refresh_lines(self._selected_line())
 
