@@ -25,7 +25,8 @@ threshold had risen (platform_calls.big_blocks_from_the_system).
 Then (h/mem3) the top was the settled app once all panes are built (72.1 MB), not the
 reading: the timeline's pane adds 2 MB of it (0.9 MB of Python objects, the rest
 allocator pages). The autosave's snapshot costs 1.5 MB of dumped record dicts and held
-two dicts by id beside them (0.56 MB, now lists by position: store/snapshots.py). Not
+two dicts by id beside them (0.56 MB, now lists by position: store/snapshots.py); the
+file's bytes were held through the parse beside its text (2.2 MB, store/files.py). Not
 taken, measured: a young collection before `heap.settle` freezes is a full pass there
 (the collector is held from the start, so everything is in generation 0: 24-27 ms for
 3,100 objects, under 0.4 MB); `malloc_trim` at settle gives back 0.4-0.9 MB that the
