@@ -53,3 +53,29 @@ async def test_tab_on_the_notetakers_screen_draws_the_two_boxes_not_the_screen(t
     async with app.run_test(size=(80, 24)) as pilot:
         await opened(pilot)
         await tab_there_and_back(pilot, monkeypatch)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_event_form_after_tab_and_back(snap_compare, tmp_path, monkeypatch, lang):
+    """80x24: the moment's form over the dimmed timeline, the keyboard on the title after
+    Tab, Tab and shift+Tab: that field marked, the date field as it was, the session
+    under it unchanged."""
+    import shutil
+
+    from conftest import EXAMPLE
+    from retro_tui.i18n import set_language
+    from retro_tui.ui.session_screen import SessionScreen
+
+    monkeypatch.setattr(SessionScreen, "clock_running", False)
+    path = tmp_path / "example.toml"
+    shutil.copy(EXAMPLE, path)
+    set_language(lang)
+    app = localized(RetroApp)(tmp_path, path, follow_session_language=False)
+
+    async def run_before(pilot) -> None:
+        await on_timeline(pilot)
+        await all_panes_built(pilot)
+        await burst(pilot, "e", "tab", "tab", "shift+tab")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -10,7 +10,9 @@ widgets changed: on the big session a quarter of `a`'s CPU before its frame (11.
 to 8.5) and an eighth of Enter's (14.4 to 12.7).
 
 The forms people type in (a modal over the dimmed session) did the same on every Tab:
-the whole form and the dimmed session under it drawn again for two fields."""
+the whole form and the dimmed session under it drawn again for two fields, half of a
+Tab's CPU before its frame on the big session (record form 15.9 ms to 8.7, details
+12.7 to 5.8, export 15.2 to 7.0)."""
 
 from __future__ import annotations
 
