@@ -32,14 +32,14 @@ async def tab_there_and_back(pilot, monkeypatch) -> None:
     monkeypatch.undo()
 
 
-@pytest.mark.parametrize("opens", ["e", "f2", "f9", "details"])
+@pytest.mark.parametrize("opens", ["e", "f2", "f9", "p", "details"])
 async def test_tab_in_a_form_draws_the_two_fields_not_the_screen(tmp_path, example_copy, monkeypatch, opens):
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(100, 30)) as pilot:
         await on_timeline(pilot)
         await all_panes_built(pilot)
         session = app.screen
-        if opens == "details":
+        if opens == "details":  # no key of its own on the timeline
             session.action_details()
             await pilot.pause()
         else:
