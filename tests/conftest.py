@@ -205,21 +205,26 @@ def load(request):
 
     Busy is a process spinning on the very core the test runs on, both held to that one
     core: the app gets half of it at most, less than beside two spinning processes spread
-    over two cores (two thirds), for half the CPU they burned. Where a process cannot be
-    held to a core (macOS), two spin beside it as before."""
+    over two cores (two thirds), for half the CPU they burned. It spins only while the
+    test's process wants to run (tests/cpu_hog.py): waiting for the app, the test would
+    leave it the core, and the CPU it burned then proved nothing. Where a process cannot
+    be held to a core (macOS, no /proc), two spin for ever beside it as before."""
     import subprocess
     import sys
 
     if request.param == "idle":
         yield request.param
         return
-    pinned = hasattr(os, "sched_setaffinity")
+    pinned = hasattr(os, "sched_setaffinity") and os.path.isdir(f"/proc/{os.getpid()}/task")
     if pinned:
         allowed = os.sched_getaffinity(0)
         worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:] or 0)
         core = sorted(allowed)[worker % len(allowed)]  # workers spread over the cores
         os.sched_setaffinity(0, {core})  # this thread, and what it starts from now on
-    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(1 if pinned else 2)]
+    if pinned:
+        hogs = [subprocess.Popen([sys.executable, str(Path(__file__).with_name("cpu_hog.py")), str(os.getpid())])]
+    else:
+        hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
     try:
         yield request.param
     finally:

@@ -6,71 +6,94 @@ Temporary files a killed save left are cleaned by the next writer."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
-import sys
 import threading
 import time
+import traceback
 from pathlib import Path
 
 import pytest
 
-from retro_tui.model import Status
-from retro_tui.store import load, snapshot
-from retro_tui.store.shared import SharedFile
+from retro_tui import operations as ops
+from retro_tui.model import Status, StepId
+from retro_tui.store import SessionError, load, snapshot
+from retro_tui.store.shared import SharedFile, update
 from terminal import RETRO_TUI
 
 DATA = Path(__file__).parent / "data"
 
-# A writer as `retro-tui quote` is, in a loop so that it writes many times during one
-# command: read, add, write under the lock; print a quote once it is on disk.
-WRITER = r"""
-import sys
-from retro_tui import operations as ops
-from retro_tui.model import StepId
-from retro_tui.store.shared import update
-
-from retro_tui.store import SessionError
-
-path, name = sys.argv[1], sys.argv[2]
-for i in range(100000):
-    words = f"{name} {i}"
-    try:
-        update(path, lambda session: ops.add_quote(session, StepId.timeline, "Esther", words))
-    except SessionError:
-        continue  # final for a moment: refused, nothing added
-    print(words, flush=True)
-"""
+def _write_quotes(path: Path, name: str, confirm_fd: int, pause: float) -> None:
+    """A writer as `retro-tui quote` is, in a loop so that it writes many times during
+    one command: read, add, write under the lock; say a quote once it is on disk; then
+    wait `pause` seconds."""
+    for i in range(100000):
+        words = f"{name} {i}"
+        try:
+            update(path, lambda session, words=words: ops.add_quote(session, StepId.timeline, "Esther", words))
+        except SessionError:
+            # Final for a moment: refused, nothing added. A person tries again later;
+            # trying again at once would hold the lock nearly all the time, and
+            # `reopen` (which polls for it) could wait for seconds.
+            time.sleep(0.01)
+            continue
+        os.write(confirm_fd, f"{words}\n".encode())
+        time.sleep(pause)
 
 
 class Writer:
-    def __init__(self, path: Path, name: str):
-        self.process = subprocess.Popen([sys.executable, "-c", WRITER, str(path), name],
-                                        stdout=subprocess.PIPE, text=True)
+    """The writer as a process of its own, forked from the test's: it has retro_tui
+    loaded already, so it writes from its first moment, and starting it costs nothing."""
+
+    def __init__(self, path: Path, name: str, pause: float = 0):
+        read_fd, write_fd = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(read_fd)
+            code = 1
+            try:
+                _write_quotes(path, name, write_fd, pause)
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        os.close(write_fd)
+        self._said = os.fdopen(read_fd)
         self.confirmed: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
-        for line in self.process.stdout:
+        for line in self._said:
             self.confirmed.append(line.strip())
+
+    def running(self) -> bool:
+        return os.waitpid(self.pid, os.WNOHANG) == (0, 0)
 
     def wait_for(self, count: int) -> None:
         deadline = time.monotonic() + 60
         while len(self.confirmed) < count:
-            assert self.process.poll() is None and time.monotonic() < deadline
+            assert self.running() and time.monotonic() < deadline
             time.sleep(0.02)
 
     def stop(self) -> list[str]:
-        self.process.kill()
-        self.process.wait()
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
         self._reader.join(timeout=10)
+        self._said.close()
         return list(self.confirmed)
 
 
-def _during_writes(path: Path, *command: str) -> tuple[subprocess.CompletedProcess, list[str], int]:
-    """Run a command while the writer writes; its result, what the writer confirmed,
-    and how many it confirmed while the command ran."""
-    writer = Writer(path, f"notulist-{command[0]}")
+def _during_writes(path: Path, *command: str, pause: float = 0.005) -> tuple[subprocess.CompletedProcess, list[str], int]:
+    """Run a command while the writer writes, `pause` seconds between its writes; the
+    command's result, what the writer confirmed, and how many it confirmed while the
+    command ran. 5 ms: the lock is the writer's three quarters of the time, so the
+    command's (which looks for it every 50 ms) mostly finds it taken and waits, and the
+    writer saves 7 to 16 times during a `finalize` or an `import-timeline`. Spinning,
+    it took the lock back at once each time and held it up for seconds: 30 to 370
+    saves, and up to 6 s of CPU for one command."""
+    writer = Writer(path, f"notulist-{command[0]}", pause)
     try:
         if load(path).session.status != Status.final:  # else it is refused until reopened
             writer.wait_for(1)
@@ -94,11 +117,14 @@ def test_export_keeps_what_another_writer_saved_while_it_rendered(example_copy, 
     text = example_copy.read_text(encoding="utf-8")
     example_copy.write_text(text.replace('status = "report_draft"', 'status = "in_session"', 1), encoding="utf-8")
     assert load(example_copy).session.status == Status.in_session
+    # The export reads the session, renders for a second or more, then writes the status
+    # under the lock: saves made meanwhile are what it must keep. A save every 50 ms puts
+    # dozens there (a run here: 25; spinning, 110 for twice the CPU).
     done, confirmed, during = _during_writes(
         example_copy, "export", str(example_copy), "--format", "all", "--out", str(tmp_path / "out"),
-        "--accept-identifiers")
+        "--accept-identifiers", pause=0.05)
     assert done.returncode == 0, done.stderr
-    assert during > 0  # the writer saved while the report was rendered
+    assert during >= 5  # the writer saved while the report was rendered
     _all_kept(example_copy, confirmed)
     assert load(example_copy).session.status == Status.report_draft  # the export's own change
 
@@ -125,7 +151,7 @@ def test_import_timeline_keeps_what_another_writer_saved(example_copy):
 
 
 @pytest.mark.parametrize("writer", ["quote command", "app's save"])
-def test_the_next_writer_cleans_what_a_killed_save_left(example_copy, writer):
+def test_the_next_writer_cleans_what_a_killed_save_left(example_copy, writer, run_cli):
     left = [example_copy.parent / f".{example_copy.name}.k1ll3d.tmp",
             example_copy.parent / f".{example_copy.name}.bak.k1ll3d.tmp"]
     for temp in left:
@@ -133,9 +159,8 @@ def test_the_next_writer_cleans_what_a_killed_save_left(example_copy, writer):
     other = example_copy.parent / ".other.toml.x.tmp"  # another session's: not ours to touch
     other.write_text("someone else's")
     if writer == "quote command":
-        done = subprocess.run([str(RETRO_TUI), "quote", str(example_copy), "--speaker", "Esther", "nog één"],
-                              capture_output=True, text=True, timeout=60)
-        assert done.returncode == 0, done.stderr
+        code, _, err = run_cli("quote", str(example_copy), "--speaker", "Esther", "nog één")
+        assert code == 0, err
     else:
         session = load(example_copy)
         shared = SharedFile.opened(example_copy, session)

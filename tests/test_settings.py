@@ -97,15 +97,25 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
         ('[keymap]\nhelp = 1\n', "keymap.help"),
     ],
 )
-def test_a_bad_settings_file_is_one_message_naming_file_and_place_exit_2(settings_path, content, where, tmp_path):
+def test_a_bad_settings_file_is_one_message_naming_file_and_place_exit_2(settings_path, content, where, tmp_path, capfd):
+    from retro_tui.cli import main
+
     write_settings(settings_path, content)
-    env = dict(os.environ)
-    for args in (("list", "--sessions-dir", str(tmp_path)), ("settings",), ()):
-        result = _cli(*args, env=env)
-        assert result.returncode == 2, (args, result.stderr)
-        assert str(settings_path) in result.stderr and where in result.stderr
-        assert "Traceback" not in result.stderr and "pydantic" not in result.stderr
-        assert result.stdout == ""
+    # `retro-tui` alone, as a person starts the app: a real process, its exit code and
+    # all it wrote (the app would start in it, were the file not refused).
+    result = _cli(env=dict(os.environ))
+    said = [(result.returncode, result.stdout, result.stderr)]
+    # Two commands more, through the same `main` in the test's process (an exception
+    # fails the test right here); capfd reads what reaches file descriptors 1 and 2.
+    for args in (["list", "--sessions-dir", str(tmp_path)], ["settings"]):
+        current.cache_clear()
+        code = main(args)
+        said.append((code, *capfd.readouterr()))
+    for code, out, err in said:
+        assert code == 2, err
+        assert str(settings_path) in err and where in err
+        assert "Traceback" not in err and "pydantic" not in err
+        assert out == ""
 
 
 def test_no_preference_means_dutch_and_a_c_locale_is_no_preference(tmp_path, run_cli, monkeypatch):
