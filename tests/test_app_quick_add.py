@@ -139,3 +139,40 @@ async def test_opening_and_closing_quick_add_leaves_the_timeline_as_laid_out(tmp
         assert view.size == size and screen.query_one("#details").size == details
         assert laid_out == []
         assert asked == []
+
+
+@pytest.mark.parametrize(("lang", "dated", "undated"), [
+    ("nl", "Toegevoegd (e om aan te passen, u om terug te draaien)",
+     "Toegevoegd bij 2019-04, de regel had geen datum (e om de datum te zetten)"),
+    ("en", "Added (e to refine, u to undo)", "Added near 2019-04, no date in the line (e to set the date)"),
+])
+async def test_what_enter_added_is_said_in_its_details_without_a_toast(tmp_path, example_copy, monkeypatch, lang, dated, undated):
+    """Enter's notice is in the new moment's details, under its title and above its kind
+    and lane, in Enter's own frame, as long as it is selected. A toast (Textual's notify)
+    came a frame later and laid out the whole screen twice as it was mounted, on the
+    next key typed. With notifications on, as in the real app."""
+    from apphelpers import on_timeline
+    from retro_tui.i18n import set_language
+    from test_key_work import asked_to_be_drawn
+
+    set_language(lang)
+    app = localized(RetroApp)(tmp_path, example_copy, follow_session_language=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        view = await on_timeline(pilot)
+        await burst(pilot, "a", "2019-04 besluit tot hulp", "enter")
+        assert view.selected.title.casefold() == "besluit tot hulp"
+        # The timeline's column: left of the side panel's bar.
+        lines = [line.split("▏")[0].strip() for line in visible_text(app).splitlines()]
+        title = next((i for i, line in enumerate(lines) if line.endswith("2019-04  Besluit tot hulp")), None)
+        assert title is not None, lines
+        said = " ".join(lines[title + 1: title + 3])
+        assert dated in said, lines[title: title + 4]
+        assert not app.screen.query("Toast")
+        asked = asked_to_be_drawn(monkeypatch)
+        await burst(pilot, "a", "moeder belt de school" if lang == "nl" else "mother calls the school", "enter")
+        assert [name for name, layout in asked if layout] == [], asked
+        assert not app.screen.query("Toast")
+        text = " ".join(line.split("▏")[0].strip() for line in visible_text(app).splitlines())
+        assert undated in text and dated not in text
+        await burst(pilot, "right")
+        assert undated.split(" (")[0] not in visible_text(app)

@@ -19,6 +19,7 @@ from ..model import Perspective, Quote, Session
 from .confirm import Confirm, unless_kept
 from .forms import FieldSpec
 from .keys import Key, localized
+from .quiet_focus import QuietFocusModal
 from .textual_words import choice
 from .records import Column, RecordTable
 
@@ -47,7 +48,7 @@ class SpeakerInput(Input):
         self.screen.focus_next()
 
 
-class QuoteCapture(ModalScreen[tuple[str, str] | None]):
+class QuoteCapture(QuietFocusModal[tuple[str, str] | None]):
     """Who said it, and the words; Enter keeps it. Small, so the room's screen stays put.
     Given a speaker and words it corrects a quote (F7, e)."""
 
@@ -101,7 +102,7 @@ class QuoteCapture(ModalScreen[tuple[str, str] | None]):
         unless_kept(self, typed != self.start, lambda: self.dismiss(None))
 
 
-class PauseScreen(ModalScreen[str | None]):
+class PauseScreen(QuietFocusModal[str | None]):
     """The stop button: a calm screen; the pause counts apart until it is ended."""
 
     DEFAULT_CSS = """

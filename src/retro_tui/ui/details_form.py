@@ -9,18 +9,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ..details import FIELDS, DetailsError, read_details
 from ..i18n import t
 from ..model import Session
 from .keys import Key
+from .quiet_focus import QuietFocusModal
 
 ORDER = ("title", *FIELDS)
 
 
-class DetailsForm(ModalScreen[dict | None]):
+class DetailsForm(QuietFocusModal[dict | None]):
     """Dismissed with the session's fields to set ({"title": ..., "place": ...}), or None."""
 
     DEFAULT_CSS = """

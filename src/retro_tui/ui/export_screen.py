@@ -13,7 +13,6 @@ from textual import work
 from textual.worker import Worker, WorkerState
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, RadioButton, RadioSet, SelectionList, Static
 
 from ..i18n import t
@@ -21,11 +20,12 @@ from ..report.document import QUOTE_CHOICES, Choices
 from ..report.export import ExportIncomplete, IdentifiersFound, check, export, formats_for, prepared
 from ..store.errors import SessionError
 from .keys import Key
+from .quiet_focus import QuietFocusModal
 
 DEFAULT = ("md", "html", "docx", "pdf", "eml", "ics", "intention")
 
 
-class ExportScreen(ModalScreen[list[Path] | None]):
+class ExportScreen(QuietFocusModal[list[Path] | None]):
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > Vertical { width: 90%; max-width: 110; height: 90%; border: round $accent;

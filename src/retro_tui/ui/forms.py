@@ -15,12 +15,12 @@ from typing import Any, Literal, cast
 from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from ..i18n import t
 from .confirm import unless_kept
 from .keys import Key
+from .quiet_focus import QuietFocusModal
 from .textual_words import choice
 from ..store.codec import describe_validation
 
@@ -49,7 +49,7 @@ class FieldSpec:
     optional: bool = True  # False: shown with a star, and the model refuses it empty
 
 
-class RecordForm(ModalScreen[BaseModel | None]):
+class RecordForm(QuietFocusModal[BaseModel | None]):
     """Edit one record; dismisses with the validated new record, or None when cancelled."""
 
     DEFAULT_CSS = """

@@ -16,7 +16,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
@@ -30,12 +29,13 @@ from .footer import KeyBar
 from .guard import refused
 from .keys import PALETTE, Key, localized
 from .live_text import take_in
+from .quiet_focus import QuietFocusModal, QuietFocusScreen
 from .notes_area import NotesArea
 from .recent_quotes import RecentQuotes
 from .session_host import SessionHost
 
 
-class PauseNote(ModalScreen[str | None]):
+class PauseNote(QuietFocusModal[str | None]):
     DEFAULT_CSS = """
     PauseNote { align: center middle; background: $background 50%; }
     PauseNote > Vertical { width: 70; max-width: 95%; height: auto; border: round $primary;
@@ -61,7 +61,7 @@ class PauseNote(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class NotetakerScreen(SessionHost, Screen):
+class NotetakerScreen(SessionHost, QuietFocusScreen):
     DEFAULT_CSS = """
     NotetakerScreen #title { height: 1; padding: 0 1; background: $panel; }
     NotetakerScreen #status { height: 1; padding: 0 1; color: $text-muted; }

@@ -8,15 +8,15 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import t
 from .keys import Key
+from .quiet_focus import QuietFocusModal
 
 
-class PickOne(ModalScreen[Any]):
+class PickOne(QuietFocusModal[Any]):
     DEFAULT_CSS = """
     PickOne { align: center middle; }
     PickOne > Vertical { width: 60; max-width: 95%; height: auto; max-height: 90%;

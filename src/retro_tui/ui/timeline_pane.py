@@ -143,6 +143,9 @@ class TimelinePane(StepPane):
         super().__init__(session, step)
         self.history = History(session)
         self._details_for: object = None  # the event whose details a key just showed
+        # What quick add said of the event it added, shown above that event's details
+        # while it stays selected (see quick_add).
+        self._said: tuple[object, str] | None = None
         # The id the line being typed will get, found while it is typed: a fresh id
         # looks through every id of the session (3 ms on a big one, on Enter's frame).
         # Only while the box has had the keyboard throughout: nothing else adds ids then
@@ -220,6 +223,9 @@ class TimelinePane(StepPane):
             empty = "timeline.none_shown" if self.session.timeline.events else "timeline.empty"
             return Text(t(empty), style="dim italic")
         when = event.date + (f" ({event.date_label})" if event.date_label else "")
+        said = [Text(self._said[1], style="italic")] if self._said is not None and self._said[0] is event else []
+        if not said:
+            self._said = None  # another event shown: what was said of the added one is done
         head = Text.assemble(
             ("★ " if event.crucial else "", "bold yellow"),
             (f"{GLYPH[event.kind]} {when}  ", "bold"),
@@ -228,7 +234,8 @@ class TimelinePane(StepPane):
         facts = f"{label(event.kind)} · {label(event.lane)}"
         if event.people:
             facts += " · " + ", ".join(ops.short_name(self.session, p) for p in event.people)
-        parts = [head, Text(facts, style="dim")]
+        # The title first, then what was said of it: a small box cuts from the foot.
+        parts = [head, *said, Text(facts, style="dim")]
         for name in TEXT_FIELDS:
             value = getattr(event, name)
             if value:
@@ -358,12 +365,14 @@ class TimelinePane(StepPane):
         if refine:
             self._open_form(record, new=True)
             return
-        self._change(lambda: self.session.timeline.events.append(record), added=record)
         when = guess.date_label or guess.date
         said = "timeline.added" if guess.dated else "timeline.added_near"
-        # After the frame that shows the event: a toast is mounted, and a mount lays out
-        # the whole screen before the key's effect could be drawn.
-        self.call_after_refresh(self.app.notify, t(said, when=when, kind=label(guess.kind), lane=label(guess.lane)), timeout=4)
+        # Said in the new event's details, under its title, in Enter's own frame, just
+        # above the line it was typed in, and kept while the event is selected. A toast
+        # came a frame later and laid out the whole screen twice as it was mounted (on
+        # the big session 15 ms of CPU after Enter's 11), which landed on the next key.
+        self._said = (record, t(said, when=when))
+        self._change(lambda: self.session.timeline.events.append(record), added=record)
 
     def _blank(self, date: str | None, ident: str | None = None) -> TimelineEvent:
         return TimelineEvent.model_construct(
