@@ -95,3 +95,38 @@ async def test_keys_typed_while_the_session_is_read_do_nothing_once_it_is_there(
         assert screen.current == StepId.relate
         await pilot.press("ctrl+q")
     assert load(minimal_file).session.current_step == StepId.relate
+
+
+async def test_a_quote_typed_while_the_notetakers_session_is_read_stays_where_it_was_typed(tmp_path, minimal_file, monkeypatch):
+    """The notetaker's boxes show, with the keyboard, before the file is read: a
+    speaker, Enter and the words typed meanwhile land in their boxes while it is read
+    (not queued behind the reading, where they ran together in the speaker's box, nor
+    dropped as on the facilitator's screen), and Enter then keeps the quote."""
+    import time
+
+    from retro_tui import store
+
+    read = store.load_read
+    app = localized(RetroApp)(tmp_path, minimal_file, notetaker=True)
+    seen: dict[str, str] = {}
+
+    def load_while_typing(path):
+        app.call_from_thread(post_keys, app, *"Jan", "enter", *"Het ging te snel")
+        words = app.screen.query_one("#words")
+        deadline = time.monotonic() + 10
+        while words.value != "Het ging te snel" and time.monotonic() < deadline:
+            time.sleep(0.01)  # the reading waits here: the keys are handled meanwhile or never
+        seen["words while read"] = words.value
+        return read(path)
+
+    monkeypatch.setattr(store, "load_read", load_while_typing)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        assert seen == {"words while read": "Het ging te snel"}
+        assert app.screen.query_one("#speaker").value == "Jan"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+    saved = [(q.speaker, q.text) for q in load(minimal_file).quotes]
+    assert saved == [("Jan", "Het ging te snel")], saved

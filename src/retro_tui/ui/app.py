@@ -182,7 +182,15 @@ class RetroApp(TypeAhead):
         frames. Interleaved against the thread on a shared 2-core machine, the first
         step's list and the second step after an F6 came 5 to 10 % sooner (median)
         and the slowest runs a third sooner. Keys typed meanwhile are dropped once it is
-        shown (`on_event`): before it is read they do nothing, as ever."""
+        shown (`on_event`): before it is read they do nothing, as ever.
+
+        A screen whose boxes take typing before its session is there (the
+        notetaker's: `TYPED_BEFORE_READ`) has it read in a thread beside it instead: its
+        keys must neither wait behind the reading (a quote typed then would run
+        together in the speaker's box) nor be dropped."""
+        if getattr(screen, "TYPED_BEFORE_READ", False):
+            self._read_beside(screen, path, shown)
+            return
 
         async def read() -> None:
             from ..platform_calls import big_blocks_from_the_system
@@ -206,6 +214,26 @@ class RetroApp(TypeAhead):
         heap.hold()
         screen.call_after_refresh(read)
 
+    def _read_beside(self, screen, path: Path, shown) -> None:
+        def read() -> None:
+            from ..platform_calls import big_blocks_from_the_system
+            from ..store import SessionError, load_read
+
+            big_blocks_from_the_system()
+            try:
+                session, screen.read_digest = load_read(path)
+            except SessionError as error:
+                heap.release()
+                self.call_from_thread(self.open_failed, error)
+                return
+            except BaseException:
+                heap.release()
+                raise
+            self.call_from_thread(shown, session)  # whose screen settles the heap
+
+        heap.hold()
+        screen.run_worker(read, thread=True, exit_on_error=False)
+
     async def on_event(self, event: events.Event) -> None:
         # Keys typed while a session was read on this thread were queued behind the
         # reading; they were pressed before it was there, when they do nothing (their
@@ -213,7 +241,7 @@ class RetroApp(TypeAhead):
         if isinstance(event, events.Key) and not self._bypasses(event.key):
             screen = self.screen if self.screen_stack else None
             shown_at = getattr(screen, "shown_at", None)
-            if shown_at is not None and event.time < shown_at:
+            if shown_at is not None and event.time < shown_at and not getattr(screen, "TYPED_BEFORE_READ", False):
                 return
         await super().on_event(event)
 

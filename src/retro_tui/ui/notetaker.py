@@ -111,6 +111,10 @@ class NotetakerScreen(SessionHost, QuietFocusScreen):
         yield localized(NotesArea)(id="step-notes", soft_wrap=True, tab_behavior="focus")
         yield KeyBar()
 
+    # The boxes show with the keyboard before the file is read: what is typed then
+    # stays where it was typed (app.read_for reads beside them).
+    TYPED_BEFORE_READ = True
+
     async def on_mount(self) -> None:
         if self.session is not None:
             await self._start()
