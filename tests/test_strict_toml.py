@@ -210,3 +210,24 @@ def test_a_big_session_is_read_in_pieces_without_rtomls_peak(tmp_path):
         pytest.skip("reads Linux's /proc")
     grew = float(subprocess.run([sys.executable, "-c", script, str(path)], check=True, capture_output=True, text=True).stdout)
     assert grew < 14, f"parsing took {grew:.1f} MB at its peak"
+
+
+TABLE_OVER_ARRAY = [
+    "[[a.c]]\n[a]\nc.c.a = 2\n", "[[a.c]]\nx = 1\n[a]\nc.x = 1\n", "[[a.c]]\n  [ a ] # again\nc.c.a = 2\n",
+    "[[a.b.c]]\n[a.b]\nc.d = 1\n",
+]
+
+
+@pytest.mark.parametrize("text", TABLE_OVER_ARRAY)
+def test_a_dotted_key_into_an_array_of_tables_is_refused_as_tomllib_refuses_it(text):
+    """Below `[a]` after `[[a.c]]`, rtoml lets `c.x = 1` reach into the array; tomllib
+    refuses the file, so the store must, whole or in pieces."""
+    assert _agrees(text)
+    padded = "[[events]]\nid = 1\n" * 16000 + text  # over PIECEWISE_FROM: read in pieces
+    assert len(padded) >= strict_toml.PIECEWISE_FROM
+    assert _agrees(padded)
+
+
+@pytest.mark.parametrize("text", TABLE_OVER_ARRAY)
+def test_a_dotted_key_into_an_array_of_tables_is_refused_in_small_pieces(text, small_pieces):
+    assert _agrees(text)

@@ -68,7 +68,33 @@ def _rtoml_reads_it_as_tomllib(text: str) -> bool:
         return False  # rtoml skips a byte-order mark; tomllib refuses one (the store drops the first)
     if _NEW_ESCAPE.search(text) or _NOT_PLAIN_TIME.search(text):
         return False
-    return _inline_tables_on_one_line(text)
+    return _no_table_over_an_earlier_array(text) and _inline_tables_on_one_line(text)
+
+
+# A header line, indented or not, with bare keys (spaces around the dots allowed); the
+# text's first line is looked at with a newline put before it. Found from its line
+# break: a pattern that may also start at the text's start tries every position.
+_HEADER_LINE = re.compile(r"\n[ \t]*(\[\[?[ \t]*[A-Za-z0-9_-]+(?:[ \t]*\.[ \t]*[A-Za-z0-9_-]+)*)[ \t]*\]")
+
+
+def _no_table_over_an_earlier_array(text: str) -> bool:
+    """No `[a]` after an `[[a.c]]`: below such a header rtoml lets a dotted key
+    (`c.x = 1`) reach into the array of tables, where tomllib refuses the file. The app
+    writes a table before the tables under it, so its files pass; a header-like line in
+    a multi-line string only sends the file to tomllib."""
+    under_arrays: set[tuple[str, ...]] = set()  # every table an earlier `[[...]]` lies in
+    first = _HEADER_LINE.match("\n" + text[: text.find("\n") + 1 or len(text)])
+    seen: set[str] = set()  # a session repeats a dozen headers thousands of times
+    for header in itertools.chain([first.group(1)] if first else [], _HEADER_LINE.findall(text)):
+        if header in seen:
+            continue
+        seen.add(header)
+        path = tuple(key.strip(" \t") for key in header.lstrip("[ \t").split("."))
+        if header.startswith("[["):
+            under_arrays.update(path[:depth] for depth in range(1, len(path)))
+        elif path in under_arrays:
+            return False
+    return True
 
 
 def _inline_tables_on_one_line(text: str) -> bool:
