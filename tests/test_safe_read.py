@@ -12,16 +12,20 @@ from retro_tui.store.errors import SessionError
 from retro_tui.store.safe_read import DIGEST_CHUNK, MAX_BYTES, digest_regular, read_regular
 
 
+def _with_peak(call):
+    """What `call()` returns, and the most memory Python held while it ran."""
+    tracemalloc.start()
+    try:
+        return call(), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_a_small_file_is_read_without_allocating_the_whole_limit(tmp_path):
     path = tmp_path / "session.toml"
     content = bytes(range(256)) * 12_000  # 3 MB, about the size of a big session
     path.write_bytes(content)
-    tracemalloc.start()
-    try:
-        data = read_regular(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    data, peak = _with_peak(lambda: read_regular(path))
     assert data == content
     assert peak < 2 * len(content) < MAX_BYTES  # one read of the limit took 32 MB here
 
@@ -39,12 +43,7 @@ def test_a_files_digest_is_taken_a_chunk_at_a_time(tmp_path):
     path = tmp_path / "session.toml"
     content = bytes(range(256)) * 12_000
     path.write_bytes(content)
-    tracemalloc.start()
-    try:
-        digest = digest_regular(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    digest, peak = _with_peak(lambda: digest_regular(path))
     assert digest == hashlib.sha256(content).hexdigest()
     assert peak < 3 * DIGEST_CHUNK < len(content)  # read whole, it took the 3 MB
 
