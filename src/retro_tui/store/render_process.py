@@ -42,26 +42,8 @@ def _send(stream: IO[bytes] | None, payload: bytes) -> None:
     stream.flush()
 
 
-def _receive(stream: IO[bytes] | None) -> bytes | None:
-    assert stream is not None
-    header = stream.read(_HEADER.size)
-    if len(header) < _HEADER.size:
-        return None
-    (size,) = _HEADER.unpack(header)
-    payload = stream.read(size)
-    return payload if len(payload) == size else None
-
-
 class HelperFailed(Exception):
     """The helper stopped part-way through a text: it is to be rendered here instead."""
-
-
-def render_elsewhere(data: dict[str, Any]) -> bytes:
-    """The TOML text in UTF-8, rendered in the helper process."""
-    try:
-        return b"".join(stream_elsewhere(data))
-    except HelperFailed:
-        return render_toml(data).encode("utf-8")
 
 
 def stream_elsewhere(data: dict[str, Any]) -> Iterator[bytes]:

@@ -25,6 +25,8 @@ from .textual_words import open_palette, open_theme_search, quit_hint, system_co
 from .type_ahead import TypeAhead
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..model import Session
     from ..store import Peek, SessionError
 
@@ -188,51 +190,45 @@ class RetroApp(TypeAhead):
         notetaker's: `TYPED_BEFORE_READ`) has it read in a thread beside it instead: its
         keys must neither wait behind the reading (a quote typed then would run
         together in the speaker's box) nor be dropped."""
+        heap.hold()
         if getattr(screen, "TYPED_BEFORE_READ", False):
-            self._read_beside(screen, path, shown)
+
+            def beside() -> None:
+                read = self._read(screen, path, lambda error: self.call_from_thread(self.open_failed, error))
+                if read is not None:
+                    self.call_from_thread(shown, read)  # whose screen settles the heap
+
+            screen.run_worker(beside, thread=True, exit_on_error=False)
             return
 
-        async def read() -> None:
-            from ..platform_calls import big_blocks_from_the_system
-            from ..store import SessionError, load_read
-
+        async def after_frame() -> None:
             if not screen.is_attached:
                 heap.release()  # closed before its frame came: nothing to read it for
                 return
-            big_blocks_from_the_system()
-            try:
-                session, screen.read_digest = load_read(path)
-            except SessionError as error:
-                heap.release()
-                self.open_failed(error)
-                return
-            except BaseException:
-                heap.release()
-                raise
-            await shown(session)  # whose screen settles the heap
+            read = self._read(screen, path, self.open_failed)
+            if read is not None:
+                await shown(read)  # whose screen settles the heap
 
-        heap.hold()
-        screen.call_after_refresh(read)
+        screen.call_after_refresh(after_frame)
 
-    def _read_beside(self, screen, path: Path, shown) -> None:
-        def read() -> None:
-            from ..platform_calls import big_blocks_from_the_system
-            from ..store import SessionError, load_read
+    def _read(self, screen, path: Path, failed: Callable[[SessionError], object]) -> Session | None:
+        """The session at `path`, its bytes' digest kept on `screen`; None once
+        `failed` was given the file's error. The collector `read_for` held is given
+        back if no session comes."""
+        from ..platform_calls import big_blocks_from_the_system
+        from ..store import SessionError, load_read
 
-            big_blocks_from_the_system()
-            try:
-                session, screen.read_digest = load_read(path)
-            except SessionError as error:
-                heap.release()
-                self.call_from_thread(self.open_failed, error)
-                return
-            except BaseException:
-                heap.release()
-                raise
-            self.call_from_thread(shown, session)  # whose screen settles the heap
-
-        heap.hold()
-        screen.run_worker(read, thread=True, exit_on_error=False)
+        big_blocks_from_the_system()
+        try:
+            session, screen.read_digest = load_read(path)
+        except SessionError as error:
+            heap.release()
+            failed(error)
+            return None
+        except BaseException:
+            heap.release()
+            raise
+        return session
 
     async def on_event(self, event: events.Event) -> None:
         # Keys typed while a session was read on this thread were queued behind the
