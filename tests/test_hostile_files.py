@@ -170,6 +170,24 @@ def test_nesting_just_inside_the_limit_is_read(run_cli, tmp_path):
     assert "session.x: unknown field" in err and "deep" not in err
 
 
+@pytest.mark.parametrize("opening", ["[", "{a="])
+def test_nesting_just_past_the_limit_is_named_though_rtoml_reads_it(run_cli, tmp_path, opening):
+    """rtoml reads 33 levels (it stops near 80): the depth found in its data sends the
+    text to the scan, which names the bracket as it did before rtoml read first."""
+    import rtoml
+
+    from retro_tui.store.nesting import MAX_NESTING
+
+    deep = MAX_NESTING + 1
+    value = opening * deep + "1" + ("]" if opening == "[" else "}") * deep
+    rtoml.loads("x = " + value)  # rtoml's way, not its refusal, is what this tests
+    path = tmp_path / "nested.toml"
+    path.write_text(_with("[session]\n", "[session]\nx = " + value + "\n"))
+    code, _, err = run_cli("check", str(path))
+    assert code == 2
+    assert "nest more than 32 deep" in err and "unknown field" not in err
+
+
 def test_check_is_linear_in_the_number_of_problems(run_cli, tmp_path, monkeypatch):
     """The file is read for its lines once, however many problems there are (it was
     read once per problem: 1,000 bad quotes took 39 s)."""

@@ -20,9 +20,9 @@ from ..method import catalogue_ids, kind_steps
 from ..model import SCHEMA_VERSION, Session, find_problems, format_loc
 from .errors import Finding, SessionError
 from .locate import Locator
-from .nesting import nesting_problem
+from .nesting import MAX_NESTING, nesting_problem, nests_deeper_than
 from .render_process import render_toml
-from .strict_toml import parse
+from .strict_toml import read_fast
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
 
@@ -187,12 +187,16 @@ def decode(raw: bytes, path: Path) -> str:
 
 def loads(text: str, path: Path) -> Session:
     """Parse and validate a session; raise SessionError naming every problem."""
-    if too_deep := nesting_problem(text):
+    data = read_fast(text)
+    # The scan guards tomllib's recursion, and names a too deep bracket first, before
+    # any other problem: only a text tomllib reads, or rtoml found deep, needs it.
+    if (data is None or nests_deeper_than(data, MAX_NESTING + 1)) and (too_deep := nesting_problem(text)):
         raise SessionError(path, [too_deep])
-    try:
-        data = parse(text)
-    except tomllib.TOMLDecodeError as error:
-        raise SessionError(path, [syntax_finding(error, text)]) from None
+    if data is None:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise SessionError(path, [syntax_finding(error, text)]) from None
     if findings := _schema_version(data, text):
         raise SessionError(path, findings)
     try:

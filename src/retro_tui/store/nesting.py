@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from typing import Any
 
 from .errors import Finding
 
@@ -41,6 +42,24 @@ def nesting_problem(text: str, limit: int = MAX_NESTING) -> Finding | None:
     if max(depths) <= limit and min(depths) >= 0:
         return None  # the common case, in about a tenth of tomllib's time
     return _first_too_deep(text, limit)
+
+
+def nests_deeper_than(data: Any, limit: int) -> bool:
+    """Whether parsed TOML holds containers more than `limit` deep, the document itself
+    counted. Its text nests its brackets at least one level less: every `[` or `{` of
+    a value is a list or table inside the table the value is in, and a header's one or
+    two brackets lie under a table or an array of tables of its own. So a text whose
+    data is at most `limit + 1` deep passes `nesting_problem`, unread: a tenth of the
+    time of the scan, which was a quarter of reading a big session."""
+    level, depth = [data], 1
+    while level:
+        if depth > limit:
+            return True
+        below: list[Any] = []
+        for node in level:  # parsed TOML: plain dicts and lists
+            below += [v for v in (node.values() if type(node) is dict else node) if type(v) is dict or type(v) is list]
+        level, depth = below, depth + 1
+    return False
 
 
 def _first_too_deep(text: str, limit: int) -> Finding | None:

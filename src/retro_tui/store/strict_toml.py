@@ -45,6 +45,14 @@ _NOT_PLAIN_TIME = re.compile(r":\d\d(?<=\d\d:\d\d)(?<![\d:]\d\d:\d\d)(?!:\d\d(?:
 
 def parse(text: str) -> dict[str, Any]:
     """tomllib.loads(text), the same data or the same TOMLDecodeError."""
+    data = read_fast(text)
+    return tomllib.loads(text) if data is None else data
+
+
+def read_fast(text: str) -> dict[str, Any] | None:
+    """rtoml's reading of `text` where it is tomllib's too; None where tomllib must
+    judge the text (which it may refuse). rtoml stops at a nesting depth of its own
+    (about 80) with an error, where tomllib's recursion could fail."""
     if _rtoml_reads_it_as_tomllib(text):
         # tomllib turns a CRLF in a multi-line string into LF; the rest of a file is
         # the same with either line end.
@@ -60,7 +68,7 @@ def parse(text: str) -> dict[str, Any]:
             # thread's arena, where the rest of the app never reuses them.
             give_back_freed_memory()
             return data
-    return tomllib.loads(text)
+    return None
 
 
 def _rtoml_reads_it_as_tomllib(text: str) -> bool:
@@ -110,7 +118,7 @@ def _inline_tables_on_one_line(text: str) -> bool:
         end = len(text) if end == -1 else end
         try:
             tomllib.loads(text[begin:end])
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, RecursionError):  # a deep line: the scan names it
             return False
         start = text.find("{", end)
     return True
