@@ -165,3 +165,25 @@ def test_a_journal_from_before_a_restart_of_the_machine_is_given_back(example_co
     data["boot"] = "a-boot-before-the-power-cut"
     journal.path.write_text(json.dumps(data))
     assert [d.text for d in recover(example_copy, lock_path).drafts] == ["Wij zijn er nog"]
+
+
+def test_lock_files_of_sessions_not_written_for_a_day_go_once_an_hour(example_copy, tmp_path):
+    """The locks folder gets a lock for every session opened; a day after its last
+    write a lock goes, looked for at the first open of each hour, not at every open."""
+    from retro_tui.store.recovery import CLEAN_LOCKS_EVERY, CLEANED_MARKER, STALE_LOCK_SECONDS
+
+    folder = lock_path(example_copy).parent
+    day_old = time.time() - STALE_LOCK_SECONDS - 60
+    stale, fresh = folder / "stale.lock", folder / "fresh.lock"
+    for lock in (stale, fresh):
+        lock.touch()
+    os.utime(stale, (day_old, day_old))
+    assert recover(example_copy, lock_path).lock_files == 1
+    assert not stale.exists() and fresh.exists()
+    # Within the hour the folder is not looked through again: a lock gone stale since stays.
+    os.utime(fresh, (day_old, day_old))
+    assert recover(example_copy, lock_path).lock_files == 0 and fresh.exists()
+    hour_ago = time.time() - CLEAN_LOCKS_EVERY - 1
+    os.utime(folder / CLEANED_MARKER, (hour_ago, hour_ago))
+    assert recover(example_copy, lock_path).lock_files == 1 and not fresh.exists()
+    assert (folder / CLEANED_MARKER).stat().st_mode & 0o077 == 0

@@ -336,6 +336,12 @@ class SessionScreen(SessionHost, QuietFocusScreen):
         self.call_after_refresh(self._saver().save_soon)
 
     def _show_step(self, step_id: str) -> None:
+        if not self._pane(step_id).is_mounted:
+            # Shown whole once built: shown at once, it painted a frame of the empty
+            # pane and then another of the pane composed (a sixth of F6's time).
+            self._focus_waits = True  # keys typed behind it wait (`settling`)
+            self.call_later(self._show_when_built, step_id)
+            return
         tabs = self.query_one(Tabs)
         # Our own change of tab must not come back as a "user picked a tab" event: queued
         # behind fast F6 presses, it would move the session back a step.
@@ -354,6 +360,12 @@ class SessionScreen(SessionHost, QuietFocusScreen):
             # a frame before the new one takes it rebuilt the key bar (and laid out the
             # whole screen) twice per step change.
             self._focus_pane()
+
+    async def _show_when_built(self, step_id: str) -> None:
+        with self.app.batch_update():
+            await self.pane(step_id)
+            if step_id == self.current:  # else a later step change shows its own
+                self._show_step(step_id)
 
     def _show_skipped(self) -> None:
         """Which steps are passed over, in the tabs, the guidance, the status and the footer."""
