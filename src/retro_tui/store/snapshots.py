@@ -73,6 +73,8 @@ class Snapshots:
         # dumped anew then, as a record not in its list at the last snapshot.
         changed = {i for i, t in model_fields.touched.copy().items() if t > self._as_of}
         layout = _layout(type(session))
+        if not self._last:
+            return self._first(session, layout, as_of)
         data = _dump(session, layout.exclude)
         for spot in layout.spots:
             owner: Any = session
@@ -89,6 +91,27 @@ class Snapshots:
         if len(model_fields.touched) > _FORGET_AFTER:
             model_fields.touched.clear()
             _forgotten_at = model_fields.tick()
+        return data
+
+    def _first(self, session: Session, layout: _Layout, as_of: int) -> dict[str, Any]:
+        """With nothing kept yet (as the autosave starts, while the session opens):
+        one dump of the whole, whose lists hold each record's dumped form. A dump per
+        record took twice as long (26 against 13 ms for the big session)."""
+        data = _dump(session)
+        for spot in layout.spots:
+            owner: Any = session
+            for name in spot.path[:-1]:
+                owner = getattr(owner, name)
+            records = getattr(owner, spot.path[-1])
+            if not records:
+                continue  # the default: left out of the dump
+            found: Any = data
+            for key in spot.keys:
+                found = found[key]
+            self._last[spot.path] = (list(records), found)
+            if spot.lists:
+                self._columns[spot.path] = (found, {alias: [d.get(alias, _EMPTY) for d in found] for _, alias in spot.lists})
+        self._as_of = as_of
         return data
 
     def _records(self, records: list, spot: _Spot, changed: set[int]) -> list[dict[str, Any]]:
