@@ -17,7 +17,7 @@ from ..method import kind
 from ..i18n import current_language
 from ..model import Perspective, Quote, Session
 from .confirm import Confirm, unless_kept
-from .forms import FieldSpec
+from .field_spec import FieldSpec
 from .keys import Key, localized
 from .quiet_focus import QuietFocusModal
 from .textual_words import choice

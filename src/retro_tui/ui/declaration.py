@@ -12,7 +12,7 @@ from ..i18n import t
 from ..model import Session
 from ..reflow import reflow
 from .edit_panel import EditPanel
-from .forms import FieldSpec, RecordForm
+from .field_spec import FieldSpec
 from .guard import refused
 from .keys import localized
 from .messages import SessionChanged
@@ -118,6 +118,7 @@ class DeclarationPanel(EditPanel):
         normalise: Callable[[dict], dict] = typed_dates
         if self.team:
             specs, normalise = team_specs(self.session), lambda typed: typed_team_dates(typed, self.session)
+        from .forms import RecordForm
         form = localized(RecordForm)(t("closing.declaration"), closing, specs, normalise=normalise, values=values)
         form.origin = {"node": "DeclarationPanel"}
         self.app.push_screen(form, edited)

@@ -8,9 +8,8 @@ form, never a crash and never a broken file.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 from textual.app import ComposeResult
@@ -19,34 +18,14 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 
 from ..i18n import t
 from .confirm import unless_kept
+from .field_spec import FieldSpec
 from .keys import Key
 from .quiet_focus import QuietFocusModal
 from .textual_words import choice
 from ..store.codec import describe_validation
 
-Kind = Literal["line", "text", "lines", "choice", "bool", "many", "number"]
-Choices = Callable[[], Sequence[tuple[str, Any]]]
-
 # A list longer than this gets a search box: the catalogues have some thirty entries.
 SEARCH_FROM = 8
-
-
-class FieldError(ValueError):
-    """A typed value the form cannot take, with the field it is in (focused to fix)."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    name: str
-    label: str  # i18n key
-    kind: Kind = "line"
-    choices: Choices | None = None
-    hint: str | None = None  # i18n key of a placeholder that steers what to write
-    optional: bool = True  # False: shown with a star, and the model refuses it empty
 
 
 class RecordForm(QuietFocusModal[BaseModel | None]):

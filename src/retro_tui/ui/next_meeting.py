@@ -10,7 +10,7 @@ from ..i18n import t
 from ..model import Session
 from ..model.fields import Line, Model
 from .edit_panel import EditPanel
-from .forms import FieldError, FieldSpec, RecordForm
+from .field_spec import FieldError, FieldSpec
 from .guard import refused
 from .keys import localized
 from .messages import SessionChanged
@@ -103,6 +103,7 @@ class NextMeetingPanel(EditPanel):
             self.post_message(SessionChanged())
 
         today = planned_from(self.session)
+        from .forms import RecordForm
         form = localized(RecordForm)(t("panes.next_meeting"), record, SPECS,
                                      normalise=lambda typed: typed_meeting(typed, today), values=values)
         form.origin = {"node": "NextMeetingPanel"}

@@ -37,7 +37,7 @@ from ..model import (
 from .family_map import FamilyMap
 from .declaration import DeclarationPanel
 from .edit_panel import EditPanel
-from .forms import FieldSpec, RecordForm
+from .field_spec import FieldSpec
 from .guard import refused
 from .keys import Key, localized
 from .textual_words import choice
@@ -150,6 +150,7 @@ class CheckinPane(StepPane):
             self.post_message(SessionChanged())
             self.action_round(index + 1)
 
+        from .forms import RecordForm
         form = localized(RecordForm)(title, person, spec, values=values)
         form.origin = {"record": person.id}
         self.app.push_screen(form, done)
@@ -275,6 +276,7 @@ class FamilyPane(StepPane):
             self.query_one("#family-names", Static).update(self._names_line())
             self.post_message(SessionChanged())
 
+        from .forms import RecordForm
         form = localized(RecordForm)(t("family.names_title"), self.session.family, spec)
         self.app.push_screen(form, done)
 

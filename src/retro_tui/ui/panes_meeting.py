@@ -11,7 +11,6 @@ from textual.widgets import Static
 from ..i18n import t
 from ..model import Session
 from .declaration import content_team_line
-from .forms import RecordForm
 from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
@@ -61,6 +60,7 @@ class MeetingCheckinPane(RecordsPane):
             self.post_message(SessionChanged())
             self.action_round(index + 1)
 
+        from .forms import RecordForm
         form = localized(RecordForm)(title, row, table.specs, values=values)
         form.origin = {"record": row.id}
         self.app.push_screen(form, done)

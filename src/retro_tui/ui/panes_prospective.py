@@ -16,7 +16,7 @@ from ..model import Commitment, CoreTeamMember
 from ..model.enums import CatalogueKind
 from ..model.fields import Model
 from .declaration import DeclarationPanel
-from .forms import FieldError, FieldSpec, RecordForm
+from .field_spec import FieldError, FieldSpec
 from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
@@ -126,6 +126,7 @@ class CommitmentsPane(StepPane):
                 self.query_one(RecordTable).reload(added[0].id)
             self.post_message(SessionChanged())
 
+        from .forms import RecordForm
         form = localized(RecordForm)(t("panes.catalogue_title"), CataloguePick(), spec, values=values)
         form.origin = {"catalogue": True}
         self.app.push_screen(form, picked)

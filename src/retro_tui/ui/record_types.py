@@ -34,7 +34,7 @@ from ..model.followup import (
 )
 from ..model.enums import ActionState, CourseState, KeptState, ReviewAbout
 from ..model.session import Backing, Commitment
-from .forms import FieldError, FieldSpec
+from .field_spec import FieldError, FieldSpec
 from .records import Column
 
 

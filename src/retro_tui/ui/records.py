@@ -22,7 +22,7 @@ from ..i18n import t
 from .keys import Key, localized
 from ..operations import move
 from .confirm import Confirm
-from .forms import FieldSpec, RecordForm
+from .field_spec import FieldSpec
 from .guard import refused
 from .messages import SessionChanged
 
@@ -293,6 +293,7 @@ class RecordTable(Widget, can_focus=False):
                 self.items().append(result)
                 self._changed(result.id)
 
+        from .forms import RecordForm
         form = localized(RecordForm)(form_title(self.title, adding=True), record, self.specs, self.normalise, values=values)
         form.origin = {"node": f"#{self.id}", "record": None}
         self.app.push_screen(form, added)
@@ -330,6 +331,7 @@ class RecordTable(Widget, can_focus=False):
         title = form_title(self.title, adding=False)
         if self.describe is not None:
             title += f" — {self.describe(record)}"
+        from .forms import RecordForm
         form = localized(RecordForm)(title, record, self.specs, self.normalise, values=values)
         form.origin = {"node": f"#{self.id}", "record": record.id}
         self.app.push_screen(form, edited)

@@ -29,7 +29,7 @@ from ..timeline.filters import Filter
 from ..timeline.history import History
 from ..timeline.layout import ZOOMS
 from .confirm import Confirm, unless_kept
-from .forms import FieldError, FieldSpec, RecordForm
+from .field_spec import FieldError, FieldSpec
 from .guard import refused
 from .keys import Key, localized
 from .messages import SessionChanged
@@ -403,6 +403,7 @@ class TimelinePane(StepPane):
             else:
                 self._change(lambda: self._replace(record, result), select=result)
 
+        from .forms import RecordForm
         form = localized(RecordForm)(title, record, event_specs(self),
                                      normalise=lambda values: self._spoken_date(values, record), values=values)
         form.origin = {"record": None if new else record.id}
