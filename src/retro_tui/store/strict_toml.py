@@ -22,6 +22,7 @@ of 32 KB needs a tree of its size only."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 import itertools
 import re
 import tomllib
@@ -49,16 +50,26 @@ def parse(text: str) -> dict[str, Any]:
     return tomllib.loads(text) if data is None else data
 
 
-def read_fast(text: str) -> dict[str, Any] | None:
+# Given a run's path and its tables as read, what to keep of them instead, or None to
+# keep them as they are.
+Take = Callable[[tuple[str, ...], list[Any]], "list[Any] | None"]
+
+
+def read_fast(text: str, take: Take | None = None) -> dict[str, Any] | None:
     """rtoml's reading of `text` where it is tomllib's too; None where tomllib must
     judge the text (which it may refuse). rtoml stops at a nesting depth of its own
-    (about 80) with an error, where tomllib's recursion could fail."""
+    (about 80) with an error, where tomllib's recursion could fail.
+
+    A big text is read in pieces, and `take` is given each run of an array of tables
+    as soon as its piece is read (the store validates the records there, so their
+    dicts are let go while the next piece is read, and that piece's take their place
+    in memory)."""
     if _rtoml_reads_it_as_tomllib(text):
         # tomllib turns a CRLF in a multi-line string into LF; the rest of a file is
         # the same with either line end.
         fast = text.replace("\r\n", "\n") if "\r" in text else text
         try:
-            data = _in_pieces(fast) if len(fast) >= PIECEWISE_FROM else None
+            data = _in_pieces(fast, take) if len(fast) >= PIECEWISE_FROM else None
             if data is None:
                 data = rtoml.loads(fast)
         except Exception:
@@ -140,7 +151,7 @@ _ARRAY_HEADER = re.compile(rf"\[\[({_PATH})\]\]")
 _TABLE_HEADER = re.compile(rf"\[({_PATH})\]")
 
 
-def _in_pieces(text: str) -> dict[str, Any] | None:
+def _in_pieces(text: str, take: Take | None = None) -> dict[str, Any] | None:
     """rtoml's reading of `text`, parsed piece by piece and put together; None when the
     pieces cannot be put together as the whole text reads (then it is parsed whole).
 
@@ -167,12 +178,13 @@ def _in_pieces(text: str) -> dict[str, Any] | None:
             if any(key in data for key in piece):
                 return None
             data.update(piece)
-        elif not _extend(data, piece, run, by_headers):
+        elif not _extend(data, piece, run, by_headers, take):
             return None
     return data
 
 
-def _extend(data: dict[str, Any], piece: dict[str, Any], run: tuple[str, ...], by_headers: set) -> bool:
+def _extend(data: dict[str, Any], piece: dict[str, Any], run: tuple[str, ...], by_headers: set,
+            take: Take | None = None) -> bool:
     """Put a run of the array of tables `run` into `data`, as its headers would."""
     node: Any = piece
     for name in run:
@@ -181,6 +193,8 @@ def _extend(data: dict[str, Any], piece: dict[str, Any], run: tuple[str, ...], b
         node = node[name]
     if not isinstance(node, list):
         return False
+    if take is not None and (taken := take(run, node)) is not None:
+        node = taken
     into = data
     for depth, name in enumerate(run[:-1], 1):
         if name not in into:
