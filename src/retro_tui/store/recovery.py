@@ -24,7 +24,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 
 from ..places import drafts_dir
 from ..platform_calls import boot_id, process_alive, same_boot
@@ -173,20 +172,27 @@ def recover(session_path: Path, lock_for) -> Recovered:
         except (OSError, ValueError, TypeError, KeyError):
             pass  # a journal that does not read has nothing to give back
         found.journals.append(journal)
-    try:
-        with FileLock(str(lock_for(session_path)), timeout=5, mode=0o600):
-            found.temp_files = clean_temp_files(session_path)
-    except Timeout:
-        pass  # someone is saving right now; their temporary file is not left over
+    if _temp_files(session_path):  # mostly none: then no lock (nor its import) is needed
+        from filelock import FileLock, Timeout
+
+        try:
+            with FileLock(str(lock_for(session_path)), timeout=5, mode=0o600):
+                found.temp_files = clean_temp_files(session_path)
+        except Timeout:
+            pass  # someone is saving right now; their temporary file is not left over
     found.lock_files = _clean_locks(Path(lock_for(session_path)).parent)
     return found
+
+
+def _temp_files(session_path: Path) -> list[Path]:
+    return list(Path(session_path).parent.glob(f".{Path(session_path).name}.*.tmp"))
 
 
 def clean_temp_files(session_path: Path) -> int:
     """Temporary files a killed save of this session left beside it. Only under the
     session's lock: then nobody is saving, so every such file is left over."""
     cleaned = 0
-    for temp in Path(session_path).parent.glob(f".{Path(session_path).name}.*.tmp"):
+    for temp in _temp_files(session_path):
         try:
             if temp.lstat().st_uid != os.getuid():
                 continue  # in a shared folder: another user's file, not our leftover
@@ -213,12 +219,21 @@ def _clean_locks(folder: Path) -> int:
         os.utime(marker, (now, now))
     except OSError:
         pass  # then the next open looks again
-    cleaned = 0
     old = now - STALE_LOCK_SECONDS
+    stale = []
     for lock in folder.glob("*.lock"):
         try:
-            if lock.stat().st_mtime > old:
-                continue
+            if lock.stat().st_mtime <= old:
+                stale.append(lock)
+        except OSError:
+            pass
+    if not stale:
+        return 0
+    from filelock import FileLock, Timeout  # imported only when there is a lock to remove
+
+    cleaned = 0
+    for lock in stale:
+        try:
             # Removed while held, so no writer can be holding it at that moment.
             with FileLock(str(lock), timeout=0, mode=0o600):
                 lock.unlink()

@@ -12,9 +12,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock
+from typing import TYPE_CHECKING, Any
 
 from ..model import Session
 from ..model.integrity import format_loc
@@ -22,6 +20,9 @@ from .atomic import write_atomic
 from .codec import decode, loads, render, snapshot
 from .errors import SessionError
 from .merge import merge
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 from .private_dir import private_dir
 from .render_process import HelperFailed
 from .safe_read import digest_regular, read_regular
@@ -42,6 +43,10 @@ def lock_path(path: Path) -> Path:
 
 def session_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> FileLock:
     """The operating-system lock of a session, its file created owner-only."""
+    # Imported at the first lock (9 ms, the first save's, in its worker thread), not
+    # while a session opens, where nothing is locked yet.
+    from filelock import FileLock
+
     return FileLock(str(lock_path(path)), timeout=timeout, mode=LOCK_MODE)
 
 
