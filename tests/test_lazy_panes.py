@@ -125,3 +125,76 @@ async def test_a_draft_for_a_step_not_built_yet_reopens_in_that_step(example_cop
         assert timeline.query_one("#quick-add", Input).value == "maart 2019 huisbezoek"
         assert "maart 2019 huisbezoek" not in screen.session.timeline.notes
         await pilot.press("ctrl+q")
+
+
+async def test_f6_paints_the_new_step_once_its_pane_is_built(tmp_path, minimal_file, monkeypatch):
+    """Nothing is painted between the key and the pane built (one frame, not an empty
+    pane first); a pane that is never built stops holding the paint after a bound."""
+    import asyncio
+
+    from retro_tui.ui import session_screen
+
+    _no_idle_building(monkeypatch)
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        screen = app.screen
+        batched: list[int] = []
+        built = screen.pane
+
+        async def watched(step_id):
+            batched.append(app._batch_count)  # painting is held while the pane is built
+            return await built(step_id)
+
+        monkeypatch.setattr(screen, "pane", watched)
+        await pilot.press("f6")
+        await until(pilot, lambda: screen.query_one(ContentSwitcher).current == "pane-relate")
+        assert batched and batched[0] >= 1
+        assert app._batch_count == 0
+        # A pane whose mount does not end: the step is shown after the bound all the
+        # same, and the paint is no longer held.
+        monkeypatch.setattr(session_screen, "PANE_BUILT_WITHIN", 0.2)
+        hold = asyncio.Event()
+
+        async def stuck(step_id):
+            await hold.wait()
+            return await built(step_id)
+
+        monkeypatch.setattr(screen, "pane", stuck)
+        try:
+            await asyncio.wait_for(pilot.press("f6"), 10)  # held paint would hold the press
+            # Not `until`: its pause waits for the screen's handlers, one of which waits
+            # for the stuck pane to take the focus.
+            for _ in range(250):
+                if screen.query_one(ContentSwitcher).current == "pane-family":
+                    break
+                await asyncio.sleep(0.02)
+            assert screen.query_one(ContentSwitcher).current == "pane-family"
+            assert app._batch_count == 0
+        finally:
+            hold.set()
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+
+
+async def test_a_step_picked_in_the_tabs_keeps_the_keyboard_there_and_nothing_waits(tmp_path, minimal_file, monkeypatch):
+    """→ in the tabs to a step not built yet: the pane is built and shown, the tabs keep
+    the keyboard, and keys typed after it are not held for a focus that never comes."""
+    from textual.widgets import Tabs
+
+    _no_idle_building(monkeypatch)
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        screen = app.screen
+        screen.query_one(Tabs).focus()
+        await settle(pilot)
+        await pilot.press("right")
+        await until(pilot, lambda: screen.query_one(ContentSwitcher).current == "pane-relate", timeout=10)
+        await settle(pilot)
+        assert isinstance(screen.focused, Tabs)
+        assert not screen.settling and not app.keys_waiting
+        await pilot.press("right")
+        await until(pilot, lambda: screen.query_one(ContentSwitcher).current == "pane-family", timeout=10)
+        await pilot.press("ctrl+q")

@@ -14,6 +14,7 @@ draft given back, a jump from another pane): a start pays for one pane, not seve
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -51,6 +52,8 @@ WIDE_FOOTER = 100  # columns from which the footer also shows the palette key
 # the meantime builds the pane it wants at once. Right after the load they took the
 # CPU from the keys typed first.
 BUILD_NEXT_AFTER = 1.0
+# How long a step's pane may take to build before it is shown as far as it got.
+PANE_BUILT_WITHIN = 3.0
 
 
 class SessionScreen(SessionHost, QuietFocusScreen):
@@ -335,11 +338,12 @@ class SessionScreen(SessionHost, QuietFocusScreen):
         self._show_step(step_id)
         self.call_after_refresh(self._saver().save_soon)
 
-    def _show_step(self, step_id: str) -> None:
-        if not self._pane(step_id).is_mounted:
+    def _show_step(self, step_id: str, built: bool = False) -> None:
+        if not built and not self._pane(step_id).is_mounted:
             # Shown whole once built: shown at once, it painted a frame of the empty
             # pane and then another of the pane composed (a sixth of F6's time).
-            self._focus_waits = True  # keys typed behind it wait (`settling`)
+            if not isinstance(self.focused, Tabs):
+                self._focus_waits = True  # keys typed behind it wait for its focus (`settling`)
             self.call_later(self._show_when_built, step_id)
             return
         tabs = self.query_one(Tabs)
@@ -360,12 +364,19 @@ class SessionScreen(SessionHost, QuietFocusScreen):
             # a frame before the new one takes it rebuilt the key bar (and laid out the
             # whole screen) twice per step change.
             self._focus_pane()
+        else:
+            self._focus_waits = False  # the tabs keep the keyboard: no focus to wait for
 
     async def _show_when_built(self, step_id: str) -> None:
+        # Nothing is painted while the pane is built: bounded, so that a mount that never
+        # ends (the screen closed meanwhile) cannot leave the app unpainted.
         with self.app.batch_update():
-            await self.pane(step_id)
-            if step_id == self.current:  # else a later step change shows its own
-                self._show_step(step_id)
+            try:
+                await asyncio.wait_for(self.pane(step_id), PANE_BUILT_WITHIN)
+            except TimeoutError:
+                pass  # shown as far as it got
+            if step_id == self.current and self.is_attached:  # else a later step change shows its own
+                self._show_step(step_id, built=True)
 
     def _show_skipped(self) -> None:
         """Which steps are passed over, in the tabs, the guidance, the status and the footer."""
