@@ -30,9 +30,12 @@ from .ids import Id
 
 # A step of the session's kind (`method/kinds/*.toml`): which steps a kind has is
 # method data, checked against the kind in `integrity.py`, not a closed vocabulary.
+_RETROSPECTIVE_STEPS: dict[str, StepId] = {step.value: step for step in StepId}
+
+
 def _step_key(value: str) -> str:
     # The retrospective's steps read back as their StepId, as before kinds existed.
-    return StepId(value) if value in StepId._value2member_map_ else value
+    return _RETROSPECTIVE_STEPS.get(value, value)
 
 
 StepKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"), AfterValidator(_step_key)]
