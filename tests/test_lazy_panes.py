@@ -198,3 +198,74 @@ async def test_a_step_picked_in_the_tabs_keeps_the_keyboard_there_and_nothing_wa
         await pilot.press("right")
         await until(pilot, lambda: screen.query_one(ContentSwitcher).current == "pane-family", timeout=10)
         await pilot.press("ctrl+q")
+
+
+async def _two_steps_with_notes(pilot) -> SessionScreen:
+    await opened(pilot)
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert screen.current == "checkin"
+    screen.session.checkin.notes = "Notities bij het inchecken"
+    screen.session.relate.notes = "Notities bij met elkaar"
+    screen.load_notes()
+    screen.autosave.save_now()
+    await settle(pilot)
+    return screen
+
+
+def _slow_build(monkeypatch, screen) -> None:
+    """A pane that takes half a second to build: a slow machine, a big step."""
+    import asyncio
+
+    built = screen.pane
+
+    async def slow(step_id):
+        await asyncio.sleep(0.5)
+        return await built(step_id)
+
+    monkeypatch.setattr(screen, "pane", slow)
+
+
+async def test_ctrl_q_while_the_next_pane_is_built_keeps_each_steps_notes(tmp_path, minimal_file, monkeypatch):
+    """ctrl+q (never held) right behind F6: the notes box had kept the old step's notes
+    while the new step's pane was built, and the flush on the way out wrote them over
+    the new step's (found in review)."""
+    _no_idle_building(monkeypatch)
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _two_steps_with_notes(pilot)
+        _slow_build(monkeypatch, screen)
+        screen.action_step(1)  # F6's action, without the pilot's wait for the screen
+        assert screen.query_one(ContentSwitcher).current == "pane-checkin"  # still being built
+        await pilot.press("ctrl+q")
+    on_disk = read_session(minimal_file)
+    assert (on_disk.checkin.notes, on_disk.relate.notes) == ("Notities bij het inchecken", "Notities bij met elkaar")
+
+
+async def test_another_writers_save_taken_in_while_the_next_pane_is_built_keeps_each_steps_notes(
+    tmp_path, minimal_file, monkeypatch
+):
+    import asyncio
+
+    from retro_tui.store import save
+    from retro_tui.store.shared import file_stat
+
+    _no_idle_building(monkeypatch)
+    app = localized(RetroApp)(tmp_path, minimal_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _two_steps_with_notes(pilot)
+        other = read_session(minimal_file)
+        other.session.title = "Door de notulist hernoemd"
+        save(other, minimal_file)
+        found, seen, saved = screen.autosave.shared.changed_on_disk(), file_stat(minimal_file), screen.autosave.saved_revision
+        _slow_build(monkeypatch, screen)
+        screen.action_step(1)
+        await asyncio.sleep(0.05)
+        assert screen.query_one(ContentSwitcher).current == "pane-checkin"  # still being built
+        screen.follow._arrived(saved, seen, found)  # as the follower's thread hands it over
+        await until(pilot, lambda: screen.query_one(ContentSwitcher).current == "pane-relate", timeout=10)
+        await settle(pilot)
+        assert screen.session.session.title == "Door de notulist hernoemd"
+        assert (screen.session.checkin.notes, screen.session.relate.notes) == (
+            "Notities bij het inchecken", "Notities bij met elkaar")
+        await pilot.press("ctrl+q")

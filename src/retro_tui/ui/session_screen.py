@@ -276,7 +276,11 @@ class SessionScreen(SessionHost, QuietFocusScreen):
             self.call_after_refresh(self._focus_pane, tries - 1)
 
     async def _focus_when_built(self, step_id: str) -> None:
-        await self.pane(step_id)
+        try:
+            await asyncio.wait_for(self.pane(step_id), PANE_BUILT_WITHIN)
+        except TimeoutError:
+            self._focus_waits = False  # keys typed meanwhile go where the focus is
+            return
         if step_id == self.current:  # else a later step change focuses its own pane
             self._focus_pane()
 
@@ -342,6 +346,10 @@ class SessionScreen(SessionHost, QuietFocusScreen):
         if not built and not self._pane(step_id).is_mounted:
             # Shown whole once built: shown at once, it painted a frame of the empty
             # pane and then another of the pane composed (a sixth of F6's time).
+            # The notes box is the screen's, not the pane's: it follows the step now. Left
+            # on the old step's notes, a flush meanwhile (ctrl+q, another writer's save
+            # taken in) wrote them over the new step's.
+            self.load_notes()
             if not isinstance(self.focused, Tabs):
                 self._focus_waits = True  # keys typed behind it wait for its focus (`settling`)
             self.call_later(self._show_when_built, step_id)
@@ -355,7 +363,8 @@ class SessionScreen(SessionHost, QuietFocusScreen):
         self._pane(step_id)
         self.query_one(ContentSwitcher).current = f"pane-{step_id}"
         self.query_one("#guidance", Static).update(self.guidance())
-        self.load_notes()
+        if not built:  # else loaded when the step changed, and maybe typed in since
+            self.load_notes()
         self.refresh_status()
         self.refresh_bindings()  # the optional step's key comes and goes
         self._show_quotes()
