@@ -24,7 +24,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from ..places import drafts_dir
 from ..platform_calls import boot_id, process_alive, same_boot
 from .atomic import ensure_private_dir, write_atomic

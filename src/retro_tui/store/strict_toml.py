@@ -22,10 +22,10 @@ of 32 KB needs a tree of its size only."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 import itertools
 import re
 import tomllib
+from collections.abc import Callable
 from typing import Any
 
 import rtoml
