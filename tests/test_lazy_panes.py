@@ -269,3 +269,18 @@ async def test_another_writers_save_taken_in_while_the_next_pane_is_built_keeps_
         assert (screen.session.checkin.notes, screen.session.relate.notes) == (
             "Notities bij het inchecken", "Notities bij met elkaar")
         await pilot.press("ctrl+q")
+
+
+async def test_ctrl_q_while_a_pane_is_being_built_ends_without_a_traceback(tmp_path, example_copy, monkeypatch):
+    """The idle builder mounts a step's pane a second after the start; ctrl+q at that
+    moment took the pane down mid-mount, and Textual's Select in it (the relate step's
+    sense of the group) looked for parts of itself already gone: the app ended on
+    NoMatches. Quitting now lets the pane finish first."""
+    _no_idle_building(monkeypatch)
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        app.screen._pane("relate")  # as the idle builder starts it, not awaited
+        await pilot.press("ctrl+q")
+    assert app.return_code in (0, None)

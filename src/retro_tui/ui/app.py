@@ -134,6 +134,16 @@ class RetroApp(TypeAhead):
                 except Exception:  # one screen's failure must not stop the rest
                     pass
 
+    async def action_quit(self) -> None:
+        # A step's pane still being built (a second after the start, or behind F6) is
+        # let finish first: taken down mid-mount, Textual's Select looked for parts of
+        # itself already gone, and quitting ended on a traceback.
+        for screen in self.screen_stack:
+            built = getattr(screen, "panes_built", None)
+            if built is not None:
+                await built()
+        self.exit()
+
     def exit(self, *args, **kwargs) -> None:
         from ..store.render_process import stop
 

@@ -211,6 +211,17 @@ class SessionScreen(SessionHost, QuietFocusScreen):
         self._mounting.pop(step_id, None)
         return pane
 
+    async def panes_built(self, within: float = PANE_BUILT_WITHIN) -> None:
+        """Until the panes being built are mounted (bounded)."""
+        async def mounted(mounting: AwaitMount) -> None:
+            await mounting
+
+        if self._mounting:
+            try:
+                await asyncio.wait_for(asyncio.gather(*map(mounted, list(self._mounting.values()))), within)
+            except TimeoutError:
+                pass
+
     def _built(self) -> list[StepPane]:
         return [cast("StepPane", p) for p in self.query_one("#panes", ContentSwitcher).children]
 
