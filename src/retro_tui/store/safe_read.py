@@ -39,6 +39,14 @@ def read_regular(path: Path, limit: int = MAX_BYTES) -> bytes:
         return data
 
 
+def read_head(path: Path, size: int) -> tuple[bytes, bool]:
+    """The first `size` bytes of a regular file `path`, and whether that is all of it."""
+    path = Path(path)
+    with _regular(path, MAX_BYTES) as (fd, info):
+        data = _read_upto(fd, size + 1, min(info.st_size, size))
+        return data[:size], len(data) <= size
+
+
 def digest_regular(path: Path, limit: int = MAX_BYTES) -> str:
     """The SHA-256 of what `read_regular` would read, read a chunk at a time: a writer
     that only compares the file with its last write need not hold the whole of a big
