@@ -4,6 +4,8 @@ land in that pane, and every pane is built once."""
 
 from __future__ import annotations
 
+import contextlib
+
 from textual.widgets import ContentSwitcher, Input
 
 from apphelpers import burst, member_typed_behind_f6, opened, settle, until
@@ -22,16 +24,24 @@ def _no_idle_building(monkeypatch) -> None:
     monkeypatch.setattr(SessionScreen, "_build_one_more", nothing)
 
 
+@contextlib.asynccontextmanager
+async def _started(tmp_path, path, monkeypatch):
+    """The app on `path` at 80x24, its session read and settled, the idle builder held back."""
+    _no_idle_building(monkeypatch)
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await settle(pilot)
+        yield pilot
+
+
 def _pane_ids(screen: SessionScreen) -> list[str]:
     return [str(p.id) for p in screen.query_one("#panes", ContentSwitcher).children]
 
 
 async def test_a_start_builds_the_current_pane_only(tmp_path, minimal_file, monkeypatch):
-    _no_idle_building(monkeypatch)
-    app = localized(RetroApp)(tmp_path, minimal_file)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
-        await settle(pilot)
+    async with _started(tmp_path, minimal_file, monkeypatch) as pilot:
+        app = pilot.app
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert _pane_ids(screen) == [f"pane-{screen.current}"]
@@ -134,11 +144,8 @@ async def test_f6_paints_the_new_step_once_its_pane_is_built(tmp_path, minimal_f
 
     from retro_tui.ui import session_screen
 
-    _no_idle_building(monkeypatch)
-    app = localized(RetroApp)(tmp_path, minimal_file)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
-        await settle(pilot)
+    async with _started(tmp_path, minimal_file, monkeypatch) as pilot:
+        app = pilot.app
         screen = app.screen
         batched: list[int] = []
         built = screen.pane
@@ -183,10 +190,8 @@ async def test_a_step_picked_in_the_tabs_keeps_the_keyboard_there_and_nothing_wa
     the keyboard, and keys typed after it are not held for a focus that never comes."""
     from textual.widgets import Tabs
 
-    _no_idle_building(monkeypatch)
-    app = localized(RetroApp)(tmp_path, minimal_file)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
+    async with _started(tmp_path, minimal_file, monkeypatch) as pilot:
+        app = pilot.app
         screen = app.screen
         screen.query_one(Tabs).focus()
         await settle(pilot)
@@ -201,8 +206,6 @@ async def test_a_step_picked_in_the_tabs_keeps_the_keyboard_there_and_nothing_wa
 
 
 async def _two_steps_with_notes(pilot) -> SessionScreen:
-    await opened(pilot)
-    await settle(pilot)
     screen = pilot.app.screen
     assert screen.current == "checkin"
     screen.session.checkin.notes = "Notities bij het inchecken"
@@ -230,9 +233,7 @@ async def test_ctrl_q_while_the_next_pane_is_built_keeps_each_steps_notes(tmp_pa
     """ctrl+q (never held) right behind F6: the notes box had kept the old step's notes
     while the new step's pane was built, and the flush on the way out wrote them over
     the new step's (found in review)."""
-    _no_idle_building(monkeypatch)
-    app = localized(RetroApp)(tmp_path, minimal_file)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with _started(tmp_path, minimal_file, monkeypatch) as pilot:
         screen = await _two_steps_with_notes(pilot)
         _slow_build(monkeypatch, screen)
         screen.action_step(1)  # F6's action, without the pilot's wait for the screen
@@ -250,9 +251,7 @@ async def test_another_writers_save_taken_in_while_the_next_pane_is_built_keeps_
     from retro_tui.store import save
     from retro_tui.store.shared import file_stat
 
-    _no_idle_building(monkeypatch)
-    app = localized(RetroApp)(tmp_path, minimal_file)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with _started(tmp_path, minimal_file, monkeypatch) as pilot:
         screen = await _two_steps_with_notes(pilot)
         other = read_session(minimal_file)
         other.session.title = "Door de notulist hernoemd"
@@ -276,11 +275,8 @@ async def test_ctrl_q_while_a_pane_is_being_built_ends_without_a_traceback(tmp_p
     moment took the pane down mid-mount, and Textual's Select in it (the relate step's
     sense of the group) looked for parts of itself already gone: the app ended on
     NoMatches. Quitting now lets the pane finish first."""
-    _no_idle_building(monkeypatch)
-    app = localized(RetroApp)(tmp_path, example_copy)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await opened(pilot)
-        await settle(pilot)
+    async with _started(tmp_path, example_copy, monkeypatch) as pilot:
+        app = pilot.app
         app.screen._pane("relate")  # as the idle builder starts it, not awaited
         await pilot.press("ctrl+q")
     assert app.return_code in (0, None)
