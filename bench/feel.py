@@ -5,6 +5,9 @@ result, interleaved with a bare Textual app (a label; a TextArea for keys) in th
 - first painted frame: process start → the session's title on screen;
 - loaded and interactive: process start → the first step's list filled, then F6 pressed
   at once → the next step on screen (so "loaded" includes answering a key);
+- the floor under that for the example (bench/_floor.py): Textual's own widgets showing
+  the same two steps, with and without reading the file through the session model, so
+  the table says how much of the 2× the stack itself takes;
 - the same for the big session (bench/big_session.py: 2,000 events, 5,000 quotes,
   200 insights), and its peak memory (VmHWM) against the bare app's;
 - timeline keys on the big session: → + − z c a Enter, each from the key sent to the
@@ -32,6 +35,7 @@ from results import record  # noqa: E402
 EXAMPLE = HERE.parent / "sessions" / "example.toml"
 RETRO = str(BIN / "retro-tui")
 BARE = [sys.executable, str(HERE / "_bare.py")]
+FLOOR = [sys.executable, str(HERE / "_floor.py")]
 # What only the second step's own pane shows: its name ("Met elkaar") is in the tabs
 # from the start, so waiting for that after F6 timed no key at all.
 NEXT_STEP = "De groep als geheel:"
@@ -66,6 +70,15 @@ def open_session(path: Path, title: str, filled: str, next_step: str) -> tuple[f
         app.key(F6, lambda s: next_step in s)
         loaded = app.wait_for(lambda s: next_step in s)
         return first, loaded, peak_memory(app.process.pid)
+
+
+def floor(path: Path, *options: str) -> float:
+    """Loaded-and-answering of the floor app, timed as `open_session` times ours."""
+    with PtyApp([*FLOOR, str(path), *options]) as app:
+        app.wait_for(lambda s: "Akkerman" in s)
+        app.wait_for(lambda s: "Vonk" in s)
+        app.key(F6, lambda s: NEXT_STEP in s)
+        return app.wait_for(lambda s: NEXT_STEP in s)
 
 
 def without_status(screen: str) -> str:
@@ -124,17 +137,23 @@ def main() -> None:
         big_timeline = write_big(here / "big-timeline.toml", "timeline")
         bare, first, loaded, big_first, big_loaded = [], [], [], [], []
         bare_mem, big_mem = [], []
-        bare_paint(), open_session(session_copy(here, EXAMPLE, -1), "Akkerman", "Vonk", NEXT_STEP)  # warm caches
+        textual_floor, model_floor = [], []
+        bare_paint(), open_session(session_copy(here, EXAMPLE, -1), "Akkerman", "Vonk", NEXT_STEP), floor(EXAMPLE)  # warm caches
         for n in range(args.runs):  # interleaved, so drift in load hits all alike
             took, memory = bare_paint()
             bare.append(took), bare_mem.append(memory)
             a, b, _ = open_session(session_copy(here, EXAMPLE, n), "Akkerman", "Vonk", NEXT_STEP)
             first.append(a), loaded.append(b)
+            textual_floor.append(floor(EXAMPLE, "--no-model"))
+            model_floor.append(floor(EXAMPLE))
             a, b, memory = open_session(session_copy(here, big, n), "Groot", "Deelnemer", NEXT_STEP)
             big_first.append(a), big_loaded.append(b), big_mem.append(memory)
         print(summary("bare Textual app, first frame", bare))
         print(summary("first painted frame, example", first, bare, 1.5))
         print(summary("loaded and interactive, example", loaded, bare, 2.0))
+        print(summary("floor: Textual's widgets alone, example", textual_floor, bare))
+        print(summary("floor: the same + the session model, example", model_floor, bare))
+        print(summary("loaded, example, against that floor", loaded, model_floor))
         print(summary("first painted frame, big session", big_first, bare))
         print(summary("loaded and interactive, big session", big_loaded, bare, 3.0))
         mem_ratio = max(big_mem) / max(bare_mem)
