@@ -9,9 +9,9 @@ the tables come from the parsed TOML as it is, which leaves Textual's part alone
 from __future__ import annotations
 
 import sys
-import tomllib
 from types import SimpleNamespace
 
+import rtoml
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -56,8 +56,8 @@ class Floor(App):
         self.call_after_refresh(self.load)  # as retro-tui: the frame first, then the file
 
     def load(self) -> None:
-        with open(sys.argv[1], "rb") as file:
-            data = tomllib.load(file)
+        with open(sys.argv[1], encoding="utf-8") as file:
+            data = rtoml.load(file)  # the fastest parser at hand, as retro-tui reads
         if WITH_MODEL:
             from retro_tui.model.session import Session
 
