@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint lock upgrade bench clean
+.PHONY: demo test lint lock upgrade bench bench-record clean
 
 # The Python is checked before anything is made: macOS's own python3 is 3.9, and a
 # venv made with it would be left half-built. --clear rebuilds a venv that an earlier,
@@ -72,6 +72,11 @@ bench: $(STAMP)
 	BENCH_RESULTS=$(BENCH_RESULTS) $(BIN)/python bench/export.py --runs 3
 	BENCH_RESULTS=$(BENCH_RESULTS) $(BIN)/python bench/check.py --repeat 3
 	$(BIN)/python bench/results.py $(BENCH_RESULTS)
+
+# The last `make bench` becomes the recorded run: bench/recorded.jsonl, and the table in
+# the README's "Performance" that the next runs are set beside.
+bench-record:
+	$(BIN)/python bench/results.py $(BENCH_RESULTS) --record
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
