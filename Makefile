@@ -60,7 +60,7 @@ upgrade: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
 	$(LOCK) --upgrade
 
-# Every bench, then one table of them all (bench/results.py); about four minutes on
+# Every bench, then one table of them all (bench/results.py); about two minutes on
 # two cores. Compiled first: an installed copy runs from bytecode, as users' does.
 BENCH_RESULTS := $(VENV)/bench-results.jsonl
 bench: $(STAMP)
