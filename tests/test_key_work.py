@@ -441,6 +441,50 @@ async def test_quick_add_taking_and_giving_back_the_keyboard_draws_only_what_cha
         assert "SessionScreen" not in {name for name, _ in asked}
 
 
+async def test_the_view_giving_and_taking_the_keyboard_draws_the_cursors_line_only(tmp_path, example_copy, monkeypatch):
+    """Textual draws a widget whole when it is given the keyboard (`focus()`) and when
+    it gains or loses it; on the timeline only the cursor's line looks different, so
+    `a` and the quick add's Enter wrote all the view's rows to the terminal (4.9 KB for
+    `a` on the big session) for one. The view draws that line, and does the rest of
+    what Textual's own handlers do: has_focus follows, and the pane hears of it
+    (DescendantFocus/DescendantBlur), as from any other widget."""
+    from textual import events
+    from textual.geometry import Region
+
+    from retro_tui.ui.timeline_pane import TimelinePane
+
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await on_timeline(pilot)
+        await all_panes_built(pilot)
+        pane = app.screen.query_one(TimelinePane)
+        heard: list[type] = []
+        real_post = pane.post_message
+        monkeypatch.setattr(pane, "post_message", lambda m: heard.append(type(m)) or real_post(m))
+        regions: list[tuple[Region, ...]] = []
+        real = TimelineView.refresh
+        monkeypatch.setattr(TimelineView, "refresh", lambda self, *r, **k: regions.append(r) or real(self, *r, **k))
+        cursor = Region(0, view._line_of(view.placed_selected()), view.size.width, 1)
+        await burst(pilot, "a")
+        assert not view.has_focus and app.focused is not view
+        assert regions and all(r == (cursor,) for r in regions), regions
+        assert events.DescendantBlur in heard and events.DescendantFocus in heard  # the view's, the line's
+        regions.clear(), heard.clear()
+        await burst(pilot, "escape")
+        assert view.has_focus and app.focused is view
+        assert regions and all(r == (cursor,) for r in regions), regions
+        assert events.DescendantFocus in heard
+        assert drawn(view) == drawn_afresh(view)
+        # Enter's new moment, on the date in view, is drawn where the paint changed, not
+        # the whole view (a date the axis must grow for, or scroll to, draws it whole).
+        await burst(pilot, "a", f"{view.selected.date} notitie")
+        regions.clear()
+        await burst(pilot, "enter")
+        assert view.has_focus and view.selected.title.casefold() == "notitie"
+        assert regions and () not in regions, regions
+        assert drawn(view) == drawn_afresh(view)
+
+
 async def test_the_quick_add_line_is_tinted_while_open_without_a_restyle(tmp_path, example_copy):
     """Open, the line has the accent's tint, set in code (QuickAdd.watch_has_focus):
     the stylesheet gives the line the same rules with the keyboard or without, so

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.dom import NoScreen
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
@@ -378,10 +379,31 @@ class TimelineView(Widget, can_focus=True):
             self._strips.clear()
         self._styles_stale = False
 
-    def on_focus(self) -> None:
+    def focus(self, scroll_visible: bool = True) -> TimelineView:
+        # Textual's focus() draws the whole view at once, before the focus even moves;
+        # what looks different then is the cursor's line, which on_focus draws (a quick
+        # add's Enter or Esc gives the keyboard back this way). The move itself is as
+        # Textual's: deferred, so keys typed behind it still find it done in order.
+        def move() -> None:
+            try:
+                self.screen.set_focus(self, scroll_visible=scroll_visible)
+            except NoScreen:
+                pass  # taken off the screen in the meantime
+
+        self.app.call_later(move)
+        return self
+
+    def on_focus(self, event: events.Focus) -> None:
         # The cursor's look follows focus in code (timeline--cursor), not by a `:focus`
         # rule: a rule would change the view's component styles on every focus change
         # (quick add opening and closing), and Textual then draws every line again.
+        # Textual's own handler, after this one, draws the whole view again as well
+        # (4.9 KB to the terminal for `a`, where one line changed): it is kept from
+        # running, and what else it does is done here.
+        event.prevent_default()
+        self.has_focus = True
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
         self._refresh_lines(self._selected_line())
 
     def watch_has_focus(self, has_focus: bool) -> None:
@@ -391,7 +413,11 @@ class TimelineView(Widget, can_focus=True):
         # (`_check_styles`), on `a` and on Enter of quick add: a sixth of those keys' work.
         pass
 
-    def on_blur(self) -> None:
+    def on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()  # as on_focus
+        self.has_focus = False
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
         self._refresh_lines(self._selected_line())
 
     def _style(self, name: str) -> Style:
