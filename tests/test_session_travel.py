@@ -43,6 +43,17 @@ def test_the_copy_is_pseudonymised_valid_and_knows_its_origin(run_cli, example_c
     assert copy.stat().st_mode & 0o077 == 0
 
 
+def test_the_copy_is_named_by_the_case_code_never_by_the_session_file(run_cli, example_copy, tmp_path):
+    """People name a session after the family ("gezin-akkerman.toml"); the copy that
+    goes by e-mail was named after that file. It is named as the report is."""
+    named = example_copy.with_name("2026-10-14-gezin-akkerman-lotte.toml")
+    example_copy.rename(named)
+    copy = _copy(run_cli, named, tmp_path)
+    code = load(named).session.case_code
+    assert code and copy.name == f"{code}-sessiekopie.toml"
+    assert names_in(copy.name.replace("-", " ")) == set()
+
+
 def test_a_copy_with_an_identifier_is_not_written(run_cli, example_copy, tmp_path):
     plant(example_copy, "BSN van moeder: 123456782.")
     code, _, err = run_cli("export", str(example_copy), "--format", "session", "--out", str(tmp_path / "out"))

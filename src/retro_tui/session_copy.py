@@ -148,6 +148,10 @@ def export_copy(path: Path, folder: Path, *, accept_identifiers: bool = False) -
     ensure_private_dir(copies_dir())
     write_atomic(base_path(origin), text, keep_backup=False)
     ensure_private_dir(folder)
-    target = folder / f"{path.stem}-session.toml"
+    # Named as the report is, never after the session's file: "gezin-bakker.toml" is
+    # how people name a session, and this file goes by e-mail.
+    from .report.file_names import file_name
+
+    target = folder / file_name(copy, "copy", "toml")
     write_atomic(target, text, keep_backup=False)
     return target
