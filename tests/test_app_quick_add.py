@@ -76,6 +76,26 @@ async def test_tab_refines_the_guess_in_the_form_and_a_spoken_date_is_kept(tmp_p
     assert (event.date, event.date_label, event.crucial) == ("2019-03", "maart 2019", True)
 
 
+async def test_words_typed_on_after_tab_go_to_the_story_not_over_the_guessed_date(tmp_path, example_copy):
+    """A newcomer's burst: `a`, the line, Tab, and on with what happened. The form
+    opened on its date field with the guessed date all selected, and the words typed
+    on replaced it. They go to "what happened" now, and the guess stays."""
+    app = localized(RetroApp)(tmp_path, example_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        app.screen.go_to(StepId.timeline)
+        await pilot.pause()
+        await burst(pilot, "a", "april 2022 huisbezoek wijkteam", "tab", "Karin zag dat het rustig was")
+        form = app.screen
+        assert form.query_one("#field-date").value == "2022-04"
+        assert form.query_one("#field-title").value.casefold() == "huisbezoek wijkteam"
+        assert form.query_one("#field-what_happened").text == "Karin zag dat het rustig was"
+        await burst(pilot, "ctrl+s")
+        await pilot.press("ctrl+q")
+    saved = {e.title.casefold(): (e.date, e.what_happened) for e in load(example_copy).timeline.events}
+    assert saved["huisbezoek wijkteam"] == ("2022-04", "Karin zag dat het rustig was")
+
+
 async def test_an_impossible_date_in_the_line_is_said_and_the_line_kept(tmp_path, example_copy):
     app = localized(RetroApp)(tmp_path, example_copy)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -62,11 +62,17 @@ class RecordForm(QuietFocusModal[BaseModel | None]):
         normalise: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
         *,
         values: dict[str, Any] | None = None,
+        start_at: str | None = None,
     ):
         """`normalise` turns typed values into the model's (a spoken date into ISO); it
         raises ValueError with a message for the user when it cannot. `values`: fields
-        as they were typed before the app stopped (ui/drafts.py), shown instead."""
+        as they were typed before the app stopped (ui/drafts.py), shown instead.
+        `start_at`: the field that has the keyboard as the form opens, where not the
+        first (words typed on after the key that opened it land there)."""
         super().__init__()
+        self.start_at = start_at
+        if start_at is not None:
+            self.AUTO_FOCUS = f"#field-{start_at}"
         self.form_title = title
         self.record = record
         self.specs = list(specs)
@@ -98,8 +104,15 @@ class RecordForm(QuietFocusModal[BaseModel | None]):
 
     def on_mount(self) -> None:
         # Focusing the first field scrolls it into view, which hides its label above it:
-        # the form opens at its top, so what the field asks for is read first.
-        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
+        # the form opens at its top, so what the field asks for is read first; or, where
+        # it opens further down, with that field's label at the top.
+        scroll = self.query_one(VerticalScroll)
+        if self.start_at is None:
+            self.call_after_refresh(scroll.scroll_home, animate=False)
+        else:
+            field = self.query_one(f"#field-{self.start_at}")
+            label = scroll.children[scroll.children.index(field) - 1]
+            self.call_after_refresh(scroll.scroll_to_widget, label, animate=False, top=True)
         for spec in self.specs:
             if spec.kind == "lines":
                 area = self.query_one(f"#field-{spec.name}", TextArea)

@@ -357,13 +357,16 @@ class TimelinePane(StepPane):
             "kind": guess.kind, "lane": guess.lane, "people": list(guess.people),
         })
         self.close_quick_add()
+        # Where words typed on after the key go: the date if the line gave none (and no
+        # moment is selected to date it by), else the story, not over the guessed date.
+        start_at = "what_happened" if record.date else "date"
         try:
             # Through the model's own checks: what is added is what a saved file can hold.
             record = TimelineEvent.model_validate(record.model_dump())
         except ValidationError:
             refine = True
         if refine:
-            self._open_form(record, new=True)
+            self._open_form(record, new=True, start_at=start_at)
             return
         when = guess.date_label or guess.date
         said = "timeline.added" if guess.dated else "timeline.added_near"
@@ -392,7 +395,8 @@ class TimelinePane(StepPane):
         self._open_form(event, new=False, values=values)
         return True
 
-    def _open_form(self, record: TimelineEvent, new: bool, values: dict | None = None) -> None:
+    def _open_form(self, record: TimelineEvent, new: bool, values: dict | None = None,
+                   start_at: str | None = None) -> None:
         title = t("form.new" if new else "form.edit", what=t("timeline.event"))
 
         def saved(result: Any | None) -> None:  # the form gives back a TimelineEvent
@@ -405,7 +409,8 @@ class TimelinePane(StepPane):
 
         from .forms import RecordForm
         form = localized(RecordForm)(title, record, event_specs(self),
-                                     normalise=lambda values: self._spoken_date(values, record), values=values)
+                                     normalise=lambda values: self._spoken_date(values, record), values=values,
+                                     start_at=start_at)
         form.origin = {"record": None if new else record.id}
         self.app.push_screen(form, saved)
 
