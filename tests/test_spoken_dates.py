@@ -194,6 +194,10 @@ DUTCH = [
     ("voor de zomer 2021 besluit tot OTS", "2021-05", "voor de zomer 2021", K.decision, P),
     ("begin zomer 2019 moeder verhuist", "2019-06", "begin zomer 2019", K.family_fact, F),
     ("Wijkteam sluit af: 'de GGZ is in beeld'", "", "", K.decision, P),  # not a quote of the wijkteam
+    # Who a decision is about is no subject: the child named after the act.
+    ("maart 2020 besluit uithuisplaatsing Lotte", "2020-03", "maart 2020", K.decision, P),
+    ("mei 2023 besluit ondertoezichtstelling Sem", "2023-05", "mei 2023", K.decision, P),
+    ("2018 ouders besluiten te scheiden", "2018", "", K.family_fact, F),  # the family's own act
 ]
 ENGLISH = [
     ("March 2019 decision to place Lotte in care", "2019-03", "March 2019", K.decision, P),

@@ -9,7 +9,8 @@ Rules, in order:
   experience ("niemand vraagt wat ik wil"); by a professional a contact;
 - otherwise the kind is the first kind whose words occur, in the order of KIND_ORDER:
   a decision word wins over a placement word ("besluit uithuisplaatsing" is a decision).
-  The subject, an actor among the first words, shifts this: the family's own acts
+  The subject, an actor among the first words and before the act's word, shifts
+  this: the family's own acts
   are family kinds first ("ouders besluiten te scheiden" is a family fact), and a
   professional's acts are never the family's ("school wil een gesprek" is a contact);
 - the lane: a family kind is the family's; a crisis too when the family or home is
@@ -134,6 +135,13 @@ def _kind(text: str, subject: Lane | None) -> EventKind:
     return next((k for k in order if _has(text, kinds[k.value])), EventKind.other)
 
 
+def _first_kind_word(text: str) -> int | None:
+    """Where the first word of any kind (an act: "besluit", "belt", "verhuist") starts."""
+    kinds = words()["kinds"]
+    found = [m.start() for k in EventKind if (p := _pattern(tuple(kinds.get(k.value, ())))) and (m := p.search(text))]
+    return min(found, default=None)
+
+
 def _lane(kind: EventKind, actors: list[_Actor], subject: Lane | None) -> Lane:
     family = any(a.lane is Lane.family for a in actors)
     professional = any(a.lane is Lane.professionals for a in actors)
@@ -162,7 +170,12 @@ def guess_event(line: str, session, anchor: str | None = None) -> Guess:
     else:
         words_before = re.match(rf"(?:\S+\s+){{0,{OPENING_WORDS - 1}}}", text)
         opening = words_before.end() if words_before else 0  # where word 3 starts
-        subject = actors[0].lane if actors and actors[0].start <= opening else None
+        # The subject is who acts: named among the first words, before the act itself.
+        # "ouders besluiten te scheiden" is the family's act; in "besluit
+        # uithuisplaatsing Noor" Noor is who it is about, and the decision is above.
+        acted = _first_kind_word(text)
+        subject = (actors[0].lane if actors and actors[0].start <= opening
+                   and (acted is None or actors[0].start < acted) else None)
         kind = _kind(text, subject)
         lane = _lane(kind, actors, subject)
     people = tuple(dict.fromkeys(i for actor in actors for i in actor.ids))
