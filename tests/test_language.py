@@ -36,6 +36,26 @@ async def test_f4_switches_the_screen_and_the_report_of_that_session(tmp_path):
     assert "Intentieverklaring" in report and "Intention declaration" not in report
 
 
+@pytest.mark.parametrize("start,then", [("nl", "en"), ("en", "nl")])
+async def test_after_f4_the_help_says_every_key_in_the_new_language(tmp_path, start, then):
+    """The app's own keys (ctrl+q) were made in the language it started in: after F4
+    the help said "^q  Stoppen" among English words, or "^q  Quit" among Dutch."""
+    from retro_tui.ui.help import HelpScreen
+
+    path, _ = create(tmp_path, "Casus", start)
+    set_language(start)
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("f4")
+        await opened(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = visible_text(app)
+        assert t("key.quit", lang=then) in shown and t("key.quit", lang=start) not in shown, shown
+
+
 # Textual's own words that a Dutch screen must not show (whole words, as shown).
 ENGLISH = re.compile(
     r"\b(Select|Dismiss menu|Search for (commands|themes)|Theme|palette|Quit|Keys|Maximize|Minimize|"

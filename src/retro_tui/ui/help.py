@@ -22,12 +22,17 @@ def keys_table(screen: Screen) -> Table:
     seen = set()
     for _key, active in screen.active_bindings.items():
         binding = active.binding
-        # Only our own keys: they are declared as KEYS and so speak the user's language.
-        ours = {k.action for k in getattr(type(active.node), "KEYS", [])}
-        if binding.action not in ours or (binding.action, binding.description) in seen:
+        # Only our own keys: they are declared as KEYS, each with its label's i18n key,
+        # said in the language of now. The binding's own words are those of the
+        # language its class was made in: the app's, after F4, the one it started in.
+        ours = {k.action: k.label for k in getattr(type(active.node), "KEYS", [])}
+        if binding.action not in ours:
             continue
-        seen.add((binding.action, binding.description))
-        table.add_row(Text(screen.app.get_key_display(binding), style="bold cyan"), binding.description)
+        said = t(ours[binding.action])
+        if (binding.action, said) in seen:
+            continue
+        seen.add((binding.action, said))
+        table.add_row(Text(screen.app.get_key_display(binding), style="bold cyan"), said)
     return table
 
 
