@@ -67,6 +67,19 @@ def test_a_session_with_a_case_code_is_named_after_it(tmp_path):
     assert again.name == f"{session.session.date.isoformat()}-LL-2026-07-o-2.toml"
 
 
+def test_new_with_a_case_code_and_a_date_is_named_after_them(tmp_path, run_cli):
+    """As `new` says: the file name comes from the date and the case code. Given on the
+    command line, they were set in the file after it was named after today."""
+    folder = tmp_path / "s"
+    code, out, _ = run_cli("new", "Gezin Bakker", "--case-code", "TST-01", "--date", "14 oktober 2026",
+                           "--lang", "nl", "--sessions-dir", str(folder))
+    assert code == 0
+    [path] = folder.iterdir()
+    assert path.name == "2026-10-14-TST-01.toml" and str(path) in out
+    session = load(path)
+    assert (session.session.case_code, session.session.date.isoformat()) == ("TST-01", "2026-10-14")
+
+
 def test_new_without_title_uses_the_language(tmp_path, run_cli):
     folder = tmp_path / "s"
     assert run_cli("new", "--lang", "nl", "--sessions-dir", str(folder))[0] == 0

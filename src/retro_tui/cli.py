@@ -171,7 +171,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .details import DetailsError, apply_details
     from .settings import current
     from .store import create
-    from .store.shared import update
 
     if args.kind or args.case:
         return _new_in_case(args)
@@ -183,9 +182,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         apply_details(None, given)  # every value checked before a file exists
     except DetailsError as error:
         return _fail(error.message())
-    path, _ = create(_sessions_dir(args), args.title, current_language())
-    if given:
-        update(path, lambda session: apply_details(session, given))
+    # The details before the file is named: its name comes from the date and case code.
+    path, _ = create(_sessions_dir(args), args.title, current_language(),
+                     prepare=lambda session: apply_details(session, given))
     _say(t("cli.created", path=path))
     _say(t("cli.open_with", command=_open_command(path)))
     return 0

@@ -8,6 +8,7 @@ import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -152,16 +153,21 @@ def create(
     case_code: str = "",
     facilitator: str = "",
     organisation: str = "",
+    prepare: Callable[[Session], object] | None = None,
 ) -> tuple[Path, Session]:
     """A new retrospective session file, named by `file_stem`. The facilitator's name
-    and organisation come from their settings, so nobody types them again for every case."""
+    and organisation come from their settings, so nobody types them again for every case.
+    `prepare` fills in what was given before the file is named (its date and case code
+    name it)."""
     title = title or t("session.untitled", lang=str(language))
     session = new_session(title, language)
     session.session.case_code = case_code
     session.session.facilitator = facilitator
     session.session.facilitator_organisation = organisation
+    if prepare is not None:
+        prepare(session)
     assert session.session.date is not None  # a new session is dated today
-    stem, first = file_stem(session.session.date, case_code, language)
+    stem, first = file_stem(session.session.date, session.session.case_code, language)
     return write_new(folder, stem, session, first=first), session
 
 

@@ -71,8 +71,6 @@ class RecordForm(QuietFocusModal[BaseModel | None]):
         first (words typed on after the key that opened it land there)."""
         super().__init__()
         self.start_at = start_at
-        if start_at is not None:
-            self.AUTO_FOCUS = f"#field-{start_at}"
         self.form_title = title
         self.record = record
         self.specs = list(specs)
@@ -111,6 +109,7 @@ class RecordForm(QuietFocusModal[BaseModel | None]):
             self.call_after_refresh(scroll.scroll_home, animate=False)
         else:
             field = self.query_one(f"#field-{self.start_at}")
+            self.set_focus(field)  # over the first field, which Textual focused as it composed
             label = scroll.children[scroll.children.index(field) - 1]
             self.call_after_refresh(scroll.scroll_to_widget, label, animate=False, top=True)
         for spec in self.specs:
