@@ -107,3 +107,15 @@ def test_look_alikes_are_not_flagged(text):
 def test_two_identifiers_in_one_run_are_both_found():
     text = "NL91ABNA0417164300 en nl91 abna 0417 1643 00 en bel 06-12345678 of 020-1234567"
     assert [k for k, _ in find(text)] == ["iban", "iban", "phone", "phone"]
+
+
+def test_a_step_s_notes_are_named_without_a_record():
+    """Notes belong to the step, not to a record: the place said was "Gezin › — ›
+    Aantekeningen", with a bare dash where a record's name goes."""
+    session = load(EXAMPLE)
+    session.family.notes += "\nBSN van moeder: 123456782."
+    [hit] = [f for f in scan(session) if f.text == "123456782"]
+    from retro_tui.i18n import t
+
+    assert " — " not in hit.where and hit.where.endswith(f" › {t('side.notes')}"), hit.where
+    assert hit.where.count(" › ") == 1

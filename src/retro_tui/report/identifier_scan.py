@@ -172,7 +172,10 @@ def _where(loc: tuple, owner, kind_id: str = "retrospective") -> str:
     name = loc[-1] if isinstance(loc[-1], str) else loc[-2]
     notes = name == "notes" or loc[0] == "step_notes"
     field = t("side.notes") if notes else _field_label(str(name))
-    return t("masking.where", step=step, item=item or "—", field=field)
+    # A step's notes belong to no record: "Gezin › Aantekeningen", not "Gezin › — › …".
+    if not item:
+        return t("masking.where_in", step=step, field=field)
+    return t("masking.where", step=step, item=item, field=field)
 
 
 def scan(session: Session) -> list[IdentifierFinding]:
