@@ -65,6 +65,22 @@ async def test_a_broken_file_shows_the_message_and_stays_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.toml"]
 
 
+async def test_a_folder_opened_as_a_session_is_said_so_without_the_text_editor_hint(tmp_path):
+    """A folder, or a file that is not there, is nothing to fix in a text editor."""
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    app = localized(RetroApp)(tmp_path, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, LoadErrorScreen)
+        text = " ".join(visible_text(app).split())
+        assert "map, geen gewoon bestand" in text or "folder, not a regular file" in text, text
+        assert "teksteditor" not in text and "text editor" not in text, text
+        await pilot.press("q")
+    assert app.start_failed
+
+
 async def test_removing_asks_first_and_c_marks_a_moment_crucial(tmp_path, example_copy):
     path = example_copy
     before = load(path)

@@ -115,6 +115,10 @@ class OpeningScreen(Screen):
         self.app.push_screen(localized(CaseScreen)(folder, code))
 
 
+# Problems with the file itself, not with what it says (store/errors.py keys).
+NOT_ITS_WORDS = frozenset({"not_found", "is_directory", "no_permission", "unreadable"})
+
+
 class LoadErrorScreen(Screen):
     """A file that cannot be opened: the same clear message as `retro-tui check`."""
 
@@ -134,5 +138,8 @@ class LoadErrorScreen(Screen):
             # the full path, which a deep folder folds across lines.
             box.border_title = Text(t("load_error.title", name=printable(self.error.path.name)))
             yield Static(Text(self.error.message()))
-            yield Static(Text(t("load_error.untouched"), style="dim"))
+            # "Fix it in a text editor" is for what a file says, not for a file that is
+            # not there, is a folder, or may not be read.
+            if self.error.first.key not in NOT_ITS_WORDS:
+                yield Static(Text(t("load_error.untouched"), style="dim"))
         yield Footer()
