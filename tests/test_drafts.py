@@ -170,3 +170,13 @@ async def test_the_notetakers_name_kept_for_the_next_quote_is_no_draft(example_c
         await pilot.press("backspace", "backspace", "backspace")
         await pilot.press("ctrl+q")
     assert _journalled() == []  # an ordinary end with nothing typed: nothing to give back
+
+
+def test_the_fields_of_one_box_are_said_after_its_name_once():
+    """A killed notetaker's quote box came back said as "Citaat: wie · woorden · Enter
+    · Wie zei het, Citaat: wie · woorden · Enter · De woorden, zoals gezegd"."""
+    from retro_tui.ui.drafts import _by_box
+
+    box = "Citaat: wie · woorden · Enter"
+    assert _by_box([f"{box} · Wie zei het", f"{box} · De woorden", "Nieuw: Gebeurtenis · Titel", "Notities"]) == [
+        f"{box} · Wie zei het, De woorden", "Nieuw: Gebeurtenis · Titel", "Notities"]

@@ -192,6 +192,17 @@ def give_back_notes(session, restore: dict) -> bool:
     return True
 
 
+def _by_box(places: list[str]) -> list[str]:
+    """Places ("box · field", `_where`) with the fields of one box said after it once:
+    "Citaat · Wie zei het, De woorden", not the box's name again before each field."""
+    fields: dict[str, list[str]] = {}
+    for place in places:
+        box, _, field = place.rpartition(" · ")
+        fields.setdefault(box, []).append(field)
+    return [", ".join(f for f in found if f) if not box else f"{box} · {', '.join(found)}"
+            for box, found in fields.items()]
+
+
 def give_back(screen, found: Recovered) -> None:
     """Put a stopped writer's drafts back where they were typed; what has no place any
     more goes to the end of the notes of its step, marked. Then say what came back."""
@@ -224,7 +235,7 @@ def give_back(screen, found: Recovered) -> None:
             screen.autosave.save_now()  # in the file before the dead writer's journal goes
     parts = []
     if reopened:
-        parts.append(t("recovery.reopened", where=", ".join(reopened)))
+        parts.append(t("recovery.reopened", where=", ".join(_by_box(reopened))))
     if steps:
         parts.append(t("recovery.drafts", count=to_notes, steps=", ".join(steps)))
     if found.temp_files:
