@@ -10,8 +10,8 @@ Rules, in order:
 - otherwise the kind is the first kind whose words occur, in the order of KIND_ORDER:
   a decision word wins over a placement word ("besluit uithuisplaatsing" is a decision).
   The subject, an actor among the first words and before the act's word, shifts
-  this: the family's own acts
-  are family kinds first ("ouders besluiten te scheiden" is a family fact), and a
+  this: the family's own acts are family kinds first ("ouders besluiten te scheiden"
+  is a family fact, "besluit uithuisplaatsing Lotte" a decision about her), and a
   professional's acts are never the family's ("school wil een gesprek" is a contact);
 - the lane: a family kind is the family's; a crisis too when the family or home is
   named (the police coming is the response to it); a named professional or
