@@ -327,3 +327,17 @@ def test_quote_takes_the_steps_of_the_files_own_kind(run_cli, tmp_path):
     assert [(q.step, q.text) for q in load(meeting).quotes][-1] == ("actions_review", "Het lukte niet")
     code, _, err = run_cli("quote", str(EXAMPLE.parent / "example.toml"), "--speaker", "X", "--step", "summary", "Nee")
     assert code == 2 and '"Retrospective case analysis" has no step "summary"' in err
+
+
+def test_all_formats_without_meeting_dates_says_there_is_no_calendar_file(tmp_path, run_cli):
+    """`--format all` skipped the calendar without a word when no meeting has a date:
+    people looked for the .ics the README lists. It is said, and nothing failed."""
+    from retro_tui.store import create
+
+    path, _ = create(tmp_path, "Casus", "nl", case_code="TST-01")
+    code, out, err = run_cli("export", str(path), "--format", "all", "--out", str(tmp_path / "out"), "--lang", "nl")
+    assert code == 0, err
+    assert "Geen agendabestand (.ics)" in out
+    assert not list((tmp_path / "out").glob("*.ics"))
+    code, out, _ = run_cli("export", str(path), "--format", "md", "--out", str(tmp_path / "md"), "--lang", "nl")
+    assert code == 0 and "agendabestand" not in out  # not asked for: not said

@@ -415,6 +415,10 @@ def _export(args: argparse.Namespace) -> int:
         ))
     for path in written:
         _say(t("cli.exported", path=path))
+    from .report.export import formats_for
+
+    if "ics" in formats and "ics" in formats_for(session) and not any(p.suffix == ".ics" for p in written):
+        _say(t("cli.no_calendar"))  # nothing failed: there is no date to put in one yet
     if formats & {"md", "html", "docx", "pdf", "eml"}:
         # What went in is said in the open: how many quotes of how many.
         chosen = len(choices.chosen_quotes(session))
