@@ -37,10 +37,10 @@ async def test_f4_switches_the_screen_and_the_report_of_that_session(tmp_path):
 
 
 @pytest.mark.parametrize("start,then", [("nl", "en"), ("en", "nl")])
-async def test_after_f4_the_help_says_every_key_in_the_new_language(tmp_path, start, then):
-    """The app's own keys (ctrl+q) were made in the language it started in: after F4
-    the help said "^q  Stoppen" among English words, or "^q  Quit" among Dutch."""
-    from retro_tui.ui.help import HelpScreen
+async def test_after_f4_the_help_says_the_apps_own_keys_in_the_new_language(tmp_path, start, then):
+    """The app's own keys (ctrl+q, F10, ...) were made in the language it started in:
+    after F4 the help said "^q  Stoppen" among English words, or "^q  Quit" among Dutch."""
+    from retro_tui.ui.help import HelpScreen, keys_table
 
     path, _ = create(tmp_path, "Casus", start)
     set_language(start)
@@ -54,6 +54,15 @@ async def test_after_f4_the_help_says_every_key_in_the_new_language(tmp_path, st
         assert isinstance(app.screen, HelpScreen)
         shown = visible_text(app)
         assert t("key.quit", lang=then) in shown and t("key.quit", lang=start) not in shown, shown
+        # Every key of the app's own in the help's table of keys, in the new language.
+        from rich.console import Console
+
+        console = Console(record=True, width=100)
+        console.print(keys_table(app.screen.below))
+        lines = [line.split(None, 1)[-1].strip() for line in console.export_text().splitlines() if line.strip()]
+        for key in RetroApp.KEYS:
+            assert t(key.label, lang=start) not in lines or t(key.label, lang=start) == t(key.label, lang=then), key
+        assert t("key.quit", lang=then) in lines and t("key.close_session", lang=then) in lines, lines
 
 
 # Textual's own words that a Dutch screen must not show (whole words, as shown).
