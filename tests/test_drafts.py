@@ -180,3 +180,65 @@ def test_the_fields_of_one_box_are_said_after_its_name_once():
     box = "Citaat: wie · woorden · Enter"
     assert _by_box([f"{box} · Wie zei het", f"{box} · De woorden", "Nieuw: Gebeurtenis · Titel", "Notities"]) == [
         f"{box} · Wie zei het, De woorden", "Nieuw: Gebeurtenis · Titel", "Notities"]
+
+
+async def test_words_given_back_are_typed_on_not_over(example_copy, tmp_path):
+    """A killed writer's words came back into the box, all selected, and the next
+    letter typed replaced them ("Eerste helft van de zin" became "tweede helft")."""
+    path = _on_step(example_copy, "family")
+    _dead_writers_journal(path, [
+        Draft("family", "Citaat", "Lotte: Eerste helft van de zin",
+              {"step": "family", "origin": {"quote": True},
+               "values": {"speaker": "Lotte", "words": "Eerste helft van de zin"}}),
+    ])
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await until(pilot, lambda: app.screen.query("#words"), timeout=15)
+        await burst(pilot, " en de tweede helft", "enter")
+        await pilot.press("ctrl+q")
+    assert [q.text for q in load(path).quotes if q.text.startswith("Eerste")] == [
+        "Eerste helft van de zin en de tweede helft"]
+
+
+async def test_a_form_given_back_has_the_keyboard_in_the_field_typed_in_last(example_copy, tmp_path):
+    """A family member's form, given back with a role and its nature typed, the nature
+    last: the keyboard there, at its end, and a field given back is typed on, not over."""
+    path = _on_step(example_copy, "family")
+    _dead_writers_journal(path, [
+        Draft("family", "Nieuw: Gezinslid", "Zwaantje",
+              {"step": "family", "origin": {"node": "#members", "record": None},
+               "values": {"pseudonym": "Zwaantje", "role": "tante", "nature": "Zorgzaam"}}),
+    ])
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await until(pilot, lambda: isinstance(app.screen, RecordForm), timeout=15)
+        form = app.screen
+        assert app.focused is form.query_one("#field-nature")
+        await burst(pilot, " en eerlijk", "tab", "shift+tab", "shift+tab", "shift+tab")  # joys, nature, age, role
+        await burst(pilot, " van moeder")  # into the role, given back, after the words
+        assert form.query_one("#field-role").value == "tante van moeder"
+        await burst(pilot, "ctrl+s")
+        await pilot.press("ctrl+q")
+    member = next(m for m in load(path).family.members if m.pseudonym == "Zwaantje")
+    assert (member.role, member.nature) == ("tante van moeder", "Zorgzaam en eerlijk")
+
+
+async def test_the_notetakers_words_given_back_are_typed_on_not_over(example_copy, tmp_path):
+    """A killed notetaker's quote came back into its box, all selected: " er zelf om
+    vraagt" typed next replaced "We moeten Sem echt horen deze week want hij"."""
+    _dead_writers_journal(example_copy, [
+        Draft("checkin", "Citaat · Wie", "Priya", {"step": "checkin", "origin": {"box": "speaker"},
+                                                    "values": {"text": "Priya"}}),
+        Draft("checkin", "Citaat · Woorden", "We moeten Sem horen want hij",
+              {"step": "checkin", "origin": {"box": "words"}, "values": {"text": "We moeten Sem horen want hij"}}),
+    ])
+    app = localized(RetroApp)(tmp_path, example_copy, notetaker=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        await until(pilot, lambda: app.screen.query_one("#words", Input).value, timeout=15)
+        await burst(pilot, " er zelf om vraagt")
+        assert app.screen.query_one("#words", Input).value == "We moeten Sem horen want hij er zelf om vraagt"
+        assert app.screen.query_one("#speaker", Input).value == "Priya"
+        await pilot.press("ctrl+q")

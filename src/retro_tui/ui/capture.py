@@ -74,8 +74,16 @@ class QuoteCapture(QuietFocusModal[tuple[str, str] | None]):
         with Vertical() as box:
             box.border_title = t("quote.edit_title" if self.editing else "quote.title")
             suggester = SuggestFromList(speakers(self.session), case_sensitive=False)
-            yield localized(SpeakerInput)(speaker, placeholder=t("quote.speaker"), id="speaker", suggester=suggester)
-            yield Input(words, placeholder=t("quote.words"), id="words")
+            # Words given back after a stop stay when the keyboard comes to them (no
+            # select-all), and the keyboard goes on in the box typed in last.
+            restored = bool(self.given)
+            yield localized(SpeakerInput)(speaker, placeholder=t("quote.speaker"), id="speaker", suggester=suggester,
+                                          select_on_focus=not restored)
+            yield Input(words, placeholder=t("quote.words"), id="words", select_on_focus=not restored)
+
+    def on_mount(self) -> None:
+        if self.given.get("words"):
+            self.set_focus(self.query_one("#words", Input))
 
     def draft(self) -> tuple[str, dict] | None:
         """Who and the words, while not kept yet (it opens empty); None if nothing."""

@@ -28,6 +28,10 @@ from ..store.codec import describe_validation
 SEARCH_FROM = 8
 
 
+# The kinds of field whose words are typed (an Input or a TextArea), not picked.
+TYPED = frozenset({"line", "text", "lines", "number"})
+
+
 class RecordForm(QuietFocusModal[BaseModel | None]):
     """Edit one record; dismisses with the validated new record, or None when cancelled."""
 
@@ -70,7 +74,6 @@ class RecordForm(QuietFocusModal[BaseModel | None]):
         `start_at`: the field that has the keyboard as the form opens, where not the
         first (words typed on after the key that opened it land there)."""
         super().__init__()
-        self.start_at = start_at
         self.form_title = title
         self.record = record
         self.specs = list(specs)
@@ -80,6 +83,13 @@ class RecordForm(QuietFocusModal[BaseModel | None]):
         # look of the draft keeper: a name typed in the first second is a draft too.
         self.opening = {spec.name: self._start(spec) for spec in self.specs}
         self.given = {k: v for k, v in (values or {}).items() if k in self.opening}
+        if start_at is None and self.given:
+            # Opened again after a stop: on the field typed in last (the last one whose
+            # words differ from the record's), so what is typed next goes on from there.
+            typed_in = [spec.name for spec in self.specs if spec.kind in TYPED
+                        and self.given.get(spec.name, self.opening[spec.name]) != self.opening[spec.name]]
+            start_at = typed_in[-1] if typed_in else None
+        self.start_at = start_at
         # How to open this form again after a stop (set by the one who opens it):
         # a plain dict, kept in the draft journal.
         self.origin: dict[str, Any] | None = None
@@ -113,7 +123,8 @@ class RecordForm(QuietFocusModal[BaseModel | None]):
             label = scroll.children[scroll.children.index(field) - 1]
             self.call_after_refresh(scroll.scroll_to_widget, label, animate=False, top=True)
         for spec in self.specs:
-            if spec.kind == "lines":
+            if spec.kind == "lines" or (spec.kind == "text" and spec.name in self.given):
+                # A new line under a list; words given back go on where they stopped.
                 area = self.query_one(f"#field-{spec.name}", TextArea)
                 area.move_cursor(area.document.end)
         self._opened_with = self._state()
@@ -184,7 +195,10 @@ class RecordForm(QuietFocusModal[BaseModel | None]):
             chosen = set(value or [])
             entries = [(label, key, key in chosen) for label, key in (spec.choices() if spec.choices else [])]
             return SelectionList(*entries, id=wid)
-        return Input(value, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text")
+        # Words given back after a stop are not all selected when the keyboard comes to
+        # them (Textual's default), or the next letter typed replaced them all.
+        return Input(value, placeholder=hint, id=wid, type="integer" if spec.kind == "number" else "text",
+                     select_on_focus=spec.name not in self.given)
 
     def typed(self) -> dict[str, Any]:
         """Every field as it stands, as plain data; before the form is built, what it

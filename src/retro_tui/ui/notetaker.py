@@ -245,5 +245,11 @@ class NotetakerScreen(SessionHost, QuietFocusScreen):
         box = (restore.get("origin") or {}).get("box")
         if box not in ("speaker", "words"):
             return False
-        self.query_one(f"#{box}", Input).value = (restore.get("values") or {}).get("text", "")
+        field = self.query_one(f"#{box}", Input)
+        field.value = (restore.get("values") or {}).get("text", "")
+        # The words given back stay: what is typed next goes on after them, not over
+        # them (Textual selects all of a box the keyboard comes to).
+        field.select_on_focus = False
+        field.cursor_position = len(field.value)
+        field.focus()
         return True
