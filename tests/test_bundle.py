@@ -55,9 +55,9 @@ def write(folder: Path, name: str, session) -> Path:
     return path
 
 
-def bundle(*paths: Path, out: Path, extra: tuple[str, ...] = ()) -> dict[str, str]:
+def bundle(*paths: Path, out: Path, extra: tuple[str, ...] = (), code: int = 0) -> dict[str, str]:
     """Run the real command; every file it wrote, as text (Word: its paragraphs and cells)."""
-    assert main(["bundle", *map(str, paths), "--out", str(out), "--lang", "nl", *extra]) == 0
+    assert main(["bundle", *map(str, paths), "--out", str(out), "--lang", "nl", *extra]) == code
     written = {}
     for file in out.iterdir():
         if file.suffix == ".docx":
@@ -277,9 +277,12 @@ def test_an_unreadable_file_is_named_and_the_rest_is_bundled(tmp_path, capsys):
     folder = tmp_path / "cases"
     write(folder, "good.toml", example())
     (folder / "broken.toml").write_text("schema_version = 1\n[session\n", "utf-8")
-    md = bundle(folder, out=tmp_path / "out")["bundle-report.md"]
+    before = (folder / "broken.toml").read_bytes()
+    md = bundle(folder, out=tmp_path / "out", code=2)["bundle-report.md"]  # bad input: exit 2
     assert "1 casusanalyse gebundeld" in md and "1 bestand kon niet gelezen worden" in md
-    assert "broken.toml" in capsys.readouterr().err
+    [said] = [line for line in capsys.readouterr().err.splitlines() if "broken.toml" in line]
+    assert said.count("broken.toml") == 1 and "regel" in said, said  # the path once, then where
+    assert (folder / "broken.toml").read_bytes() == before
 
 
 def test_without_out_and_without_a_terminal_it_says_what_to_do(tmp_path, capsys):

@@ -739,14 +739,18 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         return run(_sessions_dir(args), None, bundle=(list(args.paths), args.include_all))
     gathered = gather(args.paths, lang, include_all=args.include_all)
     for path, reason in gathered.unreadable:
-        _say(t("bundle.unreadable_file", path=path, reason=reason.strip().splitlines()[0] if reason.strip() else ""),
-              file=sys.stderr)
+        first = reason.strip().splitlines()[0] if reason.strip() else ""
+        # The reason is check's message, which starts with the path said here already.
+        first = first.removeprefix(f"{path}: ")
+        _say(t("bundle.unreadable_file", path=path, reason=first), file=sys.stderr)
     formats = [f for group in args.formats for f in group] if args.formats else list(BUNDLE_FORMATS)
     for path in write(gathered, args.out, formats, lang):
         _say(t("bundle.written", path=path))
     left = gathered.left_out
     _say(t("bundle.summary", count=len(gathered.cases), not_final=left["not_final"], unreadable=left["unreadable"]))
-    return 0
+    # The report is written from what could be read, and a file that could not is bad
+    # input, named above: exit 2, as export does for a format it could not make.
+    return 2 if gathered.unreadable else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
