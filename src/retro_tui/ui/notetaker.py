@@ -10,6 +10,7 @@ saving on the way out are the session host's (ui/session_host.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from rich.text import Text
@@ -91,6 +92,7 @@ class NotetakerScreen(SessionHost, QuietFocusScreen):
         super().__init__()
         self.host(session, path)
         self.step: str | None = None  # the facilitator's step, as last saved
+        self._began: tuple[str, dt.datetime] | None = None  # the step and time a quote's words began
         # What the boxes hold that is no draft (ui/drafts.py): the name kept for the
         # next quote after one is saved.
         self.opening: dict[str, str] = {}
@@ -187,6 +189,15 @@ class NotetakerScreen(SessionHost, QuietFocusScreen):
 
     # --- writing ------------------------------------------------------------------------
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # A quote belongs to the step it was said in: the facilitator may move on while
+        # its words are typed, and the step at Enter was then the next one.
+        if event.input.id == "words":
+            if not event.value:
+                self._began = None
+            elif self._began is None:
+                self._began = (self.current, ops.now())
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "speaker":
             event.input.action_cursor_right()  # Enter takes the offered completion
@@ -202,7 +213,10 @@ class NotetakerScreen(SessionHost, QuietFocusScreen):
         if not words:
             return
         speaker = self.query_one("#speaker", Input)
-        ops.add_quote(self.session, self.current, speaker.value.strip(), words)
+        step, when = self._began or (self.current, None)
+        if step not in self.kind.step_ids:
+            step = self.current
+        ops.add_quote(self.session, step, speaker.value.strip(), words, when)
         self._saver().changed()
         words_box.value = ""
         # The same speaker often goes on: Enter keeps the name, typing replaces it.
