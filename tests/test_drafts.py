@@ -242,3 +242,21 @@ async def test_the_notetakers_words_given_back_are_typed_on_not_over(example_cop
         assert app.screen.query_one("#words", Input).value == "We moeten Sem horen want hij er zelf om vraagt"
         assert app.screen.query_one("#speaker", Input).value == "Priya"
         await pilot.press("ctrl+q")
+
+
+async def test_the_quick_add_line_given_back_is_typed_on_not_over(example_copy, tmp_path):
+    """The quick-add line came back into its box and got the keyboard, its words all
+    selected, like the other boxes: the next letter replaced the line."""
+    path = _on_step(example_copy, "timeline")
+    _dead_writers_journal(path, [
+        Draft("timeline", "Een moment in één regel", "maart 2019 huisbezoek",
+              {"step": "timeline", "origin": {"box": "quick-add"}, "values": {"text": "maart 2019 huisbezoek"}}),
+    ])
+    app = localized(RetroApp)(tmp_path, path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        box = app.screen.query_one("#quick-add", Input)
+        await until(pilot, lambda: box.has_focus and box.value, timeout=15)
+        await burst(pilot, " bij oma")
+        assert box.value == "maart 2019 huisbezoek bij oma"
+        await pilot.press("ctrl+q")

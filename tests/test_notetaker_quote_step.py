@@ -4,8 +4,11 @@ typed, the quote was kept under the step at Enter, the next one."""
 
 from __future__ import annotations
 
-from apphelpers import burst, opened
+import asyncio
+
+from apphelpers import burst, opened, until
 from retro_tui.store import load
+from retro_tui.store.shared import update
 from retro_tui.ui.app import RetroApp
 from retro_tui.ui.keys import localized
 
@@ -18,7 +21,9 @@ async def test_a_quote_keeps_the_step_its_words_began_in(tmp_path, example_copy)
         began = screen.current
         later = next(s for s in screen.kind.step_ids if s != began)
         await burst(pilot, "Esther", "enter", "we zagen het")
-        screen.step = later  # the facilitator's next step, taken in from their save
+        # The facilitator moves on: their save, from another writer, taken in here.
+        await asyncio.to_thread(update, example_copy, lambda s: setattr(s.session, "current_step", later))
+        await until(pilot, lambda: screen.current == later, timeout=30)
         await burst(pilot, " te laat", "enter")
         # The next quote, begun after the move, is the new step's.
         await burst(pilot, "enter", "en nu", "enter")

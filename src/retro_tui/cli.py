@@ -382,7 +382,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .report.export import ExportIncomplete, IdentifiersFound, export
+    from .report.export import ExportIncomplete, IdentifiersFound, export, formats_for
     from .report.findings import describe_findings
     from .store import SessionError, load
 
@@ -415,8 +415,6 @@ def _export(args: argparse.Namespace) -> int:
         ))
     for path in written:
         _say(t("cli.exported", path=path))
-    from .report.export import formats_for
-
     if "ics" in formats and "ics" in formats_for(session) and not any(p.suffix == ".ics" for p in written):
         _say(t("cli.no_calendar"))  # nothing failed: there is no date to put in one yet
     if formats & {"md", "html", "docx", "pdf", "eml"}:

@@ -37,6 +37,16 @@ IN_SESSION = {"notes", "step-notes"}  # their text is the session's own
 IN_SESSION_CLASS = "in-session"
 
 
+def given_back(box: Input, words: str) -> None:
+    """Put words given back after a stop into a box, to be typed on: the cursor at their
+    end, and not all selected when the keyboard comes to the box (Textual's default),
+    or the next letter typed replaced them all. Forms and the quote box, made with the
+    words, are made with `select_on_focus` off instead."""
+    box.value = words
+    box.select_on_focus = False
+    box.cursor_position = len(words)
+
+
 def _where(widget) -> str:
     screen = widget.screen
     title = getattr(screen, "form_title", None)

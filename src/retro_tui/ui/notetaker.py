@@ -214,8 +214,6 @@ class NotetakerScreen(SessionHost, QuietFocusScreen):
             return
         speaker = self.query_one("#speaker", Input)
         step, when = self._began or (self.current, None)
-        if step not in self.kind.step_ids:
-            step = self.current
         ops.add_quote(self.session, step, speaker.value.strip(), words, when)
         self._saver().changed()
         words_box.value = ""
@@ -259,11 +257,9 @@ class NotetakerScreen(SessionHost, QuietFocusScreen):
         box = (restore.get("origin") or {}).get("box")
         if box not in ("speaker", "words"):
             return False
+        from .drafts import given_back
+
         field = self.query_one(f"#{box}", Input)
-        field.value = (restore.get("values") or {}).get("text", "")
-        # The words given back stay: what is typed next goes on after them, not over
-        # them (Textual selects all of a box the keyboard comes to).
-        field.select_on_focus = False
-        field.cursor_position = len(field.value)
+        given_back(field, (restore.get("values") or {}).get("text", ""))
         field.focus()
         return True

@@ -259,8 +259,10 @@ class SessionScreen(SessionHost, QuietFocusScreen):
         pane = self.query_one(f"#pane-{step_id}")  # built by `prepare_drafts`
         if origin.get("box") == "quick-add" and isinstance(pane, TimelinePane):
             self.go_to(step_id)
+            from .drafts import given_back
+
             pane.action_open_quick_add()
-            pane.query_one("#quick-add", Input).value = values.get("text", "")
+            given_back(pane.query_one("#quick-add", Input), values.get("text", ""))
             return True
         if "box" in origin:
             return False
